@@ -1,0 +1,45 @@
+package io.vitrine.demo;
+
+import io.vitrine.merchant.Merchant;
+import io.vitrine.merchant.MerchantApi;
+import io.vitrine.merchant.MerchantSettings;
+import io.vitrine.merchant.Role;
+import io.vitrine.merchant.TeamApi;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/** Seeds the demo merchant once; a restart keeps what is there. */
+@Component
+@ConditionalOnBooleanProperty("vitrine.demo")
+class DemoSeeder {
+
+    static final String SLUG = "demo";
+    private static final Logger log = LoggerFactory.getLogger(DemoSeeder.class);
+
+    private final MerchantApi merchants;
+    private final TeamApi team;
+
+    DemoSeeder(MerchantApi merchants, TeamApi team) {
+        this.merchants = merchants;
+        this.team = team;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void seed() {
+        if (merchants.findBySlug(SLUG).isPresent()) {
+            return;
+        }
+        var settings = new MerchantSettings("#0b7a4b", "bottom-right", "Talk to an expert", true,
+                List.of("name", "email"), "/demo/privacy", 60, 3);
+        Merchant demo = merchants.create(SLUG, "Demo Store", settings);
+        team.addMember(demo.id(), new TeamApi.NewMember("admin@demo.test", "Dana Admin", "demo-admin", Role.ADMIN, null, null));
+        team.addMember(demo.id(), new TeamApi.NewMember("anna@demo.test", "Anna Expert", "demo-expert", Role.EXPERT, "anna", "Berlin"));
+        team.addMember(demo.id(), new TeamApi.NewMember("ben@demo.test", "Ben Expert", "demo-expert", Role.EXPERT, "ben", "Munich"));
+        log.info("Demo mode: seeded the merchant 'demo' (logins: admin@demo.test / demo-admin, anna@demo.test and ben@demo.test / demo-expert)");
+    }
+}

@@ -1,0 +1,24 @@
+package io.vitrine.dialog;
+
+import io.vitrine.shared.Avatar;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** What the realtime gateway needs of dialogs. Every call checks that the actor may see the dialog. */
+public interface DialogApi {
+
+    DialogView view(UUID dialogId, Actor actor);
+
+    List<TimelineEvent> eventsAfter(UUID dialogId, long afterSeq, Actor actor);
+
+    TimelineEvent say(UUID dialogId, Actor actor, String text, String clientRef);
+
+    /** The actor's avatar in this dialog; refused when the actor takes no part in it. */
+    Avatar participant(UUID dialogId, Actor actor);
+
+    StaffQueue staffQueue(UUID merchantId);
+
+    /** Position (1 = next) of each waiting dialog of the merchant. */
+    Map<UUID, Integer> queuePositions(UUID merchantId);
+}

@@ -1,0 +1,5 @@
+package io.vitrine.dialog;
+
+import java.util.List;
+
+public record DialogTranscript(DialogView dialog, List<TimelineEvent> events) {}

@@ -1,0 +1,14 @@
+package io.vitrine.dialog;
+
+import io.vitrine.shared.Avatar;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** A dialog as every participant may see it: screen names and avatars, never contact details. */
+public record DialogView(UUID id, DialogStatus status, Instant createdAt, Instant acceptedAt, Instant endedAt,
+        MerchantRef merchant, Avatar host, Avatar expert, List<Avatar> participants, Integer rating,
+        String ratingComment, long lastSeq, String lastMessage) {
+
+    public record MerchantRef(String slug, String name) {}
+}

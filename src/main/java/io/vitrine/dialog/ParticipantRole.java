@@ -1,0 +1,3 @@
+package io.vitrine.dialog;
+
+public enum ParticipantRole { HOST, GUEST, EXPERT }

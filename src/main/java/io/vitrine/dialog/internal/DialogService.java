@@ -1,0 +1,338 @@
+package io.vitrine.dialog.internal;
+
+import io.vitrine.dialog.Actor;
+import io.vitrine.dialog.DialogApi;
+import io.vitrine.dialog.DialogEvents.DialogChanged;
+import io.vitrine.dialog.DialogEvents.TimelineAppended;
+import io.vitrine.dialog.DialogStatus;
+import io.vitrine.dialog.DialogTranscript;
+import io.vitrine.dialog.DialogView;
+import io.vitrine.dialog.EventKind;
+import io.vitrine.dialog.ParticipantRole;
+import io.vitrine.dialog.StaffQueue;
+import io.vitrine.dialog.TimelineEvent;
+import io.vitrine.merchant.Member;
+import io.vitrine.merchant.TeamApi;
+import io.vitrine.shared.Avatar;
+import io.vitrine.shared.DomainException;
+import io.vitrine.shopper.Shopper;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The life of a dialog: request, accept, chat, end, rate. Each change is stored, logged and then announced. */
+@Service
+public class DialogService implements DialogApi {
+
+    public static final int MAX_MESSAGE_LENGTH = 2000;
+
+    private final Dialogs dialogs;
+    private final Participants participants;
+    private final Timeline timeline;
+    private final Offers offers;
+    private final DialogLog log;
+    private final DialogViews views;
+    private final TeamApi team;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    DialogService(Dialogs dialogs, Participants participants, Timeline timeline, Offers offers, DialogLog log,
+            DialogViews views, TeamApi team, ApplicationEventPublisher events, Clock clock) {
+        this.dialogs = dialogs;
+        this.participants = participants;
+        this.timeline = timeline;
+        this.offers = offers;
+        this.log = log;
+        this.views = views;
+        this.team = team;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    public record Request(String expert, String store, String message) {}
+
+    /**
+     * A shopper asks for a live dialog. A shopper with an open dialog gets that one back. With nobody online,
+     * a message is stored for experts to answer later; without a message the request is refused.
+     */
+    @Transactional
+    public DialogView request(Shopper shopper, Request request) {
+        List<DialogRow> open = dialogs.openOfShopper(shopper.id());
+        if (!open.isEmpty()) {
+            return views.of(open.getFirst());
+        }
+        String message = normalized(request.message());
+        boolean anyoneOnline = !team.online(shopper.merchantId()).isEmpty();
+        if (!anyoneOnline && message == null) {
+            throw DomainException.conflict("no_expert_online",
+                    "No expert is online right now. Leave a message and an expert will answer it here.");
+        }
+        Instant now = Instant.now(clock);
+        UUID targetExpert = request.expert() == null ? null
+                : team.findByHandle(shopper.merchantId(), request.expert()).map(Member::id).orElse(null);
+        String store = request.store() == null || request.store().isBlank() ? null : request.store().strip();
+        var row = new DialogRow(UUID.randomUUID(), shopper.merchantId(),
+                anyoneOnline ? DialogStatus.WAITING : DialogStatus.MESSAGE, shopper.id(), targetExpert,
+                dialogs.previousExpertOf(shopper.id()).orElse(null), store, null, now, null, null, 0, null, null);
+        dialogs.insert(row);
+        Participants.Row host = participants.add(row.id(), ParticipantRole.HOST, shopper.id(), null, shopper.screenName(), now);
+        if (anyoneOnline) {
+            append(row, EventKind.REQUESTED, host, null, null, now);
+            if (message != null) {
+                append(row, EventKind.MESSAGE, host, message, null, now);
+            }
+            log.add(row.id(), DialogLog.Kind.CREATED, null, describeTarget(row), now);
+        } else {
+            append(row, EventKind.MESSAGE_LEFT, host, message, null, now);
+            log.add(row.id(), DialogLog.Kind.MESSAGE_LEFT, null, "Left a message while no expert was online", now);
+        }
+        events.publishEvent(new RoutingTriggers.RoutingNeeded(row.merchantId()));
+        return changed(row.id());
+    }
+
+    /** An expert accepts a request offered to them, or answers a left message. */
+    @Transactional
+    public DialogView accept(UUID dialogId, Actor.Staff staff) {
+        DialogRow d = lock(dialogId, staff);
+        Instant now = Instant.now(clock);
+        switch (d.status()) {
+            case WAITING -> {
+                var offer = offers.pending(dialogId).filter(o -> o.memberId().equals(staff.memberId()))
+                        .orElseThrow(() -> DomainException.conflict("not_offered",
+                                "This request is not offered to you (any more)."));
+                offers.settle(offer.id(), Offers.Outcome.ACCEPTED);
+            }
+            case MESSAGE -> { }
+            case ACTIVE, ENDED -> throw DomainException.conflict("already_taken", "This dialog has already been taken.");
+        }
+        offers.withdrawAll(dialogId);
+        Member member = team.findMember(staff.memberId()).orElseThrow(() -> DomainException.notFound("Team member"));
+        dialogs.accept(dialogId, member.id(), now);
+        Participants.Row expert = participants.add(dialogId, ParticipantRole.EXPERT, null, member.id(), member.displayName(), now);
+        append(d, EventKind.ACCEPTED, expert, null, null, now);
+        log.add(dialogId, DialogLog.Kind.ACCEPTED, member.id(), "Accepted by " + member.displayName(), now);
+        team.markIdleFrom(member.id());
+        events.publishEvent(new RoutingTriggers.RoutingNeeded(d.merchantId()));
+        return changed(dialogId);
+    }
+
+    /** The Host, the dialog's expert or an admin ends the dialog for everyone. */
+    @Transactional
+    public DialogView end(UUID dialogId, Actor actor) {
+        DialogRow d = lock(dialogId, actor);
+        Participants.Row by = switch (actor) {
+            case Actor.Shopper s -> participants.ofShopper(dialogId, s.shopperId())
+                    .filter(p -> p.role() == ParticipantRole.HOST)
+                    .orElseThrow(() -> DomainException.forbidden("Only the Host can end this dialog."));
+            case Actor.Staff s -> {
+                var own = participants.ofMember(dialogId, s.memberId());
+                if (own.isEmpty() && !s.admin()) {
+                    throw DomainException.forbidden("Only the dialog's expert or an admin can end this dialog.");
+                }
+                yield own.orElse(null);
+            }
+        };
+        if (d.status() == DialogStatus.ENDED) {
+            throw DomainException.conflict("already_ended", "This dialog has already ended.");
+        }
+        Instant now = Instant.now(clock);
+        offers.withdrawAll(dialogId);
+        dialogs.end(dialogId, now);
+        append(d, EventKind.ENDED, by, null, null, now);
+        participants.leaveAll(dialogId, now);
+        log.add(dialogId, DialogLog.Kind.ENDED, actor instanceof Actor.Staff s ? s.memberId() : null,
+                "Ended by " + (by == null ? "an admin" : by.screenName()), now);
+        if (d.expertId() != null) {
+            team.markIdleFrom(d.expertId());
+        }
+        events.publishEvent(new RoutingTriggers.RoutingNeeded(d.merchantId()));
+        return changed(dialogId);
+    }
+
+    /** The Host rates an ended dialog once. */
+    @Transactional
+    public DialogView rate(UUID dialogId, Shopper shopper, int score, String comment) {
+        Actor.Shopper actor = new Actor.Shopper(shopper.id(), shopper.merchantId());
+        DialogRow d = lock(dialogId, actor);
+        Participants.Row host = participants.ofShopper(dialogId, shopper.id())
+                .filter(p -> p.role() == ParticipantRole.HOST)
+                .orElseThrow(() -> DomainException.forbidden("Only the Host can rate this dialog."));
+        if (d.status() != DialogStatus.ENDED) {
+            throw DomainException.conflict("not_ended", "A dialog can be rated once it has ended.");
+        }
+        if (d.expertId() == null) {
+            throw DomainException.conflict("nothing_to_rate", "No expert took part in this dialog, so there is nothing to rate.");
+        }
+        if (d.rating() != null) {
+            throw DomainException.conflict("already_rated", "This dialog has already been rated.");
+        }
+        Instant now = Instant.now(clock);
+        dialogs.rate(dialogId, score, normalized(comment));
+        append(d, EventKind.RATED, host, Integer.toString(score), null, now);
+        log.add(dialogId, DialogLog.Kind.RATED, null, "Rated " + score + " of 5", now);
+        return changed(dialogId);
+    }
+
+    @Override
+    @Transactional
+    public TimelineEvent say(UUID dialogId, Actor actor, String text, String clientRef) {
+        String message = normalized(text);
+        if (message == null || message.length() > MAX_MESSAGE_LENGTH) {
+            throw DomainException.invalid("A message must be between 1 and " + MAX_MESSAGE_LENGTH + " characters.");
+        }
+        if (clientRef != null && clientRef.length() > 64) {
+            throw DomainException.invalid("clientRef may have at most 64 characters.");
+        }
+        DialogRow d = lock(dialogId, actor);
+        Participants.Row author = switch (actor) {
+            case Actor.Shopper s -> participants.ofShopper(dialogId, s.shopperId())
+                    .orElseThrow(() -> DomainException.forbidden("You take no part in this dialog."));
+            case Actor.Staff s -> {
+                if (d.status() == DialogStatus.WAITING || d.status() == DialogStatus.MESSAGE) {
+                    throw DomainException.conflict("not_accepted", "Accept the dialog before writing in it.");
+                }
+                yield participants.ofMember(dialogId, s.memberId())
+                        .orElseThrow(() -> DomainException.forbidden("Only the dialog's expert can write in it."));
+            }
+        };
+        if (d.status() == DialogStatus.ENDED) {
+            throw DomainException.conflict("ended", "This dialog has ended; start a new one to keep talking.");
+        }
+        return append(d, EventKind.MESSAGE, author, message, clientRef, Instant.now(clock));
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public DialogView view(UUID dialogId, Actor actor) {
+        return views.of(read(dialogId, actor));
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<TimelineEvent> eventsAfter(UUID dialogId, long afterSeq, Actor actor) {
+        read(dialogId, actor);
+        return timeline.after(dialogId, afterSeq);
+    }
+
+    @Transactional(readOnly = true)
+    public DialogTranscript transcript(UUID dialogId, Actor actor) {
+        DialogRow d = read(dialogId, actor);
+        return new DialogTranscript(views.of(d), timeline.after(dialogId, 0));
+    }
+
+    @Transactional(readOnly = true)
+    public List<DialogLog.Entry> log(UUID dialogId, Actor.Staff staff) {
+        read(dialogId, staff);
+        return log.of(dialogId);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Avatar participant(UUID dialogId, Actor actor) {
+        read(dialogId, actor);
+        return (switch (actor) {
+            case Actor.Shopper s -> participants.ofShopper(dialogId, s.shopperId());
+            case Actor.Staff s -> participants.ofMember(dialogId, s.memberId());
+        }).filter(Participants.Row::present).map(Participants.Row::avatar)
+                .orElseThrow(() -> DomainException.forbidden("You take no part in this dialog."));
+    }
+
+    @Transactional(readOnly = true)
+    public List<DialogView> ofShopper(Shopper shopper) {
+        return dialogs.ofShopper(shopper.id()).stream().map(views::of).toList();
+    }
+
+    /** Staff lists: experts see their own dialogs with {@code mine}; every list stays within the merchant. */
+    @Transactional(readOnly = true)
+    public List<DialogView> search(Actor.Staff staff, DialogStatus status, boolean mine, int limit) {
+        return dialogs.search(staff.merchantId(), status, mine ? staff.memberId() : null, limit).stream()
+                .map(views::of).toList();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public StaffQueue staffQueue(UUID merchantId) {
+        Map<UUID, Offers.Offer> pending = new HashMap<>();
+        offers.ofWaitingDialogs(merchantId).stream().filter(o -> o.outcome() == null)
+                .forEach(o -> pending.put(o.dialogId(), o));
+        var waiting = dialogs.waiting(merchantId).stream().map(d -> {
+            Offers.Offer offer = pending.get(d.id());
+            return entry(d, offer == null ? null : offer.memberId(), offer == null ? null : offer.expiresAt());
+        }).toList();
+        var messages = dialogs.leftMessages(merchantId).stream().map(d -> entry(d, null, null)).toList();
+        return new StaffQueue(waiting, messages);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Map<UUID, Integer> queuePositions(UUID merchantId) {
+        Map<UUID, Integer> positions = new HashMap<>();
+        List<DialogRow> waiting = dialogs.waiting(merchantId);
+        for (int i = 0; i < waiting.size(); i++) {
+            positions.put(waiting.get(i).id(), i + 1);
+        }
+        return positions;
+    }
+
+    private StaffQueue.Entry entry(DialogRow d, UUID offeredTo, Instant expiresAt) {
+        Avatar host = participants.ofDialog(d.id()).stream().filter(p -> p.role() == ParticipantRole.HOST)
+                .findFirst().map(Participants.Row::avatar).orElse(null);
+        return new StaffQueue.Entry(d.id(), host, d.createdAt(), offeredTo, expiresAt,
+                dialogs.lastMessage(d.id()).orElse(null));
+    }
+
+    private TimelineEvent append(DialogRow d, EventKind kind, Participants.Row author, String text, String clientRef,
+            Instant now) {
+        TimelineEvent event = timeline.append(d.id(), kind, author, text, clientRef, now);
+        events.publishEvent(new TimelineAppended(d.merchantId(), event));
+        return event;
+    }
+
+    private DialogView changed(UUID dialogId) {
+        DialogRow d = dialogs.find(dialogId).orElseThrow();
+        DialogView view = views.of(d);
+        events.publishEvent(new DialogChanged(d.merchantId(), view));
+        return view;
+    }
+
+    /** Finds a dialog the actor may see; a dialog of another merchant looks exactly like a missing one. */
+    private DialogRow read(UUID dialogId, Actor actor) {
+        return dialogs.find(dialogId).filter(d -> visibleTo(d, actor))
+                .orElseThrow(() -> DomainException.notFound("Dialog"));
+    }
+
+    private DialogRow lock(UUID dialogId, Actor actor) {
+        return dialogs.lock(dialogId).filter(d -> visibleTo(d, actor))
+                .orElseThrow(() -> DomainException.notFound("Dialog"));
+    }
+
+    private boolean visibleTo(DialogRow d, Actor actor) {
+        if (!d.merchantId().equals(actor.merchantId())) {
+            return false;
+        }
+        return switch (actor) {
+            case Actor.Shopper s -> participants.ofShopper(d.id(), s.shopperId()).isPresent();
+            case Actor.Staff s -> true;
+        };
+    }
+
+    private static String describeTarget(DialogRow d) {
+        if (d.targetExpertId() != null) {
+            return "Requested from the button of a specific expert";
+        }
+        if (d.targetStore() != null) {
+            return "Requested for the store " + d.targetStore();
+        }
+        return d.previousExpertId() != null ? "Requested; previous expert preferred" : "Requested";
+    }
+
+    private static String normalized(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
+    }
+}

@@ -1,0 +1,149 @@
+package io.vitrine.dialog.internal;
+
+import io.vitrine.dialog.DialogStatus;
+import io.vitrine.shared.Db;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import static io.vitrine.shared.Db.ts;
+
+@Repository
+class Dialogs {
+
+    private final JdbcClient jdbc;
+
+    Dialogs(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void insert(DialogRow d) {
+        jdbc.sql("""
+                insert into dialog (id, merchant_id, status, host_shopper_id, target_expert_id, previous_expert_id,
+                    target_store, created_at, last_seq)
+                values (?, ?, ?, ?, ?, ?, ?, ?, 0)
+                """)
+                .params(d.id(), d.merchantId(), d.status().name(), d.hostShopperId(), d.targetExpertId(),
+                        d.previousExpertId(), d.targetStore(), ts(d.createdAt()))
+                .update();
+    }
+
+    Optional<DialogRow> find(UUID id) {
+        return jdbc.sql("select * from dialog where id = ?").param(id).query(Dialogs::map).optional();
+    }
+
+    /** Locks the dialog row until the transaction ends: state changes of one dialog happen one at a time. */
+    Optional<DialogRow> lock(UUID id) {
+        return jdbc.sql("select * from dialog where id = ? for update").param(id).query(Dialogs::map).optional();
+    }
+
+    /**
+     * Serialises routing of one merchant across threads and nodes. The merchant row is the tenant's anchor;
+     * only its lock is taken, nothing of it is read or written here.
+     */
+    void lockMerchantRouting(UUID merchantId) {
+        jdbc.sql("select id from merchant where id = ? for update").param(merchantId).query().listOfRows();
+    }
+
+    long nextSeq(UUID dialogId) {
+        jdbc.sql("update dialog set last_seq = last_seq + 1 where id = ?").param(dialogId).update();
+        return jdbc.sql("select last_seq from dialog where id = ?").param(dialogId).query(Long.class).single();
+    }
+
+    void accept(UUID id, UUID expertId, Instant at) {
+        jdbc.sql("update dialog set status = 'ACTIVE', expert_id = ?, accepted_at = ? where id = ?")
+                .params(expertId, ts(at), id).update();
+    }
+
+    void end(UUID id, Instant at) {
+        jdbc.sql("update dialog set status = 'ENDED', ended_at = ? where id = ?").params(ts(at), id).update();
+    }
+
+    void rate(UUID id, int score, String comment) {
+        jdbc.sql("update dialog set rating = ?, rating_comment = ? where id = ?").params(score, comment, id).update();
+    }
+
+    List<DialogRow> openOfShopper(UUID shopperId) {
+        return jdbc.sql("""
+                select * from dialog where host_shopper_id = ? and status in ('WAITING', 'ACTIVE') order by created_at
+                """).param(shopperId).query(Dialogs::map).list();
+    }
+
+    /** Dialogs the shopper took part in, as Host or Guest, newest first. */
+    List<DialogRow> ofShopper(UUID shopperId) {
+        return jdbc.sql("""
+                select d.* from dialog d
+                where exists (select 1 from participant p where p.dialog_id = d.id and p.shopper_id = ?)
+                order by d.created_at desc
+                """).param(shopperId).query(Dialogs::map).list();
+    }
+
+    Optional<UUID> previousExpertOf(UUID shopperId) {
+        return jdbc.sql("""
+                select expert_id from dialog where host_shopper_id = ? and expert_id is not null
+                order by created_at desc limit 1
+                """).param(shopperId).query(UUID.class).optional();
+    }
+
+    /** Waiting dialogs of a merchant in first-in-first-out order. */
+    List<DialogRow> waiting(UUID merchantId) {
+        return jdbc.sql("select * from dialog where merchant_id = ? and status = 'WAITING' order by created_at, id")
+                .param(merchantId).query(Dialogs::map).list();
+    }
+
+    List<DialogRow> leftMessages(UUID merchantId) {
+        return jdbc.sql("select * from dialog where merchant_id = ? and status = 'MESSAGE' order by created_at, id")
+                .param(merchantId).query(Dialogs::map).list();
+    }
+
+    List<UUID> merchantsWithWaitingDialogs() {
+        return jdbc.sql("select distinct merchant_id from dialog where status = 'WAITING'").query(UUID.class).list();
+    }
+
+    Map<UUID, Integer> activeCountByExpert(UUID merchantId) {
+        return jdbc.sql("""
+                select expert_id, count(*) as n from dialog
+                where merchant_id = ? and status = 'ACTIVE' group by expert_id
+                """).param(merchantId)
+                .query((rs, row) -> Map.entry(rs.getObject("expert_id", UUID.class), rs.getInt("n")))
+                .list().stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    }
+
+    List<DialogRow> search(UUID merchantId, DialogStatus status, UUID expertId, int limit) {
+        return jdbc.sql("""
+                select * from dialog
+                where merchant_id = :merchant
+                  and (cast(:status as varchar(10)) is null or status = :status)
+                  and (cast(:expert as uuid) is null or expert_id = :expert)
+                order by created_at desc limit :limit
+                """)
+                .param("merchant", merchantId)
+                .param("status", status == null ? null : status.name())
+                .param("expert", expertId)
+                .param("limit", limit)
+                .query(Dialogs::map).list();
+    }
+
+    Optional<String> lastMessage(UUID dialogId) {
+        return jdbc.sql("""
+                select body from timeline_event where dialog_id = ? and kind in ('MESSAGE', 'MESSAGE_LEFT')
+                order by seq desc limit 1
+                """).param(dialogId).query(String.class).optional();
+    }
+
+    private static DialogRow map(ResultSet rs, int row) throws SQLException {
+        return new DialogRow(rs.getObject("id", UUID.class), rs.getObject("merchant_id", UUID.class),
+                DialogStatus.valueOf(rs.getString("status")), rs.getObject("host_shopper_id", UUID.class),
+                rs.getObject("target_expert_id", UUID.class), rs.getObject("previous_expert_id", UUID.class),
+                rs.getString("target_store"), rs.getObject("expert_id", UUID.class), Db.instant(rs, "created_at"),
+                Db.instant(rs, "accepted_at"), Db.instant(rs, "ended_at"), rs.getLong("last_seq"),
+                (Integer) rs.getObject("rating"), rs.getString("rating_comment"));
+    }
+}

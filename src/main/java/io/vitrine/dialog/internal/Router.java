@@ -1,0 +1,115 @@
+package io.vitrine.dialog.internal;
+
+import io.vitrine.dialog.DialogEvents.QueueChanged;
+import io.vitrine.merchant.Member;
+import io.vitrine.merchant.MerchantApi;
+import io.vitrine.merchant.MerchantSettings;
+import io.vitrine.merchant.TeamApi;
+import io.vitrine.shared.VitrineProperties;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Applies the {@link RoutingPolicy} to a merchant's stored queue: settles old offers and makes new ones. */
+@Component
+class Router {
+
+    private final Dialogs dialogs;
+    private final Offers offers;
+    private final DialogLog log;
+    private final TeamApi team;
+    private final MerchantApi merchants;
+    private final ApplicationEventPublisher events;
+    private final VitrineProperties properties;
+    private final Clock clock;
+
+    Router(Dialogs dialogs, Offers offers, DialogLog log, TeamApi team, MerchantApi merchants,
+            ApplicationEventPublisher events, VitrineProperties properties, Clock clock) {
+        this.dialogs = dialogs;
+        this.offers = offers;
+        this.log = log;
+        this.team = team;
+        this.merchants = merchants;
+        this.events = events;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /**
+     * Runs in its own transaction under the merchant's routing lock, so that concurrent triggers and other
+     * nodes never offer one request twice. Announces {@link QueueChanged} when anything moved or when asked to.
+     */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public void route(UUID merchantId, boolean announce) {
+        dialogs.lockMerchantRouting(merchantId);
+        Instant now = Instant.now(clock);
+        MerchantSettings settings = merchants.get(merchantId).settings();
+        Map<UUID, Member> online = team.online(merchantId).stream()
+                .collect(Collectors.toMap(Member::id, Function.identity()));
+
+        boolean changed = settleOffers(merchantId, online, now);
+
+        List<Offers.Offer> all = offers.ofWaitingDialogs(merchantId);
+        Map<UUID, UUID> pendingByDialog = all.stream().filter(o -> o.outcome() == null)
+                .collect(Collectors.toMap(Offers.Offer::dialogId, Offers.Offer::memberId));
+        Map<UUID, Set<UUID>> missedByDialog = all.stream().filter(o -> "MISSED".equals(o.outcome()))
+                .collect(Collectors.groupingBy(Offers.Offer::dialogId,
+                        Collectors.mapping(Offers.Offer::memberId, Collectors.toCollection(HashSet::new))));
+        Map<UUID, Long> pendingByMember = pendingByDialog.values().stream()
+                .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
+        Map<UUID, Integer> active = dialogs.activeCountByExpert(merchantId);
+
+        List<RoutingPolicy.Request> requests = dialogs.waiting(merchantId).stream()
+                .map(d -> new RoutingPolicy.Request(d.id(), d.createdAt(), d.targetExpertId(), d.targetStore(),
+                        d.previousExpertId(), pendingByDialog.get(d.id()), missedByDialog.getOrDefault(d.id(), Set.of())))
+                .toList();
+        List<RoutingPolicy.Expert> experts = online.values().stream()
+                .map(m -> new RoutingPolicy.Expert(m.id(), m.store(), m.idleSince(),
+                        active.getOrDefault(m.id(), 0) + pendingByMember.getOrDefault(m.id(), 0L).intValue()))
+                .toList();
+
+        Instant expiresAt = now.plus(properties.routing().offerTimeout());
+        for (var offer : RoutingPolicy.plan(requests, experts, settings.expertCapacity(),
+                Duration.ofSeconds(settings.routingFallbackSeconds()), now)) {
+            offers.insert(offer.dialogId(), offer.expertId(), now, expiresAt);
+            log.add(offer.dialogId(), DialogLog.Kind.OFFERED, offer.expertId(),
+                    "Offered to " + online.get(offer.expertId()).displayName(), now);
+            changed = true;
+        }
+        if (changed || announce) {
+            events.publishEvent(new QueueChanged(merchantId));
+        }
+    }
+
+    /** Expired offers count as missed; offers to experts who are no longer Online are withdrawn. */
+    private boolean settleOffers(UUID merchantId, Map<UUID, Member> online, Instant now) {
+        boolean changed = false;
+        for (Offers.Offer offer : offers.ofWaitingDialogs(merchantId)) {
+            if (offer.outcome() != null) {
+                continue;
+            }
+            if (!online.containsKey(offer.memberId())) {
+                offers.settle(offer.id(), Offers.Outcome.WITHDRAWN);
+                log.add(offer.dialogId(), DialogLog.Kind.WITHDRAWN, offer.memberId(), "Expert is no longer online", now);
+                changed = true;
+            } else if (!offer.expiresAt().isAfter(now)) {
+                offers.settle(offer.id(), Offers.Outcome.MISSED);
+                log.add(offer.dialogId(), DialogLog.Kind.MISSED, offer.memberId(),
+                        "Missed by " + online.get(offer.memberId()).displayName(), now);
+                changed = true;
+            }
+        }
+        return changed;
+    }
+}

@@ -1,0 +1,63 @@
+package io.vitrine.dialog.internal;
+
+import io.vitrine.dialog.EventKind;
+import io.vitrine.dialog.TimelineEvent;
+import io.vitrine.shared.Avatar;
+import io.vitrine.shared.Db;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import static io.vitrine.shared.Db.ts;
+
+/** The append-only, per-dialog sequenced timeline. */
+@Repository
+class Timeline {
+
+    /** Replays are bounded; a client that is further behind loads the transcript over HTTP. */
+    static final int MAX_REPLAY = 2000;
+
+    private final JdbcClient jdbc;
+    private final Dialogs dialogs;
+
+    Timeline(JdbcClient jdbc, Dialogs dialogs) {
+        this.jdbc = jdbc;
+        this.dialogs = dialogs;
+    }
+
+    /** Must run inside the transaction that changes the dialog: the sequence is taken from the dialog row. */
+    TimelineEvent append(UUID dialogId, EventKind kind, Participants.Row author, String text, String clientRef, Instant at) {
+        long seq = dialogs.nextSeq(dialogId);
+        jdbc.sql("""
+                insert into timeline_event (dialog_id, seq, kind, at, participant_id, body, client_ref)
+                values (?, ?, ?, ?, ?, ?, ?)
+                """)
+                .params(dialogId, seq, kind.name(), ts(at), author == null ? null : author.id(), text, clientRef)
+                .update();
+        return new TimelineEvent(dialogId, seq, kind, at, author == null ? null : author.avatar(), text, clientRef);
+    }
+
+    List<TimelineEvent> after(UUID dialogId, long afterSeq) {
+        return jdbc.sql("""
+                select e.*, p.role, p.screen_name, p.color
+                from timeline_event e left join participant p on p.id = e.participant_id
+                where e.dialog_id = ? and e.seq > ?
+                order by e.seq limit ?
+                """)
+                .params(dialogId, afterSeq, MAX_REPLAY)
+                .query(Timeline::map).list();
+    }
+
+    private static TimelineEvent map(ResultSet rs, int row) throws SQLException {
+        UUID participantId = rs.getObject("participant_id", UUID.class);
+        Avatar author = participantId == null ? null
+                : Avatar.of(participantId.toString(), rs.getString("role"), rs.getString("screen_name"), rs.getString("color"));
+        return new TimelineEvent(rs.getObject("dialog_id", UUID.class), rs.getLong("seq"),
+                EventKind.valueOf(rs.getString("kind")), Db.instant(rs, "at"), author, rs.getString("body"),
+                rs.getString("client_ref"));
+    }
+}

@@ -1,0 +1,27 @@
+package io.vitrine.merchant;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+import org.hibernate.validator.constraints.URL;
+
+/** What a merchant configures: the button, personal data collection and routing. */
+public record MerchantSettings(
+        @NotNull @Pattern(regexp = "#[0-9a-fA-F]{6}", message = "must be a colour like #1f6feb") String buttonColor,
+        @NotNull @Pattern(regexp = "bottom-right|bottom-left", message = "must be bottom-right or bottom-left") String buttonPosition,
+        @NotBlank @Size(max = 40) String buttonLabel,
+        boolean collectPersonalData,
+        @NotNull @Size(max = 3) List<@NotNull @Pattern(regexp = "name|email|phone", message = "must be name, email or phone") String> personalDataFields,
+        @Size(max = 500) @URL(regexp = "^https?:.*", message = "must be an http(s) URL") String privacyPolicyUrl,
+        @Min(5) @Max(3600) int routingFallbackSeconds,
+        @Min(1) @Max(20) int expertCapacity) {
+
+    public static MerchantSettings defaults() {
+        return new MerchantSettings("#1f6feb", "bottom-right", "Live consultation", false,
+                List.of("name", "email"), null, 60, 3);
+    }
+}

@@ -1,0 +1,3 @@
+package io.vitrine.merchant;
+
+public enum Role { ADMIN, EXPERT }

@@ -1,0 +1,32 @@
+package io.vitrine.merchant;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** The team of a merchant and who of it is available. */
+public interface TeamApi {
+
+    Optional<Member> findMember(UUID memberId);
+
+    Optional<Member> findByHandle(UUID merchantId, String handle);
+
+    List<Member> members(UUID merchantId);
+
+    /** Members whose presence is Online: the only ones that receive new requests. */
+    List<Member> online(UUID merchantId);
+
+    Member addMember(UUID merchantId, NewMember member);
+
+    /** Sets a member's presence and announces the change with {@link PresenceChanged}. */
+    void setPresence(UUID memberId, Presence presence);
+
+    /** A console of these members is still connected. */
+    void markSeen(Collection<UUID> memberIds);
+
+    /** The member just took or finished a dialog: "idle longest" counts from now. */
+    void markIdleFrom(UUID memberId);
+
+    record NewMember(String email, String displayName, String password, Role role, String handle, String store) {}
+}

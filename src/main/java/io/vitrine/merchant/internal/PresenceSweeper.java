@@ -1,0 +1,40 @@
+package io.vitrine.merchant.internal;
+
+import io.vitrine.merchant.Member;
+import io.vitrine.merchant.Presence;
+import io.vitrine.merchant.TeamApi;
+import io.vitrine.shared.VitrineProperties;
+import java.time.Clock;
+import java.time.Instant;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/** An expert whose last console connection is gone for longer than the grace period turns Offline. */
+@Component
+class PresenceSweeper {
+
+    private static final Logger log = LoggerFactory.getLogger(PresenceSweeper.class);
+
+    private final TeamMembers members;
+    private final TeamApi team;
+    private final VitrineProperties properties;
+    private final Clock clock;
+
+    PresenceSweeper(TeamMembers members, TeamApi team, VitrineProperties properties, Clock clock) {
+        this.members = members;
+        this.team = team;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    @Scheduled(fixedDelayString = "${vitrine.presence.sweep-interval:5s}")
+    void sweep() {
+        Instant before = Instant.now(clock).minus(properties.presence().grace());
+        for (Member gone : members.findGoneSince(before)) {
+            log.info("{} has no open console since the grace period; now Offline", gone.email());
+            team.setPresence(gone.id(), Presence.OFFLINE);
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package io.vitrine.merchant.internal;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.List;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
+
+import static org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher.pathPattern;
+
+/**
+ * Two worlds: the shopper side (embed script, widget, widget API) is public, token-based and may be
+ * framed by any merchant site; the staff side uses a login session with CSRF protection.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+    private static final String PROBLEM_401 = """
+            {"type":"about:blank","title":"Unauthorized","status":401,"code":"unauthenticated",\
+            "detail":"Log in first: this endpoint needs a staff session."}""";
+    private static final String PROBLEM_403 = """
+            {"type":"about:blank","title":"Forbidden","status":403,"code":"forbidden",\
+            "detail":"You may not do this; or the CSRF token (X-XSRF-TOKEN header) is missing."}""";
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    /** The shopper side: framed on merchant sites, authenticated by the shopper token in each request. */
+    @Bean
+    @Order(1)
+    SecurityFilterChain shopperSide(HttpSecurity http) throws Exception {
+        var cors = new CorsConfiguration();
+        cors.setAllowedOriginPatterns(List.of("*"));
+        cors.setAllowedMethods(List.of("GET", "POST", "PATCH"));
+        cors.setAllowedHeaders(List.of("Authorization", "Content-Type"));
+        var corsSource = new UrlBasedCorsConfigurationSource();
+        corsSource.registerCorsConfiguration("/api/v1/widget/**", cors);
+        corsSource.registerCorsConfiguration("/embed.js", cors);
+        return http
+                .securityMatcher("/embed.js", "/widget/**", "/api/v1/widget/**")
+                .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
+                .cors(c -> c.configurationSource(corsSource))
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .headers(h -> h.frameOptions(f -> f.disable()))
+                .requestCache(c -> c.disable())
+                .build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain staffSide(HttpSecurity http) throws Exception {
+        RequestMatcher api = pathPattern("/api/**");
+        return http
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers("/console", "/admin").authenticated()
+                        .requestMatchers("/api/**").authenticated()
+                        .requestMatchers(HttpMethod.GET, "/actuator/health/**", "/actuator/health").permitAll()
+                        .requestMatchers("/actuator/**").hasRole("ADMIN")
+                        .anyRequest().permitAll())
+                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/console", false).permitAll())
+                .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
+                .csrf(csrf -> csrf.spa())
+                .addFilterAfter(new CsrfCookieFilter(), BasicAuthenticationFilter.class)
+                .exceptionHandling(e -> e
+                        .defaultAuthenticationEntryPointFor(problem(HttpServletResponse.SC_UNAUTHORIZED, PROBLEM_401), api)
+                        .defaultAccessDeniedHandlerFor((request, response, denied) ->
+                                writeProblem(response, HttpServletResponse.SC_FORBIDDEN, PROBLEM_403), api))
+                .build();
+    }
+
+    private static AuthenticationEntryPoint problem(int status, String body) {
+        return (request, response, e) -> writeProblem(response, status, body);
+    }
+
+    private static void writeProblem(HttpServletResponse response, int status, String body) throws java.io.IOException {
+        response.setStatus(status);
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.getWriter().write(body);
+    }
+}

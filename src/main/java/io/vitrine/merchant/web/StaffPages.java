@@ -1,0 +1,57 @@
+package io.vitrine.merchant.web;
+
+import io.vitrine.merchant.MerchantApi;
+import io.vitrine.merchant.StaffPrincipal;
+import io.vitrine.shared.VitrineProperties;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/** Server-rendered shells of the staff pages; the pages load their data from the API. */
+@Controller
+class StaffPages {
+
+    private final MerchantApi merchants;
+    private final VitrineProperties properties;
+
+    StaffPages(MerchantApi merchants, VitrineProperties properties) {
+        this.merchants = merchants;
+        this.properties = properties;
+    }
+
+    @GetMapping("/")
+    String index() {
+        return "index";
+    }
+
+    @GetMapping("/login")
+    String login(Model model) {
+        model.addAttribute("demoMode", properties.demo());
+        return "login";
+    }
+
+    @GetMapping("/console")
+    String console(@AuthenticationPrincipal StaffPrincipal principal, Model model) {
+        addMember(principal, model);
+        return "console";
+    }
+
+    @GetMapping("/admin")
+    String admin(@AuthenticationPrincipal StaffPrincipal principal, Model model) {
+        if (!principal.isAdmin()) {
+            return "redirect:/console";
+        }
+        addMember(principal, model);
+        return "admin";
+    }
+
+    private void addMember(StaffPrincipal principal, Model model) {
+        var merchant = merchants.get(principal.merchantId());
+        model.addAttribute("memberName", principal.displayName());
+        model.addAttribute("memberId", principal.memberId());
+        model.addAttribute("memberRole", principal.role().name());
+        model.addAttribute("merchantName", merchant.name());
+        model.addAttribute("merchantSlug", merchant.slug());
+    }
+}

@@ -1,0 +1,24 @@
+package io.vitrine.realtime.fanout;
+
+import io.vitrine.realtime.protocol.ServerMessage;
+import java.util.function.Consumer;
+
+/**
+ * Delivers frames to the connections subscribed to a topic. The in-process implementation serves one node;
+ * a cluster implementation relays publications through a broker and delivers them to its local subscribers,
+ * so nothing else has to change. Stored state never lives here: a lost delivery is recovered by replay.
+ */
+public interface Fanout {
+
+    void publish(Topic topic, ServerMessage message);
+
+    Subscription subscribe(Topic topic, Consumer<Delivery> receiver);
+
+    /** A frame with its JSON, serialised once for all receivers. */
+    record Delivery(ServerMessage message, String json) {}
+
+    interface Subscription extends AutoCloseable {
+        @Override
+        void close();
+    }
+}

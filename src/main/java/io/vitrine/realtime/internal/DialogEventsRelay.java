@@ -1,0 +1,54 @@
+package io.vitrine.realtime.internal;
+
+import io.vitrine.dialog.DialogApi;
+import io.vitrine.dialog.DialogEvents.DialogChanged;
+import io.vitrine.dialog.DialogEvents.QueueChanged;
+import io.vitrine.dialog.DialogEvents.TimelineAppended;
+import io.vitrine.merchant.PresenceChanged;
+import io.vitrine.merchant.TeamApi;
+import io.vitrine.realtime.fanout.Fanout;
+import io.vitrine.realtime.fanout.Topic;
+import io.vitrine.realtime.protocol.ServerMessage;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+/** Sends what the dialog and merchant modules committed to the connections that follow it. */
+@Component
+class DialogEventsRelay {
+
+    private final Fanout fanout;
+    private final DialogApi dialogs;
+    private final TeamApi team;
+
+    DialogEventsRelay(Fanout fanout, DialogApi dialogs, TeamApi team) {
+        this.fanout = fanout;
+        this.dialogs = dialogs;
+        this.team = team;
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(TimelineAppended appended) {
+        fanout.publish(Topic.dialog(appended.event().dialogId()), ServerMessage.Event.of(appended.event()));
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(DialogChanged changed) {
+        var frame = new ServerMessage.Dialog(changed.dialog());
+        fanout.publish(Topic.dialog(changed.dialog().id()), frame);
+        fanout.publish(Topic.staff(changed.merchantId()), frame);
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(QueueChanged changed) {
+        fanout.publish(Topic.staff(changed.merchantId()),
+                ServerMessage.StaffQueueUpdate.of(dialogs.staffQueue(changed.merchantId())));
+        boolean expertsOnline = !team.online(changed.merchantId()).isEmpty();
+        dialogs.queuePositions(changed.merchantId()).forEach((dialogId, position) ->
+                fanout.publish(Topic.dialog(dialogId), new ServerMessage.Queue(dialogId, position, expertsOnline)));
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(PresenceChanged changed) {
+        fanout.publish(Topic.member(changed.memberId()), new ServerMessage.PresenceUpdate(changed.memberId(), changed.presence()));
+    }
+}

@@ -1,0 +1,61 @@
+package io.vitrine.realtime.protocol;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import io.vitrine.dialog.DialogView;
+import io.vitrine.dialog.EventKind;
+import io.vitrine.dialog.StaffQueue;
+import io.vitrine.dialog.TimelineEvent;
+import io.vitrine.merchant.Presence;
+import io.vitrine.shared.Avatar;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** Frames the server sends; see docs/protocol.md. */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
+@JsonSubTypes({
+        @JsonSubTypes.Type(value = ServerMessage.Welcome.class, name = "welcome"),
+        @JsonSubTypes.Type(value = ServerMessage.Event.class, name = "event"),
+        @JsonSubTypes.Type(value = ServerMessage.Subscribed.class, name = "subscribed"),
+        @JsonSubTypes.Type(value = ServerMessage.Dialog.class, name = "dialog"),
+        @JsonSubTypes.Type(value = ServerMessage.Queue.class, name = "queue"),
+        @JsonSubTypes.Type(value = ServerMessage.StaffQueueUpdate.class, name = "staffQueue"),
+        @JsonSubTypes.Type(value = ServerMessage.PresenceUpdate.class, name = "presence"),
+        @JsonSubTypes.Type(value = ServerMessage.Typing.class, name = "typing"),
+        @JsonSubTypes.Type(value = ServerMessage.Pong.class, name = "pong"),
+        @JsonSubTypes.Type(value = ServerMessage.Error.class, name = "error")
+})
+public sealed interface ServerMessage {
+
+    record Welcome(String kind, UUID id, String name) implements ServerMessage {}
+
+    record Event(UUID dialogId, long seq, EventKind kind, Instant at, Avatar author, String text, String clientRef)
+            implements ServerMessage {
+
+        public static Event of(TimelineEvent e) {
+            return new Event(e.dialogId(), e.seq(), e.kind(), e.at(), e.author(), e.text(), e.clientRef());
+        }
+    }
+
+    record Subscribed(UUID dialogId, long lastSeq, DialogView dialog) implements ServerMessage {}
+
+    record Dialog(DialogView dialog) implements ServerMessage {}
+
+    record Queue(UUID dialogId, int position, boolean expertsOnline) implements ServerMessage {}
+
+    record StaffQueueUpdate(List<StaffQueue.Entry> waiting, List<StaffQueue.Entry> messages) implements ServerMessage {
+
+        public static StaffQueueUpdate of(StaffQueue queue) {
+            return new StaffQueueUpdate(queue.waiting(), queue.messages());
+        }
+    }
+
+    record PresenceUpdate(UUID memberId, Presence status) implements ServerMessage {}
+
+    record Typing(UUID dialogId, String participantId, String name) implements ServerMessage {}
+
+    record Pong() implements ServerMessage {}
+
+    record Error(String code, String message, UUID dialogId) implements ServerMessage {}
+}

@@ -1,0 +1,92 @@
+package io.vitrine.shopper.internal;
+
+import io.vitrine.merchant.Merchant;
+import io.vitrine.merchant.MerchantApi;
+import io.vitrine.merchant.MerchantSettings;
+import io.vitrine.shared.DomainException;
+import io.vitrine.shared.SecretTokens;
+import io.vitrine.shopper.Shopper;
+import io.vitrine.shopper.ShopperApi;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+@Service
+public class ShopperService implements ShopperApi {
+
+    private final Shoppers shoppers;
+    private final MerchantApi merchants;
+    private final Clock clock;
+
+    ShopperService(Shoppers shoppers, MerchantApi merchants, Clock clock) {
+        this.shoppers = shoppers;
+        this.merchants = merchants;
+        this.clock = clock;
+    }
+
+    @Override
+    public Optional<Shopper> authenticate(String token) {
+        if (token == null || token.isBlank() || token.length() > 100) {
+            return Optional.empty();
+        }
+        return shoppers.findByTokenHash(SecretTokens.hash(token));
+    }
+
+    @Override
+    public Optional<Shopper> find(UUID shopperId) {
+        return shoppers.findById(shopperId);
+    }
+
+    public record Created(String token, Shopper shopper) {}
+
+    @Transactional
+    public Created create(String merchantSlug, ShopperProfile profile) {
+        Merchant merchant = merchants.requireBySlug(merchantSlug);
+        Shopper shopper = toShopper(UUID.randomUUID(), merchant, profile);
+        String token = SecretTokens.newToken();
+        Instant now = Instant.now(clock);
+        shoppers.insert(shopper, SecretTokens.hash(token), profile.consent() ? now : null, now);
+        return new Created(token, shopper);
+    }
+
+    @Transactional
+    public Shopper update(Shopper current, ShopperProfile profile) {
+        Merchant merchant = merchants.get(current.merchantId());
+        Shopper updated = toShopper(current.id(), merchant, profile);
+        shoppers.update(updated, profile.consent() ? Instant.now(clock) : null);
+        return updated;
+    }
+
+    /** Keeps only the personal data the merchant collects, and only with consent. */
+    private static Shopper toShopper(UUID id, Merchant merchant, ShopperProfile p) {
+        MerchantSettings settings = merchant.settings();
+        if (!settings.collectPersonalData()) {
+            return new Shopper(id, merchant.id(), p.screenName().strip(), null, null, null);
+        }
+        List<String> fields = settings.personalDataFields();
+        List<String> missing = new ArrayList<>();
+        String name = fields.contains("name") ? required(p.name(), "name", missing) : null;
+        String email = fields.contains("email") ? required(p.email(), "email", missing) : null;
+        String phone = fields.contains("phone") ? required(p.phone(), "phone", missing) : null;
+        if (!missing.isEmpty()) {
+            throw DomainException.invalid("Please fill in: " + String.join(", ", missing) + ".");
+        }
+        if (!p.consent()) {
+            throw DomainException.invalid("Please agree to the processing of your personal data to continue.");
+        }
+        return new Shopper(id, merchant.id(), p.screenName().strip(), name, email, phone);
+    }
+
+    private static String required(String value, String field, List<String> missing) {
+        if (value == null || value.isBlank()) {
+            missing.add(field);
+            return null;
+        }
+        return value.strip();
+    }
+}
