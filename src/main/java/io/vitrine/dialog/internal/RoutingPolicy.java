@@ -19,8 +19,9 @@ import java.util.UUID;
  *   <li>An expert takes offers only while active dialogs plus pending offers stay below the capacity.</li>
  *   <li>A request with a first choice (the expert or store its button targets, otherwise the shopper's previous
  *       expert) goes only to that first choice until the fallback time has passed, then to the whole team.</li>
- *   <li>Among candidates: the button's expert, then the previous expert, then the button's store, then whoever
- *       has been idle longest. Experts who let this request's offer expire come last.</li>
+ *   <li>Among candidates: the button's expert, then the previous expert, then the button's store, then the least
+ *       busy, and among equally busy experts the one idle longest. Experts who let this request's offer expire
+ *       come last.</li>
  * </ul>
  */
 final class RoutingPolicy {
@@ -53,6 +54,7 @@ final class RoutingPolicy {
             candidates.stream()
                     .min(Comparator.<Expert>comparingInt(e -> request.missedBy().contains(e.id()) ? 1 : 0)
                             .thenComparingInt(e -> preference(request, e))
+                            .thenComparingInt(e -> load.get(e.id()))
                             .thenComparing(Expert::idleSince)
                             .thenComparing(Expert::id))
                     .ifPresent(chosen -> {
