@@ -14,11 +14,11 @@ public record MerchantSettings(
         @NotNull @Pattern(regexp = "#[0-9a-fA-F]{6}", message = "must be a colour like #1f6feb") String buttonColor,
         @NotNull @Pattern(regexp = "bottom-right|bottom-left", message = "must be bottom-right or bottom-left") String buttonPosition,
         @NotBlank @Size(max = 40) String buttonLabel,
-        boolean collectPersonalData,
+        @NotNull Boolean collectPersonalData,
         @NotNull @Size(max = 3) List<@NotNull @Pattern(regexp = "name|email|phone", message = "must be name, email or phone") String> personalDataFields,
         @Size(max = 500) @URL(regexp = "^https?:.*", message = "must be an http(s) URL") String privacyPolicyUrl,
-        @Min(5) @Max(3600) int routingFallbackSeconds,
-        @Min(1) @Max(20) int expertCapacity) {
+        @NotNull @Min(5) @Max(3600) Integer routingFallbackSeconds,
+        @NotNull @Min(1) @Max(20) Integer expertCapacity) {
 
     public static MerchantSettings defaults() {
         return new MerchantSettings("#1f6feb", "bottom-right", "Live consultation", false,

@@ -66,6 +66,13 @@ public final class Api {
         return api;
     }
 
+    /** A shopper client holding a token created elsewhere. */
+    public static Api withToken(int port, String token) {
+        Api api = anonymous(port);
+        api.bearer = token;
+        return api;
+    }
+
     public String token() {
         return bearer;
     }

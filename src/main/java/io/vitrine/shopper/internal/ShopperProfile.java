@@ -11,4 +11,10 @@ public record ShopperProfile(
         @Size(max = 120) String name,
         @Email @Size(max = 254) String email,
         @Pattern(regexp = "\\+?[0-9 ()./-]{6,20}", message = "must be a phone number like +49 30 1234567") String phone,
-        boolean consent) {}
+        Boolean consent) {
+
+    /** A missing consent is no consent. */
+    public boolean consented() {
+        return Boolean.TRUE.equals(consent);
+    }
+}

@@ -50,7 +50,7 @@ public class ShopperService implements ShopperApi {
         Shopper shopper = toShopper(UUID.randomUUID(), merchant, profile);
         String token = SecretTokens.newToken();
         Instant now = Instant.now(clock);
-        shoppers.insert(shopper, SecretTokens.hash(token), profile.consent() ? now : null, now);
+        shoppers.insert(shopper, SecretTokens.hash(token), profile.consented() ? now : null, now);
         return new Created(token, shopper);
     }
 
@@ -58,7 +58,7 @@ public class ShopperService implements ShopperApi {
     public Shopper update(Shopper current, ShopperProfile profile) {
         Merchant merchant = merchants.get(current.merchantId());
         Shopper updated = toShopper(current.id(), merchant, profile);
-        shoppers.update(updated, profile.consent() ? Instant.now(clock) : null);
+        shoppers.update(updated, profile.consented() ? Instant.now(clock) : null);
         return updated;
     }
 
@@ -76,7 +76,7 @@ public class ShopperService implements ShopperApi {
         if (!missing.isEmpty()) {
             throw DomainException.invalid("Please fill in: " + String.join(", ", missing) + ".");
         }
-        if (!p.consent()) {
+        if (!p.consented()) {
             throw DomainException.invalid("Please agree to the processing of your personal data to continue.");
         }
         return new Shopper(id, merchant.id(), p.screenName().strip(), name, email, phone);

@@ -1,0 +1,268 @@
+// The merchant dashboard: embed code, button/widget settings, team and dialogs.
+import { t, translatePage, hasTranslation } from '../shared/i18n.js';
+import { avatarElement } from '../shared/avatar.js';
+import {
+  h, timeElement, stars, setBusy, asList, staffApi as api, errorText,
+  showFormErrors, clearFormErrors, eventElement, transcriptOf, statusBadge, routingLogItem,
+} from '../shared/ui.js';
+
+const STATUS_SHOW_MS = 4000;
+const page = document.body.dataset;
+
+translatePage(document);
+renderSnippet();
+wireSettings();
+wireTeam();
+wireDrawer();
+loadSettings();
+loadTeam();
+loadDialogs();
+
+// ---------------------------------------------------------------- embed snippet
+
+function renderSnippet() {
+  const snippet = `<script src="${location.origin}/embed.js" data-merchant="${page.merchantSlug ?? ''}" async></script>`;
+  const code = byTestId('embed-snippet');
+  code.textContent = snippet;
+  byTestId('copy-snippet').addEventListener('click', async () => {
+    try {
+      await navigator.clipboard.writeText(snippet);
+      flash(byTestId('copy-status'), t('admin.copied'));
+    } catch {
+      // Clipboard refused (e.g. plain http): select the text so Ctrl+C works.
+      getSelection().selectAllChildren(code);
+      flash(byTestId('copy-status'), t('admin.copyManually'));
+    }
+  });
+}
+
+// ---------------------------------------------------------------- settings
+
+function settingsForm() {
+  return byTestId('settings-form');
+}
+
+async function loadSettings() {
+  const form = settingsForm();
+  try {
+    const merchant = await api('/merchant');
+    fillSettings(form, merchant?.settings ?? merchant ?? {});
+    form.removeAttribute('aria-busy');
+  } catch (err) {
+    showFormErrors(form, form.querySelector('.form-error'), err);
+  }
+}
+
+function fillSettings(form, settings) {
+  const el = form.elements;
+  el.buttonColor.value = settings.buttonColor ?? '#1f6feb';
+  el.buttonPosition.value = settings.buttonPosition ?? 'bottom-right';
+  el.buttonLabel.value = settings.buttonLabel ?? '';
+  el.collectPersonalData.checked = settings.collectPersonalData === true;
+  const fields = new Set(settings.personalDataFields ?? []);
+  for (const box of form.querySelectorAll('input[name="personalDataFields"]')) box.checked = fields.has(box.value);
+  el.privacyPolicyUrl.value = settings.privacyPolicyUrl ?? '';
+  el.routingFallbackSeconds.value = settings.routingFallbackSeconds ?? 30;
+  el.expertCapacity.value = settings.expertCapacity ?? 3;
+  syncPersonalDataFields(form);
+}
+
+/** The field choice only matters while personal data is collected. */
+function syncPersonalDataFields(form) {
+  const collect = form.elements.collectPersonalData.checked;
+  form.querySelector('[data-pd-fields]').disabled = !collect;
+}
+
+function wireSettings() {
+  const form = settingsForm();
+  const errorBox = form.querySelector('.form-error');
+  form.elements.collectPersonalData.addEventListener('change', () => syncPersonalDataFields(form));
+  form.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    const submit = byTestId('settings-save');
+    clearFormErrors(form, errorBox);
+    setBusy(submit, true, t('admin.saving'));
+    try {
+      const saved = await api('/merchant/settings', { method: 'PUT', body: readSettings(form) });
+      if (saved) fillSettings(form, saved.settings ?? saved);
+      flash(byTestId('settings-status'), t('admin.saved'));
+    } catch (err) {
+      showFormErrors(form, errorBox, err);
+    } finally {
+      setBusy(submit, false);
+    }
+  });
+}
+
+function readSettings(form) {
+  const el = form.elements;
+  return {
+    buttonColor: el.buttonColor.value,
+    buttonPosition: el.buttonPosition.value,
+    buttonLabel: el.buttonLabel.value.trim(),
+    collectPersonalData: el.collectPersonalData.checked,
+    personalDataFields: [...form.querySelectorAll('input[name="personalDataFields"]:checked')].map((box) => box.value),
+    privacyPolicyUrl: el.privacyPolicyUrl.value.trim() || null,
+    routingFallbackSeconds: Number(el.routingFallbackSeconds.value),
+    expertCapacity: Number(el.expertCapacity.value),
+  };
+}
+
+// ---------------------------------------------------------------- team
+
+async function loadTeam() {
+  const list = byTestId('team-list');
+  try {
+    const members = asList(await api('/team'));
+    list.replaceChildren(...members.map(memberRow));
+    byTestId('team-empty').hidden = members.length > 0;
+  } catch (err) {
+    list.replaceChildren(errorRow(err, 5));
+  }
+}
+
+function memberRow(member) {
+  const name = member.displayName ?? member.name ?? member.email;
+  return h('tr', { testid: 'team-item' },
+    h('td', {}, h('span', { class: 'person' }, avatarElement({ name, initials: member.initials, color: member.color }, 28), h('span', { text: name }))),
+    h('td', { text: member.email ?? '' }),
+    h('td', { text: roleLabel(member.role) }),
+    h('td', { text: [member.handle, member.store].filter(Boolean).join(' · ') }),
+    h('td', { text: member.presence?.status ?? member.presence ?? '' }));
+}
+
+function roleLabel(role) {
+  return hasTranslation(`role.${role}`) ? t(`role.${role}`) : String(role ?? '');
+}
+
+function wireTeam() {
+  const form = byTestId('team-form');
+  const errorBox = form.querySelector('.form-error');
+  form.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    const submit = byTestId('team-add');
+    clearFormErrors(form, errorBox);
+    setBusy(submit, true, t('admin.adding'));
+    const el = form.elements;
+    const body = {
+      email: el.email.value.trim(),
+      displayName: el.displayName.value.trim(),
+      password: el.password.value,
+      role: el.role.value,
+    };
+    if (el.handle.value.trim()) body.handle = el.handle.value.trim();
+    if (el.store.value.trim()) body.store = el.store.value.trim();
+    try {
+      await api('/team', { method: 'POST', body });
+      form.reset();
+      flash(byTestId('team-status'), t('admin.memberAdded', { name: body.displayName }));
+      await loadTeam();
+    } catch (err) {
+      showFormErrors(form, errorBox, err);
+    } finally {
+      setBusy(submit, false);
+    }
+  });
+}
+
+// ---------------------------------------------------------------- dialogs and the detail drawer
+
+async function loadDialogs() {
+  const body = byTestId('dialogs-table').querySelector('tbody');
+  try {
+    const dialogs = asList(await api('/dialogs'));
+    body.replaceChildren(...dialogs.map(dialogRow));
+    byTestId('dialogs-empty').hidden = dialogs.length > 0;
+  } catch (err) {
+    body.replaceChildren(errorRow(err, 6));
+  }
+}
+
+function dialogRow(dialog) {
+  const open = h('button', { type: 'button', class: 'link-button', testid: 'dialog-open', text: t('admin.view') });
+  open.addEventListener('click', () => openDrawer(dialog.id, open));
+  return h('tr', { testid: 'dialog-row', 'data-dialog-id': dialog.id },
+    h('td', {}, timeElement(dialog.createdAt, 'datetime')),
+    h('td', {}, person(dialog.host)),
+    h('td', {}, dialog.expert ? person(dialog.expert) : h('span', { class: 'muted', text: '—' })),
+    h('td', {}, statusBadge(dialog.status)),
+    h('td', {}, dialog.rating != null ? h('span', { class: 'stars-static', role: 'img', 'aria-label': t('console.rated', { score: dialog.rating }), text: stars(dialog.rating) }) : ''),
+    h('td', {}, open));
+}
+
+function person(avatar) {
+  if (!avatar) return null;
+  return h('span', { class: 'person' }, avatarElement(avatar, 24), h('span', { text: avatar.name ?? '' }));
+}
+
+let drawerOpener = null;
+
+function wireDrawer() {
+  const drawer = byTestId('dialog-drawer');
+  byTestId('drawer-close').addEventListener('click', closeDrawer);
+  drawer.addEventListener('keydown', (e) => {
+    if (e.key === 'Escape') closeDrawer();
+  });
+  byTestId('dialogs-refresh').addEventListener('click', loadDialogs);
+}
+
+async function openDrawer(dialogId, opener) {
+  const drawer = byTestId('dialog-drawer');
+  const content = drawer.querySelector('[data-drawer-content]');
+  drawerOpener = opener;
+  drawer.hidden = false;
+  byTestId('drawer-close').focus();
+  content.replaceChildren(h('p', { class: 'muted', role: 'status', text: t('common.loading') }));
+  try {
+    const [detail, log] = await Promise.all([
+      api(`/dialogs/${encodeURIComponent(dialogId)}`),
+      api(`/dialogs/${encodeURIComponent(dialogId)}/log`).catch(() => []),
+    ]);
+    content.replaceChildren(...dialogDetail(detail, asList(log)));
+  } catch (err) {
+    content.replaceChildren(h('p', { class: 'error', role: 'alert', text: errorText(err) }));
+  }
+}
+
+function closeDrawer() {
+  byTestId('dialog-drawer').hidden = true;
+  drawerOpener?.focus();
+  drawerOpener = null;
+}
+
+function dialogDetail(detail, routingLog) {
+  const { dialog, events } = transcriptOf(detail);
+  const isStaff = (author) => author?.role === 'EXPERT' || author?.role === 'ADMIN';
+  return [
+    h('p', { class: 'drawer-meta' },
+      statusBadge(dialog.status), ' ',
+      timeElement(dialog.createdAt, 'datetime')),
+    h('div', { class: 'participants' }, (dialog.participants?.length ? dialog.participants : [dialog.host, dialog.expert].filter(Boolean)).map(person)),
+    dialog.rating != null ? h('p', { testid: 'drawer-rating' }, h('span', { class: 'stars-static', 'aria-hidden': 'true', text: stars(dialog.rating) }), ` ${t('console.ratedShort', { score: dialog.rating })}`) : null,
+    dialog.ratingComment ? h('blockquote', { class: 'comment', text: dialog.ratingComment }) : null,
+    h('h3', { text: t('admin.transcript') }),
+    events.length
+      ? h('ol', { class: 'chat-log', testid: 'drawer-transcript' }, events.map((event) => eventElement(event, isStaff)))
+      : h('p', { class: 'muted', text: t('admin.noMessages') }),
+    h('h3', { text: t('console.routingLog') }),
+    routingLog.length
+      ? h('ol', { class: 'routing-log', testid: 'drawer-routing-log' }, routingLog.map(routingLogItem))
+      : h('p', { class: 'muted', text: t('console.noLog') }),
+  ];
+}
+
+// ---------------------------------------------------------------- helpers
+
+function errorRow(err, columns) {
+  return h('tr', {}, h('td', { colspan: String(columns), class: 'error', role: 'alert', text: errorText(err) }));
+}
+
+function flash(el, message) {
+  el.textContent = message;
+  clearTimeout(el.flashTimer);
+  el.flashTimer = setTimeout(() => { el.textContent = ''; }, STATUS_SHOW_MS);
+}
+
+function byTestId(id) {
+  return document.querySelector(`[data-testid="${id}"]`);
+}

@@ -1,0 +1,485 @@
+// The expert console: presence, the live queue, active dialogs, history and the chat pane.
+import { t, translatePage } from '../shared/i18n.js';
+import { avatarElement } from '../shared/avatar.js';
+import { connectSocket } from '../shared/socket.js';
+import {
+  h, timeElement, formatDuration, stars, setBusy, asList, staffApi as api, errorText,
+  eventElement, appendToLog, confirmBar, createComposer, transcriptOf, statusBadge, routingLogItem,
+} from '../shared/ui.js';
+
+const PRESENCES = ['ONLINE', 'AWAY', 'OFFLINE'];
+const REFRESH_DELAY_MS = 300;
+const TYPING_SHOW_MS = 4000;
+const NOTICE_SHOW_MS = 6000;
+const SAY_REFUSALS = new Set(['invalid', 'conflict', 'forbidden', 'rate_limited']);
+
+const me = readMember();
+const dom = {
+  pane: document.getElementById('pane'),
+  queueList: byTestId('queue-list'),
+  messagesList: byTestId('messages-list'),
+  activeList: byTestId('active-list'),
+  historyList: byTestId('history-list'),
+  queueBadge: byTestId('queue-badge'),
+  queueEmpty: byTestId('queue-empty'),
+  messagesEmpty: byTestId('messages-empty'),
+  activeEmpty: byTestId('active-empty'),
+  historyEmpty: byTestId('history-empty'),
+  queueAnnouncer: document.getElementById('queue-announcer'),
+  connection: byTestId('connection-status'),
+  notice: byTestId('console-notice'),
+};
+const state = {
+  presence: null,
+  queue: { waiting: [], messages: [] },
+  active: [],
+  history: [],
+  dialogs: new Map(),
+  timelines: new Map(),
+  replaying: new Set(),
+  unread: new Set(),
+  selectedId: null,
+  chat: null,
+};
+
+translatePage(document);
+updateTitle();
+const socket = connectSocket();
+wireSocket();
+wirePresence();
+boot();
+setInterval(tick, 1000);
+
+// ---------------------------------------------------------------- start-up
+
+function readMember() {
+  const data = document.body.dataset;
+  return { id: data.memberId ?? '', name: data.memberName ?? '', role: data.memberRole ?? '', merchantName: data.merchantName ?? '' };
+}
+
+async function boot() {
+  // The queue itself arrives as a staffQueue frame as soon as the socket connects.
+  await Promise.all([loadMe(), refreshLists()]);
+}
+
+async function loadMe() {
+  try {
+    const data = await api('/me');
+    const member = data?.member ?? data;
+    if (member?.id) me.id = String(member.id);
+    renderPresence(member?.presence ?? null);
+  } catch (err) {
+    showNotice(errorText(err));
+  }
+}
+
+let refreshTimer = null;
+function scheduleRefresh() {
+  clearTimeout(refreshTimer);
+  refreshTimer = setTimeout(refreshLists, REFRESH_DELAY_MS);
+}
+
+async function refreshLists() {
+  try {
+    const [active, history] = await Promise.all([
+      api('/dialogs?status=ACTIVE&mine=true'),
+      api('/dialogs?status=ENDED&mine=true'),
+    ]);
+    state.active = asList(active).map(remember);
+    state.history = asList(history).map(remember);
+    for (const dialog of state.active) follow(dialog.id);
+    renderActive();
+    renderHistory();
+  } catch (err) {
+    showNotice(errorText(err));
+  }
+}
+
+// ---------------------------------------------------------------- realtime
+
+function wireSocket() {
+  socket.onState(renderConnection);
+  socket.on('staffQueue', (frame) => {
+    state.queue = { waiting: frame.waiting ?? [], messages: frame.messages ?? [] };
+    renderQueue();
+    scheduleRefresh();
+  });
+  socket.on('dialog', (frame) => {
+    if (!frame.dialog?.id) return;
+    onDialogChanged(remember(frame.dialog));
+    scheduleRefresh();
+  });
+  socket.on('subscribed', (frame) => {
+    state.replaying.delete(frame.dialogId);
+    if (frame.dialog?.id) onDialogChanged(remember(frame.dialog));
+  });
+  socket.on('event', onEvent);
+  socket.on('presence', (frame) => {
+    if (!frame.memberId || String(frame.memberId) === me.id) renderPresence(frame.status);
+  });
+  socket.on('typing', (frame) => {
+    if (state.chat?.dialogId === frame.dialogId && frame.name !== me.name) state.chat.showTyping(frame);
+  });
+  socket.on('error', (frame) => {
+    const inChat = state.chat && (!frame.dialogId || frame.dialogId === state.chat.dialogId);
+    if (inChat) state.chat.showError(frame.message || t('error.generic'), frame.code);
+    else showNotice(frame.message || t('error.generic'));
+  });
+}
+
+/** Subscribes to a dialog once; its replay fills the timeline without marking anything unread. */
+function follow(dialogId) {
+  if (socket.isSubscribed(dialogId)) return;
+  state.replaying.add(dialogId);
+  socket.subscribe(dialogId);
+}
+
+function onEvent(event) {
+  const timeline = state.timelines.get(event.dialogId) ?? [];
+  timeline.push(event);
+  state.timelines.set(event.dialogId, timeline);
+  if (state.chat?.dialogId === event.dialogId) {
+    state.chat.append(event);
+  } else if (isMessage(event) && !isStaff(event.author) && !state.replaying.has(event.dialogId)) {
+    state.unread.add(event.dialogId);
+  }
+  if (isMessage(event)) renderActive();
+}
+
+function onDialogChanged(dialog) {
+  if (state.chat?.dialogId === dialog.id) state.chat.update(dialog);
+}
+
+function renderConnection(status) {
+  dom.connection.dataset.state = status;
+  dom.connection.textContent = t(`connection.${status}`);
+}
+
+// ---------------------------------------------------------------- presence
+
+function wirePresence() {
+  for (const status of PRESENCES) {
+    byTestId(`presence-${status}`).addEventListener('click', () => setPresence(status));
+  }
+}
+
+async function setPresence(status) {
+  const previous = state.presence;
+  renderPresence(status);
+  try {
+    await api('/me/presence', { method: 'PUT', body: { status } });
+  } catch (err) {
+    renderPresence(previous);
+    showNotice(errorText(err));
+  }
+}
+
+function renderPresence(status) {
+  state.presence = status;
+  document.body.dataset.presence = status ?? '';
+  for (const option of PRESENCES) {
+    byTestId(`presence-${option}`).setAttribute('aria-pressed', String(option === status));
+  }
+}
+
+// ---------------------------------------------------------------- sidebar lists
+
+function renderQueue() {
+  const { waiting, messages } = state.queue;
+  const previousCount = Number(dom.queueBadge.textContent) || 0;
+  keepingFocus(() => {
+    dom.queueList.replaceChildren(...waiting.map((entry) => queueItem(entry, 'waiting')));
+    dom.messagesList.replaceChildren(...messages.map((entry) => queueItem(entry, 'message')));
+  });
+  dom.queueEmpty.hidden = waiting.length > 0;
+  dom.messagesEmpty.hidden = messages.length > 0;
+  const count = waiting.length + messages.length;
+  dom.queueBadge.textContent = String(count);
+  dom.queueBadge.hidden = count === 0;
+  dom.queueBadge.setAttribute('aria-label', t('console.queueCount', { count }));
+  if (count > previousCount) dom.queueAnnouncer.textContent = t('console.queueAnnounce', { count });
+  updateTitle();
+  tick();
+}
+
+function queueItem(entry, kind) {
+  const offeredToMe = entry.offeredTo != null && String(entry.offeredTo) === me.id;
+  const canAccept = kind === 'message' || offeredToMe;
+  const acceptButton = h('button', {
+    type: 'button', class: 'button button--primary button--small', testid: 'accept-button',
+    text: kind === 'message' ? t('console.answer') : t('console.accept'),
+  });
+  acceptButton.addEventListener('click', () => accept(entry, acceptButton));
+  return h('li', { class: 'item queue-item', testid: 'queue-item', 'data-dialog-id': entry.dialogId, 'data-kind': kind },
+    avatarElement(entry.host, 36),
+    h('div', { class: 'item-body' },
+      h('div', { class: 'item-row' },
+        h('strong', { class: 'item-name', text: entry.host?.name ?? '' }),
+        h('span', { class: 'waiting-time', testid: 'waiting-time', 'data-since': entry.since })),
+      entry.lastMessage ? h('p', { class: 'preview', text: entry.lastMessage }) : null,
+      entry.offeredTo && !offeredToMe ? h('p', { class: 'muted small', text: t('console.offeredToColleague') }) : null,
+      canAccept ? h('div', { class: 'item-actions' },
+        acceptButton,
+        offeredToMe && entry.offerExpiresAt
+          ? h('span', { class: 'countdown', testid: 'offer-countdown', 'data-expires': entry.offerExpiresAt })
+          : null) : null));
+}
+
+function renderActive() {
+  keepingFocus(() => dom.activeList.replaceChildren(...state.active.map(activeItem)));
+  dom.activeEmpty.hidden = state.active.length > 0;
+}
+
+function activeItem(dialog) {
+  const last = [...(state.timelines.get(dialog.id) ?? [])].reverse().find(isMessage);
+  const unread = state.unread.has(dialog.id);
+  return h('li', {}, h('button', {
+    type: 'button', class: 'item', testid: 'active-item', 'data-dialog-id': dialog.id,
+    'aria-current': dialog.id === state.selectedId ? 'true' : null,
+    onclick: () => select(dialog.id),
+  },
+  avatarElement(dialog.host, 36),
+  h('span', { class: 'item-body' },
+    h('span', { class: 'item-row' },
+      h('strong', { class: 'item-name', text: dialog.host?.name ?? '' }),
+      unread ? h('span', { class: 'unread', text: t('console.unread') }) : null),
+    last ? h('span', { class: 'preview', text: last.text ?? '' }) : null)));
+}
+
+function renderHistory() {
+  keepingFocus(() => dom.historyList.replaceChildren(...state.history.map(historyItem)));
+  dom.historyEmpty.hidden = state.history.length > 0;
+}
+
+function historyItem(dialog) {
+  return h('li', {}, h('button', {
+    type: 'button', class: 'item', testid: 'history-item', 'data-dialog-id': dialog.id,
+    'aria-current': dialog.id === state.selectedId ? 'true' : null,
+    onclick: () => select(dialog.id),
+  },
+  avatarElement(dialog.host, 36),
+  h('span', { class: 'item-body' },
+    h('span', { class: 'item-row' },
+      h('strong', { class: 'item-name', text: dialog.host?.name ?? '' }),
+      timeElement(dialog.endedAt ?? dialog.createdAt, 'datetime')),
+    ratingStars(dialog.rating))));
+}
+
+function ratingStars(rating) {
+  if (rating == null) return h('span', { class: 'muted small', testid: 'rating-stars', text: t('console.notRated') });
+  return h('span', { class: 'stars-static', testid: 'rating-stars', role: 'img', 'aria-label': t('console.rated', { score: rating }), text: stars(rating) });
+}
+
+/** Live "waiting 1:23" timers and offer countdowns. */
+function tick() {
+  const now = Date.now();
+  for (const el of document.querySelectorAll('[data-since]')) {
+    const since = Date.parse(el.dataset.since);
+    el.textContent = Number.isNaN(since) ? '' : t('console.waitingFor', { time: formatDuration((now - since) / 1000) });
+  }
+  for (const el of document.querySelectorAll('[data-expires]')) {
+    const left = (Date.parse(el.dataset.expires) - now) / 1000;
+    // An expired offer moves to a colleague; the next staffQueue frame shows where it went.
+    if (left <= 0) el.closest('.item-actions').hidden = true;
+    else el.textContent = t('console.offerExpires', { time: formatDuration(left) });
+  }
+}
+
+function updateTitle() {
+  const count = state.queue.waiting.length + state.queue.messages.length;
+  const base = t('console.documentTitle', { merchant: me.merchantName });
+  document.title = count > 0 ? `(${count}) ${base}` : base;
+}
+
+// ---------------------------------------------------------------- actions
+
+async function accept(entry, button) {
+  setBusy(button, true, t('console.accepting'));
+  try {
+    const dialog = await api(`/dialogs/${encodeURIComponent(entry.dialogId)}/accept`, { method: 'POST' });
+    const accepted = remember(dialog?.id ? dialog : { id: entry.dialogId, status: 'ACTIVE', host: entry.host });
+    state.queue.waiting = state.queue.waiting.filter((e) => e.dialogId !== entry.dialogId);
+    state.queue.messages = state.queue.messages.filter((e) => e.dialogId !== entry.dialogId);
+    if (!state.active.some((d) => d.id === accepted.id)) state.active.unshift(accepted);
+    renderQueue();
+    follow(accepted.id);
+    await select(accepted.id, { focusInput: true });
+    scheduleRefresh();
+  } catch (err) {
+    setBusy(button, false);
+    showNotice(errorText(err));
+  }
+}
+
+async function select(dialogId, { focusInput = false } = {}) {
+  state.selectedId = dialogId;
+  state.unread.delete(dialogId);
+  renderActive();
+  renderHistory();
+  const dialog = state.dialogs.get(dialogId);
+  if (dialog?.status === 'ENDED') await showEnded(dialogId);
+  else showLive(dialog, focusInput);
+}
+
+function showLive(dialog, focusInput) {
+  follow(dialog.id);
+  showChat(chatView(dialog, { events: state.timelines.get(dialog.id) ?? [] }));
+  if (focusInput) state.chat.focusInput();
+}
+
+async function showEnded(dialogId) {
+  state.chat = null;
+  dom.pane.replaceChildren(h('div', { class: 'loading', role: 'status' }, h('span', { class: 'spinner', 'aria-hidden': 'true' }), t('common.loading')));
+  try {
+    const [detail, log] = await Promise.all([
+      api(`/dialogs/${encodeURIComponent(dialogId)}`),
+      api(`/dialogs/${encodeURIComponent(dialogId)}/log`).catch(() => []),
+    ]);
+    if (state.selectedId !== dialogId) return;
+    const { dialog, events } = transcriptOf(detail);
+    showChat(chatView(remember({ id: dialogId, ...dialog }), { events, routingLog: asList(log) }));
+  } catch (err) {
+    if (state.selectedId !== dialogId) return;
+    dom.pane.replaceChildren(h('div', { class: 'pane-empty' },
+      h('p', { class: 'error', role: 'alert', text: errorText(err) }),
+      h('button', { type: 'button', class: 'button', text: t('common.retry'), onclick: () => showEnded(dialogId) })));
+  }
+}
+
+function showChat(chat) {
+  state.chat = chat;
+  dom.pane.replaceChildren(chat.root);
+  chat.scrollToEnd();
+}
+
+async function endDialog(dialogId, onError) {
+  try {
+    const dialog = await api(`/dialogs/${encodeURIComponent(dialogId)}/end`, { method: 'POST' });
+    remember(dialog?.id ? dialog : { id: dialogId, status: 'ENDED' });
+    state.active = state.active.filter((d) => d.id !== dialogId);
+    renderActive();
+    if (state.selectedId === dialogId) await select(dialogId);
+    scheduleRefresh();
+  } catch (err) {
+    onError(errorText(err));
+  }
+}
+
+// ---------------------------------------------------------------- chat pane
+
+/** The chat of one dialog: live (with composer) or, once ended, the transcript with rating and routing log. */
+function chatView(initial, { events, routingLog = null }) {
+  let dialog = initial;
+  const dialogId = dialog.id;
+  const ended = dialog.status === 'ENDED';
+
+  const participants = h('div', { class: 'participants', testid: 'participants' });
+  const title = h('h2', { id: 'chat-title', class: 'chat-title', testid: 'chat-title' });
+  const meta = h('p', { class: 'chat-meta' });
+  const endButton = h('button', { type: 'button', class: 'button button--danger-quiet', testid: 'end-dialog', text: t('console.end') });
+  const confirm = confirmBar(t('console.confirmEnd'), () => endDialog(dialogId, (message) => composer?.showError(message)), endButton);
+  const log = h('ol', { class: 'chat-log', testid: 'chat-log', role: 'log', 'aria-live': 'polite', 'aria-labelledby': 'chat-title' },
+    events.map((event) => eventElement(event, isStaff)));
+  const typingLine = h('p', { class: 'typing', testid: 'typing-indicator', 'aria-live': 'polite' });
+  const composer = ended ? null : createComposer({
+    onSend: (text) => socket.say(dialogId, text),
+    onTyping: () => socket.typing(dialogId),
+  });
+  const root = h('section', { class: ended ? 'chat chat--ended' : 'chat', 'aria-labelledby': 'chat-title', 'data-dialog-id': dialogId },
+    h('header', { class: 'chat-head' }, participants, h('div', { class: 'chat-heading' }, title, meta), ended ? null : endButton),
+    ended ? null : confirm.element,
+    h('div', { class: 'chat-body' },
+      h('div', { class: 'chat-main' }, log, typingLine, composer?.element),
+      ended ? endedSummary(dialog, routingLog) : null));
+
+  let typingTimer = null;
+
+  function renderHead() {
+    const people = dialog.participants?.length ? dialog.participants : [dialog.host, dialog.expert].filter(Boolean);
+    participants.replaceChildren(...people.map((p) => h('span', { class: 'participant' }, avatarElement(p, 32), h('span', { class: 'participant-name', text: p.name ?? '' }))));
+    title.textContent = dialog.host?.name ?? '';
+    meta.replaceChildren(statusBadge(dialog.status), ' ', t('console.started'), ' ', timeElement(dialog.createdAt, 'datetime') ?? '');
+  }
+
+  function update(next) {
+    const wasOpen = dialog.status !== 'ENDED';
+    dialog = { ...dialog, ...next };
+    // A dialog that ends while open is shown again as a transcript with rating and routing log.
+    if (wasOpen && !ended && dialog.status === 'ENDED') {
+      select(dialogId);
+      return;
+    }
+    renderHead();
+  }
+
+  renderHead();
+  return {
+    root,
+    dialogId,
+    update,
+    append: (event) => {
+      appendToLog(log, eventElement(event, isStaff), { force: isStaff(event.author) });
+      if (isMessage(event)) typingLine.textContent = '';
+    },
+    scrollToEnd: () => { log.scrollTop = log.scrollHeight; },
+    focusInput: () => composer?.input.focus(),
+    showTyping(frame) {
+      typingLine.textContent = t('conversation.typing', { name: frame.name ?? '' });
+      clearTimeout(typingTimer);
+      typingTimer = setTimeout(() => { typingLine.textContent = ''; }, TYPING_SHOW_MS);
+    },
+    showError: (message, code) => (composer ? composer.showError(message, { restore: SAY_REFUSALS.has(code) }) : showNotice(message)),
+  };
+}
+
+function endedSummary(dialog, routingLog) {
+  return h('aside', { class: 'summary', 'aria-label': t('console.summary') },
+    h('h3', { text: t('console.rating') }),
+    h('p', { testid: 'dialog-rating' }, ratingStars(dialog.rating), dialog.rating != null ? ` ${t('console.ratedShort', { score: dialog.rating })}` : ''),
+    dialog.ratingComment ? h('blockquote', { class: 'comment', testid: 'dialog-rating-comment', text: dialog.ratingComment }) : null,
+    h('h3', { text: t('console.routingLog') }),
+    routingLog?.length
+      ? h('ol', { class: 'routing-log', testid: 'routing-log' }, routingLog.map(routingLogItem))
+      : h('p', { class: 'muted', testid: 'routing-log', text: t('console.noLog') }));
+}
+
+// ---------------------------------------------------------------- helpers
+
+function remember(dialog) {
+  const merged = { ...state.dialogs.get(dialog.id), ...dialog };
+  state.dialogs.set(dialog.id, merged);
+  return merged;
+}
+
+function isMessage(event) {
+  return event.kind === 'MESSAGE' || event.kind === 'MESSAGE_LEFT';
+}
+
+/** Staff messages sit on the right of the console's chat. */
+function isStaff(author) {
+  return author?.role === 'EXPERT' || author?.role === 'ADMIN';
+}
+
+/** Re-rendering a list must not throw keyboard users out of it: focus returns to the same button. */
+function keepingFocus(render) {
+  const active = document.activeElement;
+  const dialogId = active?.closest?.('[data-dialog-id]')?.dataset.dialogId;
+  const testid = active?.dataset?.testid;
+  render();
+  if (!dialogId || document.activeElement !== document.body) return;
+  const item = document.querySelector(`[data-dialog-id="${CSS.escape(dialogId)}"]`);
+  const target = item?.dataset.testid === testid ? item : item?.querySelector(`[data-testid="${CSS.escape(testid ?? '')}"]`);
+  target?.focus();
+}
+
+let noticeTimer = null;
+function showNotice(message) {
+  dom.notice.textContent = message;
+  dom.notice.hidden = false;
+  clearTimeout(noticeTimer);
+  noticeTimer = setTimeout(() => { dom.notice.hidden = true; }, NOTICE_SHOW_MS);
+}
+
+function byTestId(id) {
+  return document.querySelector(`[data-testid="${id}"]`);
+}

@@ -1,0 +1,180 @@
+// Every text the widget and the console show, so they can be translated in one place.
+// A value is a string with {placeholders}, or {one, other} forms chosen by the `count` parameter.
+
+const en = {
+  'common.loading': 'Loading…',
+  'common.retry': 'Try again',
+  'error.generic': 'Something went wrong. Please try again.',
+  'error.network': 'Cannot reach the server. Check your connection and try again.',
+
+  'connection.idle': 'Starting…',
+  'connection.connecting': 'Connecting…',
+  'connection.live': 'Live',
+  'connection.reconnecting': 'Reconnecting…',
+  'connection.closed': 'Offline',
+
+  'status.WAITING': 'Waiting',
+  'status.MESSAGE': 'Message',
+  'status.ACTIVE': 'Active',
+  'status.ENDED': 'Ended',
+
+  'widget.documentTitle': 'Chat with {merchant}',
+  'widget.close': 'Close',
+  'widget.myConversations': 'My conversations',
+  'widget.privacyPolicy': 'Privacy policy',
+
+  'start.title': 'Talk to an expert',
+  'start.titleOffline': 'Leave a message',
+  'start.intro': 'Get live advice from an expert at {merchant}.',
+  'start.noExpertTitle': 'No expert is online right now.',
+  'start.noExpertText': 'Leave a message and an expert will answer here. Come back later to read the reply.',
+  'start.messageLabel': 'Your message',
+  'start.startDialog': 'Start live consultation',
+  'start.starting': 'Starting…',
+  'start.sendMessage': 'Send message',
+  'start.sending': 'Sending…',
+
+  'form.screenName': 'Your screen name',
+  'form.screenNameHint': 'The expert sees this name.',
+  'form.name': 'Full name',
+  'form.email': 'Email',
+  'form.phone': 'Phone',
+  'form.consent': 'I agree that {merchant} processes my personal data to answer my request.',
+
+  'list.title': 'My conversations',
+  'list.new': 'New conversation',
+  'list.empty': 'No conversations yet.',
+  'list.noExpert': 'No expert yet',
+
+  'conversation.label': 'Conversation',
+  'conversation.logLabel': 'Messages',
+  'conversation.waiting': 'Waiting for an expert…',
+  'conversation.queuePosition': 'You are number {position} in line',
+  'conversation.queueNoExperts': 'No expert is available at the moment. Stay here, or come back later.',
+  'conversation.typeWhileWaiting': 'You can already type your question.',
+  'conversation.yourExpert': 'Your expert',
+  'conversation.messageSent': 'Thank you, your message was sent. An expert will answer here; come back later to read the reply.',
+  'conversation.ended': 'This conversation has ended.',
+  'conversation.end': 'End',
+  'conversation.cancel': 'Cancel request',
+  'conversation.confirmEnd': 'End this conversation?',
+  'conversation.confirmCancel': 'Cancel your request?',
+  'conversation.confirmYes': 'Yes, end it',
+  'conversation.confirmNo': 'Keep it',
+  'conversation.typing': '{name} is typing…',
+
+  'chat.label': 'Your message',
+  'chat.placeholder': 'Type a message…',
+  'chat.send': 'Send',
+  'chat.counter': '{count} / {max} characters',
+
+  'rating.title': 'How was your consultation?',
+  'rating.label': 'Rating',
+  'rating.star': { one: '{count} star', other: '{count} stars' },
+  'rating.comment': 'Comment (optional)',
+  'rating.submit': 'Send rating',
+  'rating.sending': 'Sending…',
+  'rating.thanks': 'Thank you for your feedback!',
+  'rating.given': 'You rated this conversation {score} of 5.',
+
+  'event.REQUESTED': '{name} asked for a live consultation',
+  'event.MESSAGE_LEFT': '{name} left a message',
+  'event.ACCEPTED': '{name} accepted the request',
+  'event.JOINED': '{name} joined',
+  'event.LEFT': '{name} left',
+  'event.ENDED': '{name} ended the conversation',
+  'event.ENDED_BY_SYSTEM': 'The conversation ended',
+  'event.RATED': '{name} rated the conversation {score} of 5',
+
+  'console.documentTitle': 'Console · {merchant}',
+  'console.skip': 'Skip to the conversation',
+  'console.presence': 'Availability',
+  'console.admin': 'Dashboard',
+  'console.logout': 'Log out',
+  'console.dialogs': 'Dialogs',
+  'console.queue': 'Queue',
+  'console.queueEmpty': 'Nobody is waiting.',
+  'console.messages': 'Messages',
+  'console.messagesEmpty': 'No messages to answer.',
+  'console.active': 'Active',
+  'console.activeEmpty': 'No active conversations.',
+  'console.history': 'History',
+  'console.historyEmpty': 'No finished conversations yet.',
+  'console.pick': 'Select a conversation, or accept one from the queue.',
+  'console.queueCount': { one: '{count} waiting', other: '{count} waiting' },
+  'console.queueAnnounce': { one: '{count} customer in the queue', other: '{count} customers in the queue' },
+  'console.waitingFor': 'waiting {time}',
+  'console.offerExpires': 'offer ends in {time}',
+  'console.offeredToColleague': 'Offered to a colleague',
+  'console.accept': 'Accept',
+  'console.answer': 'Answer',
+  'console.accepting': 'Accepting…',
+  'console.unread': 'New',
+  'console.end': 'End conversation',
+  'console.confirmEnd': 'End this conversation for everyone?',
+  'console.started': 'started',
+  'console.summary': 'Summary',
+  'console.rating': 'Rating',
+  'console.notRated': 'Not rated',
+  'console.rated': 'Rated {score} of 5',
+  'console.ratedShort': '{score} of 5',
+  'console.routingLog': 'Routing log',
+  'console.noLog': 'No routing entries.',
+
+  'presence.ONLINE': 'Online',
+  'presence.AWAY': 'Away',
+  'presence.OFFLINE': 'Offline',
+
+  'log.CREATED': 'Created',
+  'log.REQUESTED': 'Requested',
+  'log.OFFERED': 'Offered',
+  'log.MISSED': 'Missed',
+  'log.WITHDRAWN': 'Withdrawn',
+  'log.ACCEPTED': 'Accepted',
+  'log.ENDED': 'Ended',
+  'log.RATED': 'Rated',
+  'log.MESSAGE_LEFT': 'Message left',
+
+  'role.ADMIN': 'Admin',
+  'role.EXPERT': 'Expert',
+
+  'admin.copied': 'Copied.',
+  'admin.copyManually': 'Selected: press Ctrl+C (⌘C) to copy.',
+  'admin.saving': 'Saving…',
+  'admin.saved': 'Settings saved.',
+  'admin.adding': 'Adding…',
+  'admin.memberAdded': '{name} was added to the team.',
+  'admin.view': 'View',
+  'admin.transcript': 'Transcript',
+  'admin.noMessages': 'No events.',
+};
+
+const dictionary = en;
+const plurals = new Intl.PluralRules('en');
+
+export function hasTranslation(key) {
+  return Object.hasOwn(dictionary, key);
+}
+
+/** The text for `key` with {placeholders} filled from `params`; unknown keys come back as the key. */
+export function t(key, params = {}) {
+  let text = dictionary[key] ?? key;
+  if (typeof text === 'object') text = text[plurals.select(Number(params.count ?? 0))] ?? text.other;
+  return text.replace(/\{(\w+)\}/g, (match, name) => (name in params ? String(params[name]) : match));
+}
+
+/** Fills `data-i18n` (text), `data-i18n-aria-label`, `data-i18n-placeholder` and `data-i18n-title` under `root`. */
+export function translatePage(root = document) {
+  for (const el of root.querySelectorAll('[data-i18n]')) el.textContent = t(el.dataset.i18n);
+  for (const [attribute, data] of [['aria-label', 'i18nAriaLabel'], ['placeholder', 'i18nPlaceholder'], ['title', 'i18nTitle']]) {
+    const selector = `[data-i18n-${attribute}]`;
+    for (const el of root.querySelectorAll(selector)) el.setAttribute(attribute, t(el.dataset[data]));
+  }
+}
+
+/** A timeline event as a short sentence, for system notices in the chat. */
+export function describeEvent(event) {
+  const name = event.author?.name ?? '';
+  if (event.kind === 'ENDED' && !event.author) return t('event.ENDED_BY_SYSTEM');
+  return t(`event.${event.kind}`, { name, score: event.text ?? '' });
+}

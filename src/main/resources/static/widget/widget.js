@@ -1,0 +1,628 @@
+// The shopper widget: runs inside the iframe that embed.js opens (or standalone at /widget/{merchant}).
+import { t } from '../shared/i18n.js';
+import { avatarElement } from '../shared/avatar.js';
+import { connectSocket } from '../shared/socket.js';
+import {
+  h, icon, ICONS, timeElement, stars, setBusy, safeUrl, asList, requestJson, errorText,
+  showFormErrors, clearFormErrors, eventElement, appendToLog, confirmBar, createComposer, MAX_MESSAGE,
+  transcriptOf, statusBadge,
+} from '../shared/ui.js';
+
+const TYPING_SHOW_MS = 4000;
+const OPEN_STATUSES = new Set(['WAITING', 'ACTIVE']);
+const SAY_REFUSALS = new Set(['invalid', 'conflict', 'forbidden', 'rate_limited']);
+const PERSONAL_FIELDS = {
+  name: { testid: 'pd-name', type: 'text', autocomplete: 'name', label: 'form.name' },
+  email: { testid: 'pd-email', type: 'email', autocomplete: 'email', label: 'form.email' },
+  phone: { testid: 'pd-phone', type: 'tel', autocomplete: 'tel', label: 'form.phone' },
+};
+const FIELD_TESTIDS = { screenName: 'screen-name', name: 'pd-name', email: 'pd-email', phone: 'pd-phone', consent: 'consent', message: 'leave-message' };
+const HEX_COLOR = /^#(?:[0-9a-f]{3}|[0-9a-f]{6})$/i;
+
+const page = readPage();
+const tokenStore = createTokenStore(`vitrine.token.${page.merchant}`);
+const state = {
+  config: null,
+  token: tokenStore.get(),
+  profile: null,
+  socket: null,
+  dialogs: new Map(),
+  timelines: new Map(),
+  queue: new Map(),
+  conversation: null,
+};
+const ui = buildChrome();
+
+document.addEventListener('keydown', (e) => {
+  if (e.key === 'Escape' && !e.defaultPrevented) closeWidget();
+});
+boot();
+
+// ---------------------------------------------------------------- start-up
+
+function readPage() {
+  const data = { ...document.body.dataset, ...document.querySelector('main')?.dataset };
+  const query = new URLSearchParams(location.search);
+  return {
+    merchant: data.merchant ?? location.pathname.split('/').filter(Boolean).pop(),
+    merchantName: data.merchantName ?? '',
+    expert: query.get('expert') || null,
+    store: query.get('store') || null,
+  };
+}
+
+async function boot() {
+  showLoading();
+  try {
+    state.config = await api(`/${encodeURIComponent(page.merchant)}/config`);
+  } catch (err) {
+    showFailure(err, boot);
+    return;
+  }
+  applyConfig(state.config);
+  if (state.token) {
+    try {
+      await resumeShopper();
+      return;
+    } catch (err) {
+      if (![401, 403, 404].includes(err.status)) {
+        showFailure(err, boot);
+        return;
+      }
+      forgetShopper();
+    }
+  }
+  showStart();
+}
+
+/** A returning shopper goes straight into an open dialog, else sees their dialog list. */
+async function resumeShopper() {
+  const [profile, dialogs] = await Promise.all([api('/me'), api('/me/dialogs')]);
+  state.profile = profile;
+  const list = rememberDialogs(dialogs);
+  ui.listButton.hidden = false;
+  const open = list.find((d) => OPEN_STATUSES.has(d.status));
+  if (open) openConversation(open);
+  else if (list.length > 0) renderList(list);
+  else showStart();
+}
+
+function forgetShopper() {
+  tokenStore.clear();
+  state.token = null;
+  state.profile = null;
+  state.socket?.close();
+  state.socket = null;
+  state.dialogs.clear();
+  state.timelines.clear();
+  ui.listButton.hidden = true;
+}
+
+function applyConfig(config) {
+  ui.title.textContent = config.merchant?.name || page.merchantName;
+  document.title = t('widget.documentTitle', { merchant: ui.title.textContent });
+  const color = config.button?.color;
+  if (HEX_COLOR.test(color ?? '')) {
+    document.documentElement.style.setProperty('--brand', color);
+    document.documentElement.style.setProperty('--on-brand', readableTextOn(color));
+  }
+  const privacyUrl = safeUrl(config.privacyPolicyUrl);
+  ui.footer.replaceChildren();
+  if (privacyUrl) {
+    ui.footer.append(h('a', { href: privacyUrl, target: '_blank', rel: 'noopener', testid: 'privacy-link', text: t('widget.privacyPolicy') }));
+  }
+  ui.footer.hidden = !privacyUrl;
+}
+
+// ---------------------------------------------------------------- chrome and generic views
+
+function buildChrome() {
+  const app = document.getElementById('app') ?? document.body;
+  const title = h('h1', { class: 'bar-title', testid: 'merchant-name', text: page.merchantName });
+  const connection = h('span', { class: 'pill', role: 'status', testid: 'connection-status', hidden: true });
+  const listButton = h('button', {
+    type: 'button', class: 'bar-link', testid: 'my-conversations', hidden: true,
+    text: t('widget.myConversations'), onclick: () => showList(),
+  });
+  const close = h('button', {
+    type: 'button', class: 'icon-button', testid: 'close-widget',
+    'aria-label': t('widget.close'), title: t('widget.close'), onclick: closeWidget,
+  }, icon(ICONS.close));
+  const view = h('main', { class: 'view', id: 'view', tabindex: '-1' });
+  const footer = h('footer', { class: 'foot', hidden: true });
+  app.replaceChildren(h('header', { class: 'bar' }, title, connection, listButton, close), view, footer);
+  app.removeAttribute('aria-busy');
+  return { title, connection, listButton, view, footer };
+}
+
+/** Asks the embedding page to hide the overlay; the dialog goes on in the background. */
+function closeWidget() {
+  if (window.parent !== window) window.parent.postMessage({ type: 'vitrine:close' }, '*');
+}
+
+function show(node, { fill = false, focus = false } = {}) {
+  if (state.conversation && !node.contains(state.conversation.root)) state.conversation = null;
+  ui.view.classList.toggle('view--fill', fill);
+  ui.view.replaceChildren(node);
+  ui.view.scrollTop = 0;
+  if (focus) (node.querySelector('[data-autofocus]') ?? ui.view).focus();
+}
+
+function showLoading(text = t('common.loading')) {
+  show(h('div', { class: 'loading', role: 'status', testid: 'loading' }, h('span', { class: 'spinner', 'aria-hidden': 'true' }), text));
+}
+
+function showFailure(err, retry) {
+  show(h('div', { class: 'panel stack' },
+    h('p', { class: 'error', role: 'alert', text: errorText(err) }),
+    h('button', { type: 'button', class: 'button', 'data-autofocus': true, text: t('common.retry'), onclick: retry })), { focus: true });
+}
+
+function renderConnection(status) {
+  const labels = { connecting: t('connection.connecting'), reconnecting: t('connection.reconnecting') };
+  ui.connection.textContent = labels[status] ?? '';
+  ui.connection.hidden = !labels[status];
+}
+
+// ---------------------------------------------------------------- start form (and leave-a-message)
+
+async function startNewConversation() {
+  showLoading();
+  try {
+    state.config = await api(`/${encodeURIComponent(page.merchant)}/config`);
+  } catch {
+    // Keep the last known config; the request itself will tell if nobody is online.
+  }
+  showStart({ focus: true });
+}
+
+function showStart({ focus = false, error = null } = {}) {
+  const config = state.config;
+  const offline = config.expertsOnline === false;
+  const collect = config.personalData?.collect === true;
+  const fields = collect ? (config.personalData.fields ?? []).filter((f) => PERSONAL_FIELDS[f]) : [];
+  const profile = profileValues(state.profile);
+  const merchant = ui.title.textContent;
+
+  const formError = h('div', { class: 'form-error', role: 'alert', testid: 'form-error', hidden: true });
+  const submit = h('button', {
+    type: 'submit', class: 'button button--primary',
+    testid: offline ? 'send-left-message' : 'start-dialog',
+    text: offline ? t('start.sendMessage') : t('start.startDialog'),
+  });
+  const form = h('form', { class: 'stack', testid: 'start-form' },
+    offline ? noExpertNotice() : h('p', { class: 'lead', text: t('start.intro', { merchant }) }),
+    field('screenName', t('form.screenName'), h('input', {
+      type: 'text', required: true, autocomplete: 'nickname', maxlength: '40',
+      value: profile.screenName, 'data-autofocus': true,
+    }), t('form.screenNameHint')),
+    fields.map((name) => {
+      const spec = PERSONAL_FIELDS[name];
+      return field(name, t(spec.label), h('input', { type: spec.type, autocomplete: spec.autocomplete, value: profile[name] }));
+    }),
+    // Personal data is only stored with consent, so a shopper who has some already agreed once.
+    collect ? consentField(Boolean(profile.name || profile.email || profile.phone)) : null,
+    offline ? field('message', t('start.messageLabel'), h('textarea', { required: true, rows: '4', maxlength: String(MAX_MESSAGE) })) : null,
+    formError,
+    submit);
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    submitStart(form, { fields, collect, offline, submit, formError });
+  });
+  show(h('section', { class: 'panel', 'aria-labelledby': 'start-title' },
+    h('h2', { id: 'start-title', class: 'view-title', text: offline ? t('start.titleOffline') : t('start.title') }),
+    form), { focus });
+  if (error) showFormErrors(form, formError, error);
+}
+
+function noExpertNotice() {
+  return h('div', { class: 'notice-box', testid: 'no-expert', role: 'status' },
+    h('strong', { text: t('start.noExpertTitle') }),
+    h('p', { text: t('start.noExpertText') }));
+}
+
+function field(name, label, control, hint = null) {
+  const id = `f-${name}`;
+  control.id = id;
+  control.name = name;
+  control.dataset.testid = FIELD_TESTIDS[name];
+  const hintEl = hint ? h('p', { class: 'hint', id: `${id}-hint`, text: hint }) : null;
+  if (hintEl) control.setAttribute('aria-describedby', hintEl.id);
+  return h('div', { class: 'field' }, h('label', { for: id, text: label }), control, hintEl,
+    h('p', { class: 'field-error', id: `${id}-error`, hidden: true }));
+}
+
+function consentField(checked) {
+  const box = h('input', { type: 'checkbox', id: 'f-consent', name: 'consent', required: true, testid: 'consent', checked });
+  const privacyUrl = safeUrl(state.config.privacyPolicyUrl);
+  const label = h('label', { for: 'f-consent' }, t('form.consent', { merchant: ui.title.textContent }));
+  return h('div', { class: 'field field--check' }, box,
+    h('div', {}, label, privacyUrl ? h('p', {}, h('a', {
+      href: privacyUrl, target: '_blank', rel: 'noopener', testid: 'consent-privacy-link', text: t('widget.privacyPolicy'),
+    })) : null, h('p', { class: 'field-error', id: 'f-consent-error', hidden: true })));
+}
+
+async function submitStart(form, { fields, collect, offline, submit, formError }) {
+  const values = {
+    screenName: form.elements.screenName.value.trim(),
+    ...Object.fromEntries(fields.map((name) => [name, form.elements[name].value.trim()])),
+    consent: collect ? form.elements.consent.checked : false,
+  };
+  const message = offline ? form.elements.message.value.trim() : null;
+  clearFormErrors(form, formError);
+  setBusy(submit, true, offline ? t('start.sending') : t('start.starting'));
+  try {
+    await saveShopper(values);
+    const dialog = await api('/me/dialogs', { method: 'POST', body: dialogRequest(message) });
+    ui.listButton.hidden = false;
+    openConversation(dialog, { focus: true });
+  } catch (err) {
+    setBusy(submit, false);
+    if (err.code === 'no_expert_online' && !offline) {
+      // Everyone went offline since the config was loaded: offer to leave a message instead.
+      state.config = { ...state.config, expertsOnline: false };
+      showStart({ focus: true });
+      return;
+    }
+    showFormErrors(form, formError, err);
+  }
+}
+
+/** Creates the shopper on first use; afterwards saves the form when something in it changed. */
+async function saveShopper(values) {
+  // Empty optional fields are left out rather than sent as "" (which would not be a valid phone, say).
+  const body = Object.fromEntries(Object.entries(values).filter(([, value]) => value !== ''));
+  if (!state.token) {
+    const created = await api(`/${encodeURIComponent(page.merchant)}/shoppers`, { method: 'POST', body });
+    state.token = created.token;
+    tokenStore.set(created.token);
+    state.profile = created.shopper;
+    return;
+  }
+  const stored = profileValues(state.profile);
+  const changed = Object.keys(values).some((key) => key !== 'consent' && stored[key] !== values[key]);
+  if (changed) state.profile = await api('/me', { method: 'PATCH', body });
+}
+
+/** The start form's fields as the stored shopper has them (the API names the full name `fullName`). */
+function profileValues(profile) {
+  return {
+    screenName: profile?.screenName ?? '',
+    name: profile?.fullName ?? '',
+    email: profile?.email ?? '',
+    phone: profile?.phone ?? '',
+  };
+}
+
+function dialogRequest(message) {
+  const body = {};
+  if (page.expert) body.expert = page.expert;
+  if (page.store) body.store = page.store;
+  if (message) body.message = message;
+  return body;
+}
+
+// ---------------------------------------------------------------- dialog list
+
+async function showList() {
+  showLoading();
+  try {
+    renderList(rememberDialogs(await api('/me/dialogs')), { focus: true });
+  } catch (err) {
+    showFailure(err, showList);
+  }
+}
+
+function renderList(dialogs, { focus = false } = {}) {
+  const list = h('ul', { class: 'dialog-list', testid: 'dialog-list' }, dialogs.map(dialogItem));
+  show(h('section', { class: 'panel stack', 'aria-labelledby': 'list-title' },
+    h('div', { class: 'row row--between' },
+      h('h2', { id: 'list-title', class: 'view-title', text: t('list.title') }),
+      h('button', {
+        type: 'button', class: 'button button--primary button--small', testid: 'new-conversation',
+        'data-autofocus': true, text: t('list.new'), onclick: startNewConversation,
+      })),
+    dialogs.length === 0 ? h('p', { class: 'empty', testid: 'dialog-list-empty', text: t('list.empty') }) : null,
+    list), { focus });
+}
+
+function dialogItem(dialog) {
+  const who = dialog.expert;
+  const preview = dialog.lastMessage?.text ?? dialog.lastMessage;
+  return h('li', {}, h('button', {
+    type: 'button', class: 'dialog-item', testid: 'dialog-item', 'data-status': dialog.status,
+    onclick: () => openConversation(dialog, { focus: true }),
+  },
+  who ? avatarElement(who, 36) : h('span', { class: 'avatar-placeholder', 'aria-hidden': 'true' }),
+  h('span', { class: 'dialog-item-body' },
+    h('span', { class: 'row row--between' },
+      h('strong', { text: who?.name ?? t('list.noExpert') }),
+      statusBadge(dialog.status)),
+    timeElement(dialog.createdAt, 'datetime'),
+    typeof preview === 'string' && preview ? h('span', { class: 'preview', text: preview }) : null)));
+}
+
+// ---------------------------------------------------------------- conversation
+
+function ensureSocket() {
+  if (state.socket) return state.socket;
+  const socket = connectSocket({ token: state.token });
+  socket.onState(renderConnection);
+  socket.on('event', onEvent);
+  socket.on('subscribed', (frame) => frame.dialog && onDialog(frame.dialog));
+  socket.on('dialog', (frame) => onDialog(frame.dialog));
+  socket.on('queue', onQueue);
+  socket.on('typing', (frame) => state.conversation?.dialogId === frame.dialogId && state.conversation.showTyping(frame));
+  socket.on('error', onSocketError);
+  state.socket = socket;
+  return socket;
+}
+
+async function openConversation(dialog, { focus = false } = {}) {
+  remember(dialog);
+  const needsTranscript = dialog.status === 'ENDED' && !state.timelines.has(dialog.id);
+  if (needsTranscript) {
+    showLoading();
+    try {
+      const { dialog: full, events } = transcriptOf(await api(`/me/dialogs/${encodeURIComponent(dialog.id)}`));
+      state.timelines.set(dialog.id, events);
+      remember({ ...dialog, ...full });
+    } catch (err) {
+      showFailure(err, () => openConversation(dialog, { focus }));
+      return;
+    }
+  } else if (!state.timelines.has(dialog.id)) {
+    state.timelines.set(dialog.id, []);
+  }
+  const conversation = renderConversation(state.dialogs.get(dialog.id));
+  state.conversation = conversation;
+  show(conversation.root, { fill: true, focus });
+  conversation.scrollToEnd();
+  if (dialog.status !== 'ENDED' && !state.socket?.isSubscribed(dialog.id)) ensureSocket().subscribe(dialog.id);
+}
+
+function onEvent(event) {
+  const timeline = state.timelines.get(event.dialogId) ?? [];
+  timeline.push(event);
+  state.timelines.set(event.dialogId, timeline);
+  if (state.conversation?.dialogId === event.dialogId) state.conversation.append(event);
+}
+
+function onDialog(dialog) {
+  if (!dialog?.id) return;
+  remember(dialog);
+  if (state.conversation?.dialogId === dialog.id) state.conversation.update(state.dialogs.get(dialog.id));
+}
+
+function onQueue(frame) {
+  state.queue.set(frame.dialogId, frame);
+  if (state.conversation?.dialogId === frame.dialogId) state.conversation.update(state.dialogs.get(frame.dialogId));
+}
+
+function onSocketError(frame) {
+  if (frame.code === 'unauthenticated') {
+    // The stored token is no longer valid: start over as a new shopper.
+    forgetShopper();
+    showStart({ error: { message: frame.message } });
+    return;
+  }
+  if (state.conversation && (!frame.dialogId || frame.dialogId === state.conversation.dialogId)) {
+    state.conversation.showError(frame.message || t('error.generic'), frame.code);
+  }
+}
+
+/** Builds the live/waiting/ended view of one dialog; `update` re-renders it for a new DialogView. */
+function renderConversation(initial) {
+  let dialog = initial;
+  const dialogId = dialog.id;
+  const isMine = (author) => author?.participantId
+    ? author.participantId === dialog.host?.participantId
+    : author?.role === 'HOST';
+
+  const queueText = h('p', { class: 'queue-text', testid: 'queue-position', 'aria-live': 'polite' });
+  const waitingBox = h('div', { class: 'status-box' }, h('span', { class: 'spinner', 'aria-hidden': 'true' }),
+    h('div', {}, queueText, h('p', { class: 'hint', text: t('conversation.typeWhileWaiting') })));
+  const expertAvatar = h('span', { class: 'expert-avatar' });
+  const expertName = h('strong', { testid: 'expert-name' });
+  const expertBox = h('div', { class: 'status-box' }, expertAvatar,
+    h('div', {}, h('p', { class: 'hint', text: t('conversation.yourExpert') }), expertName));
+  const statusText = h('p', { class: 'status-text', role: 'status' });
+  const endButton = h('button', { type: 'button', class: 'button button--quiet button--small', testid: 'end-dialog' });
+  const confirm = confirmBar(t('conversation.confirmEnd'), () => endDialog(), endButton);
+  const log = h('ol', { class: 'chat-log', testid: 'chat-log', role: 'log', 'aria-live': 'polite', 'aria-label': t('conversation.logLabel') });
+  const typingLine = h('p', { class: 'typing', testid: 'typing-indicator', 'aria-live': 'polite' });
+  const composer = createComposer({
+    onSend: (text) => ensureSocket().say(dialogId, text),
+    onTyping: () => state.socket?.typing(dialogId),
+  });
+  const rating = h('div', { class: 'rating-area' });
+  const root = h('section', { class: 'conversation', 'aria-label': t('conversation.label') },
+    h('div', { class: 'conversation-head' }, waitingBox, expertBox, statusText, endButton),
+    confirm.element, log, typingLine, composer.element, rating);
+
+  let typingTimer = null;
+  let ratingShownFor; // the rating value the rating area was last drawn for
+
+  function update(next) {
+    dialog = next;
+    const status = dialog.status;
+    const queue = state.queue.get(dialogId);
+    waitingBox.hidden = status !== 'WAITING';
+    queueText.textContent = queueMessage(queue);
+    expertBox.hidden = !(dialog.expert && status !== 'WAITING');
+    if (dialog.expert) {
+      expertAvatar.replaceChildren(avatarElement(dialog.expert, 40));
+      expertName.textContent = dialog.expert.name;
+    }
+    statusText.textContent = statusMessage(status);
+    statusText.hidden = !statusText.textContent;
+    if (status === 'MESSAGE') statusText.dataset.testid = 'left-message-sent';
+    else delete statusText.dataset.testid;
+    endButton.hidden = !OPEN_STATUSES.has(status);
+    endButton.textContent = status === 'WAITING' ? t('conversation.cancel') : t('conversation.end');
+    confirm.setQuestion(status === 'WAITING' ? t('conversation.confirmCancel') : t('conversation.confirmEnd'));
+    if (!OPEN_STATUSES.has(status)) confirm.hide();
+    composer.element.hidden = !OPEN_STATUSES.has(status);
+    if (status === 'ENDED' && ratingShownFor !== dialog.rating) {
+      ratingShownFor = dialog.rating;
+      rating.replaceChildren(dialog.rating == null
+        ? ratingForm(dialog, (score) => { ratingShownFor = score; })
+        : ratedSummary(dialog));
+    }
+    rating.hidden = status !== 'ENDED';
+  }
+
+  function append(event) {
+    appendToLog(log, eventElement(event, isMine), { force: isMine(event.author) });
+    if (event.kind === 'MESSAGE' && !isMine(event.author)) typingLine.textContent = '';
+  }
+
+  function scrollToEnd() {
+    log.scrollTop = log.scrollHeight;
+  }
+
+  function showTyping(frame) {
+    if (frame.participantId && frame.participantId === dialog.host?.participantId) return;
+    typingLine.textContent = t('conversation.typing', { name: frame.name ?? '' });
+    clearTimeout(typingTimer);
+    typingTimer = setTimeout(() => { typingLine.textContent = ''; }, TYPING_SHOW_MS);
+  }
+
+  async function endDialog() {
+    try {
+      const ended = await api(`/me/dialogs/${encodeURIComponent(dialogId)}/end`, { method: 'POST' });
+      onDialog(ended?.id ? ended : { ...dialog, status: 'ENDED' });
+    } catch (err) {
+      composer.showError(errorText(err));
+    }
+  }
+
+  for (const event of state.timelines.get(dialogId) ?? []) log.append(eventElement(event, isMine));
+  update(dialog);
+  return {
+    root, dialogId, update, append, scrollToEnd, showTyping,
+    showError: (message, code) => composer.showError(message, { restore: SAY_REFUSALS.has(code) }),
+  };
+}
+
+function queueMessage(queue) {
+  if (queue?.expertsOnline === false) return t('conversation.queueNoExperts');
+  if (queue?.position > 0) return t('conversation.queuePosition', { position: queue.position });
+  return t('conversation.waiting');
+}
+
+function statusMessage(status) {
+  if (status === 'MESSAGE') return t('conversation.messageSent');
+  if (status === 'ENDED') return t('conversation.ended');
+  return '';
+}
+
+// ---------------------------------------------------------------- rating
+
+function ratingForm(dialog, onRated) {
+  let score = 0;
+  const starButtons = [1, 2, 3, 4, 5].map((n) => h('button', {
+    type: 'button', class: 'star', testid: `rating-star-${n}`, 'aria-pressed': 'false',
+    'aria-label': t('rating.star', { count: n }), text: '★',
+    onclick: () => choose(n),
+  }));
+  const comment = h('textarea', { id: 'rating-comment', testid: 'rating-comment', rows: '3', maxlength: '1000' });
+  const submit = h('button', { type: 'submit', class: 'button button--primary', testid: 'rating-submit', disabled: true, text: t('rating.submit') });
+  const error = h('p', { class: 'inline-error', role: 'alert', hidden: true });
+  const form = h('form', { class: 'stack rating', 'aria-labelledby': 'rating-title' },
+    h('h2', { id: 'rating-title', class: 'view-title', text: t('rating.title') }),
+    h('div', { class: 'stars', role: 'group', 'aria-label': t('rating.label') }, starButtons),
+    h('div', { class: 'field' }, h('label', { for: 'rating-comment', text: t('rating.comment') }), comment),
+    error, submit);
+
+  function choose(n) {
+    score = n;
+    starButtons.forEach((star, i) => {
+      star.setAttribute('aria-pressed', String(i + 1 === n));
+      star.classList.toggle('star--on', i < n);
+    });
+    submit.disabled = false;
+  }
+
+  form.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    if (!score) return;
+    setBusy(submit, true, t('rating.sending'));
+    error.hidden = true;
+    try {
+      const body = { score };
+      if (comment.value.trim()) body.comment = comment.value.trim();
+      await api(`/me/dialogs/${encodeURIComponent(dialog.id)}/rating`, { method: 'POST', body });
+      remember({ ...state.dialogs.get(dialog.id), rating: score, ratingComment: body.comment ?? null });
+      onRated(score);
+      form.replaceWith(h('p', { class: 'thanks', testid: 'rating-thanks', role: 'status', tabindex: '-1', text: t('rating.thanks') }));
+    } catch (err) {
+      setBusy(submit, false);
+      error.textContent = errorText(err);
+      error.hidden = false;
+    }
+  });
+  return form;
+}
+
+function ratedSummary(dialog) {
+  return h('p', { class: 'rated', testid: 'rating-summary' },
+    h('span', { class: 'stars-static', 'aria-hidden': 'true', text: stars(dialog.rating) }),
+    ' ', t('rating.given', { score: dialog.rating }));
+}
+
+// ---------------------------------------------------------------- data
+
+function remember(dialog) {
+  const merged = { ...state.dialogs.get(dialog.id), ...dialog };
+  state.dialogs.set(dialog.id, merged);
+  return merged;
+}
+
+function rememberDialogs(data) {
+  return asList(data).map(remember);
+}
+
+/** Widget API call; the shopper's token is the only credential (no cookies). */
+function api(path, { method = 'GET', body } = {}) {
+  const headers = state.token ? { Authorization: `Bearer ${state.token}` } : {};
+  return requestJson(`/api/v1/widget${path}`, { method, body, headers, credentials: 'omit' });
+}
+
+function createTokenStore(key) {
+  let memory = null;
+  return {
+    get() {
+      try {
+        return localStorage.getItem(key) ?? memory;
+      } catch {
+        return memory;
+      }
+    },
+    set(token) {
+      memory = token;
+      try {
+        localStorage.setItem(key, token);
+      } catch {
+        // Storage blocked (e.g. third-party iframe rules): the token lives for this visit only.
+      }
+    },
+    clear() {
+      memory = null;
+      try {
+        localStorage.removeItem(key);
+      } catch {
+        // nothing stored
+      }
+    },
+  };
+}
+
+/** Black or white, whichever reads better on the merchant's colour. */
+function readableTextOn(hex) {
+  const full = hex.length === 4 ? hex.replace(/([0-9a-f])/gi, '$1$1').slice(1) : hex.slice(1);
+  const [r, g, b] = [0, 2, 4].map((i) => parseInt(full.slice(i, i + 2), 16) / 255)
+    .map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
+  const luminance = 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  return luminance > 0.179 ? '#111' : '#fff';
+}
