@@ -126,13 +126,14 @@ function memberRow(member) {
   return h('tr', { testid: 'team-item' },
     h('td', {}, h('span', { class: 'person' }, avatarElement({ name, initials: member.initials, color: member.color }, 28), h('span', { text: name }))),
     h('td', { text: member.email ?? '' }),
-    h('td', { text: roleLabel(member.role) }),
+    h('td', { text: label('role', member.role) }),
     h('td', { text: [member.handle, member.store].filter(Boolean).join(' · ') }),
-    h('td', { text: member.presence?.status ?? member.presence ?? '' }));
+    h('td', { text: label('presence', member.presence) }));
 }
 
-function roleLabel(role) {
-  return hasTranslation(`role.${role}`) ? t(`role.${role}`) : String(role ?? '');
+/** A translated enum value, or the value itself when there is no translation. */
+function label(group, value) {
+  return hasTranslation(`${group}.${value}`) ? t(`${group}.${value}`) : String(value ?? '');
 }
 
 function wireTeam() {

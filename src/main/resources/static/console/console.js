@@ -402,10 +402,12 @@ function chatView(initial, { events, routingLog = null }) {
   }
 
   function update(next) {
-    const wasOpen = dialog.status !== 'ENDED';
+    const previous = dialog;
     dialog = { ...dialog, ...next };
-    // A dialog that ends while open is shown again as a transcript with rating and routing log.
-    if (wasOpen && !ended && dialog.status === 'ENDED') {
+    // Ending or rating changes the summary and the routing log: show the dialog afresh from the server.
+    const ends = !ended && dialog.status === 'ENDED';
+    const rated = ended && dialog.rating !== previous.rating;
+    if ((ends || rated) && state.selectedId === dialogId) {
       select(dialogId);
       return;
     }

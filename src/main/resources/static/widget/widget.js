@@ -463,13 +463,21 @@ function renderConversation(initial) {
     confirm.setQuestion(status === 'WAITING' ? t('conversation.confirmCancel') : t('conversation.confirmEnd'));
     if (!OPEN_STATUSES.has(status)) confirm.hide();
     composer.element.hidden = !OPEN_STATUSES.has(status);
-    if (status === 'ENDED' && ratingShownFor !== dialog.rating) {
-      ratingShownFor = dialog.rating;
-      rating.replaceChildren(dialog.rating == null
-        ? ratingForm(dialog, (score) => { ratingShownFor = score; })
-        : ratedSummary(dialog));
-    }
+    if (status === 'ENDED') renderRating();
     rating.hidden = status !== 'ENDED';
+  }
+
+  /** The rating form until the Host rated, then the score (with thanks when it was given just now). */
+  function renderRating() {
+    if (ratingShownFor === dialog.rating) return;
+    const justRated = ratingShownFor === null && dialog.rating != null;
+    ratingShownFor = dialog.rating;
+    rating.replaceChildren(dialog.rating == null
+      ? ratingForm(dialog, (score) => {
+        dialog = { ...dialog, rating: score };
+        renderRating();
+      })
+      : ratedSummary(dialog, justRated));
   }
 
   function append(event) {
@@ -555,7 +563,6 @@ function ratingForm(dialog, onRated) {
       await api(`/me/dialogs/${encodeURIComponent(dialog.id)}/rating`, { method: 'POST', body });
       remember({ ...state.dialogs.get(dialog.id), rating: score, ratingComment: body.comment ?? null });
       onRated(score);
-      form.replaceWith(h('p', { class: 'thanks', testid: 'rating-thanks', role: 'status', tabindex: '-1', text: t('rating.thanks') }));
     } catch (err) {
       setBusy(submit, false);
       error.textContent = errorText(err);
@@ -565,10 +572,12 @@ function ratingForm(dialog, onRated) {
   return form;
 }
 
-function ratedSummary(dialog) {
-  return h('p', { class: 'rated', testid: 'rating-summary' },
-    h('span', { class: 'stars-static', 'aria-hidden': 'true', text: stars(dialog.rating) }),
-    ' ', t('rating.given', { score: dialog.rating }));
+function ratedSummary(dialog, withThanks) {
+  return h('div', { class: 'stack', role: 'status' },
+    withThanks ? h('p', { class: 'thanks', testid: 'rating-thanks', text: t('rating.thanks') }) : null,
+    h('p', { class: 'rated', testid: 'rating-summary' },
+      h('span', { class: 'stars-static', 'aria-hidden': 'true', text: stars(dialog.rating) }),
+      ' ', t('rating.given', { score: dialog.rating })));
 }
 
 // ---------------------------------------------------------------- data
