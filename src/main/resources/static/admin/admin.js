@@ -14,6 +14,7 @@ renderSnippet();
 wireSettings();
 wireTeam();
 wireDrawer();
+document.body.dataset.ready = 'true'; // the template's controls are live from here on
 loadSettings();
 loadTeam();
 loadDialogs();
@@ -219,7 +220,7 @@ async function openDrawer(dialogId, opener) {
       api(`/dialogs/${encodeURIComponent(dialogId)}`),
       api(`/dialogs/${encodeURIComponent(dialogId)}/log`).catch(() => []),
     ]);
-    content.replaceChildren(...dialogDetail(detail, asList(log)));
+    content.replaceChildren(dialogDetail(detail, asList(log)));
   } catch (err) {
     content.replaceChildren(h('p', { class: 'error', role: 'alert', text: errorText(err) }));
   }
@@ -234,7 +235,7 @@ function closeDrawer() {
 function dialogDetail(detail, routingLog) {
   const { dialog, events } = transcriptOf(detail);
   const isStaff = (author) => author?.role === 'EXPERT' || author?.role === 'ADMIN';
-  return [
+  return h('div', {},
     h('p', { class: 'drawer-meta' },
       statusBadge(dialog.status), ' ',
       timeElement(dialog.createdAt, 'datetime')),
@@ -248,8 +249,7 @@ function dialogDetail(detail, routingLog) {
     h('h3', { text: t('console.routingLog') }),
     routingLog.length
       ? h('ol', { class: 'routing-log', testid: 'drawer-routing-log' }, routingLog.map(routingLogItem))
-      : h('p', { class: 'muted', text: t('console.noLog') }),
-  ];
+      : h('p', { class: 'muted', text: t('console.noLog') }));
 }
 
 // ---------------------------------------------------------------- helpers

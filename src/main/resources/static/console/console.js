@@ -40,6 +40,7 @@ const state = {
   unread: new Set(),
   selectedId: null,
   chat: null,
+  sessionEnded: false,
 };
 
 translatePage(document);
@@ -47,6 +48,7 @@ updateTitle();
 const socket = connectSocket();
 wireSocket();
 wirePresence();
+document.body.dataset.ready = 'true'; // the template's controls are live from here on
 boot();
 setInterval(tick, 1000);
 
@@ -69,7 +71,7 @@ async function loadMe() {
     if (member?.id) me.id = String(member.id);
     renderPresence(member?.presence ?? null);
   } catch (err) {
-    showNotice(errorText(err));
+    showFailure(err);
   }
 }
 
@@ -91,7 +93,7 @@ async function refreshLists() {
     renderActive();
     renderHistory();
   } catch (err) {
-    showNotice(errorText(err));
+    showFailure(err);
   }
 }
 
@@ -106,7 +108,9 @@ function wireSocket() {
   });
   socket.on('dialog', (frame) => {
     if (!frame.dialog?.id) return;
-    onDialogChanged(remember(frame.dialog));
+    const dialog = remember(frame.dialog);
+    if (dialog.status === 'ENDED') moveToHistory(dialog);
+    onDialogChanged(dialog);
     scheduleRefresh();
   });
   socket.on('subscribed', (frame) => {
@@ -121,6 +125,10 @@ function wireSocket() {
     if (state.chat?.dialogId === frame.dialogId && frame.name !== me.name) state.chat.showTyping(frame);
   });
   socket.on('error', (frame) => {
+    if (frame.code === 'unauthenticated') {
+      sessionEnded();
+      return;
+    }
     const inChat = state.chat && (!frame.dialogId || frame.dialogId === state.chat.dialogId);
     if (inChat) state.chat.showError(frame.message || t('error.generic'), frame.code);
     else showNotice(frame.message || t('error.generic'));
@@ -144,6 +152,15 @@ function onEvent(event) {
     state.unread.add(event.dialogId);
   }
   if (isMessage(event)) renderActive();
+}
+
+/** Shows an ended dialog under History right away; the next list refresh confirms it. */
+function moveToHistory(dialog) {
+  if (!state.active.some((d) => d.id === dialog.id)) return;
+  state.active = state.active.filter((d) => d.id !== dialog.id);
+  state.history = [dialog, ...state.history.filter((d) => d.id !== dialog.id)];
+  renderActive();
+  renderHistory();
 }
 
 function onDialogChanged(dialog) {
@@ -170,7 +187,7 @@ async function setPresence(status) {
     await api('/me/presence', { method: 'PUT', body: { status } });
   } catch (err) {
     renderPresence(previous);
-    showNotice(errorText(err));
+    showFailure(err);
   }
 }
 
@@ -307,7 +324,7 @@ async function accept(entry, button) {
     scheduleRefresh();
   } catch (err) {
     setBusy(button, false);
-    showNotice(errorText(err));
+    showFailure(err);
   }
 }
 
@@ -355,9 +372,7 @@ function showChat(chat) {
 async function endDialog(dialogId, onError) {
   try {
     const dialog = await api(`/dialogs/${encodeURIComponent(dialogId)}/end`, { method: 'POST' });
-    remember(dialog?.id ? dialog : { id: dialogId, status: 'ENDED' });
-    state.active = state.active.filter((d) => d.id !== dialogId);
-    renderActive();
+    moveToHistory(remember(dialog?.id ? dialog : { id: dialogId, status: 'ENDED' }));
     if (state.selectedId === dialogId) await select(dialogId);
     scheduleRefresh();
   } catch (err) {
@@ -378,7 +393,7 @@ function chatView(initial, { events, routingLog = null }) {
   const meta = h('p', { class: 'chat-meta' });
   const endButton = h('button', { type: 'button', class: 'button button--danger-quiet', testid: 'end-dialog', text: t('console.end') });
   const confirm = confirmBar(t('console.confirmEnd'), () => endDialog(dialogId, (message) => composer?.showError(message)), endButton);
-  const log = h('ol', { class: 'chat-log', testid: 'chat-log', role: 'log', 'aria-live': 'polite', 'aria-labelledby': 'chat-title' },
+  const log = h('ol', { class: 'chat-log', testid: 'chat-log', 'aria-live': 'polite', 'aria-labelledby': 'chat-title' },
     events.map((event) => eventElement(event, isStaff)));
   const typingLine = h('p', { class: 'typing', testid: 'typing-indicator', 'aria-live': 'polite' });
   const composer = ended ? null : createComposer({
@@ -476,10 +491,28 @@ function keepingFocus(render) {
 
 let noticeTimer = null;
 function showNotice(message) {
+  if (state.sessionEnded) return;
   dom.notice.textContent = message;
   dom.notice.hidden = false;
   clearTimeout(noticeTimer);
   noticeTimer = setTimeout(() => { dom.notice.hidden = true; }, NOTICE_SHOW_MS);
+}
+
+/** Failed calls: an expired login gets its own lasting notice, anything else a short one. */
+function showFailure(err) {
+  if (err?.status === 401) sessionEnded();
+  else showNotice(errorText(err));
+}
+
+/** The login session is gone (logged out elsewhere, server restarted): nothing works until signing in again. */
+function sessionEnded() {
+  if (state.sessionEnded) return;
+  state.sessionEnded = true;
+  socket.close();
+  clearTimeout(noticeTimer);
+  dom.notice.replaceChildren(t('console.sessionEnded'), ' ',
+    h('a', { href: `/login`, class: 'toast-link', testid: 'login-again', text: t('console.signInAgain') }));
+  dom.notice.hidden = false;
 }
 
 function byTestId(id) {

@@ -11,7 +11,7 @@ const en = {
   'connection.connecting': 'Connecting…',
   'connection.live': 'Live',
   'connection.reconnecting': 'Reconnecting…',
-  'connection.closed': 'Offline',
+  'connection.closed': 'Disconnected',
 
   'status.WAITING': 'Waiting',
   'status.MESSAGE': 'Message',
@@ -87,6 +87,7 @@ const en = {
   'event.RATED': '{name} rated the conversation {score} of 5',
 
   'console.documentTitle': 'Console · {merchant}',
+  'console.heading': 'Expert console',
   'console.skip': 'Skip to the conversation',
   'console.presence': 'Availability',
   'console.admin': 'Dashboard',
@@ -120,6 +121,8 @@ const en = {
   'console.ratedShort': '{score} of 5',
   'console.routingLog': 'Routing log',
   'console.noLog': 'No routing entries.',
+  'console.sessionEnded': 'Your session has ended.',
+  'console.signInAgain': 'Sign in again',
 
   'presence.ONLINE': 'Online',
   'presence.AWAY': 'Away',

@@ -162,7 +162,8 @@ export function showFormErrors(form, box, err) {
     control.setAttribute('aria-invalid', 'true');
     control.setAttribute('aria-describedby', [control.getAttribute('aria-describedby'), slot.id].filter(Boolean).join(' '));
   }
-  box.replaceChildren(h('p', { text: errorText(err) }), unplaced.length ? h('ul', {}, unplaced.map((m) => h('li', { text: m }))) : null);
+  box.replaceChildren(h('p', { text: errorText(err) }));
+  if (unplaced.length) box.append(h('ul', {}, unplaced.map((m) => h('li', { text: m }))));
   box.hidden = false;
   const firstInvalid = form.querySelector('[aria-invalid="true"]');
   if (firstInvalid) firstInvalid.focus();

@@ -36,7 +36,7 @@ const ui = buildChrome();
 document.addEventListener('keydown', (e) => {
   if (e.key === 'Escape' && !e.defaultPrevented) closeWidget();
 });
-boot();
+boot().finally(() => { document.body.dataset.ready = 'true'; });
 
 // ---------------------------------------------------------------- start-up
 
@@ -429,7 +429,7 @@ function renderConversation(initial) {
   const statusText = h('p', { class: 'status-text', role: 'status' });
   const endButton = h('button', { type: 'button', class: 'button button--quiet button--small', testid: 'end-dialog' });
   const confirm = confirmBar(t('conversation.confirmEnd'), () => endDialog(), endButton);
-  const log = h('ol', { class: 'chat-log', testid: 'chat-log', role: 'log', 'aria-live': 'polite', 'aria-label': t('conversation.logLabel') });
+  const log = h('ol', { class: 'chat-log', testid: 'chat-log', 'aria-live': 'polite', 'aria-label': t('conversation.logLabel') });
   const typingLine = h('p', { class: 'typing', testid: 'typing-indicator', 'aria-live': 'polite' });
   const composer = createComposer({
     onSend: (text) => ensureSocket().say(dialogId, text),

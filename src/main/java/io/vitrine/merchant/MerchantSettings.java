@@ -7,7 +7,6 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.List;
-import org.hibernate.validator.constraints.URL;
 
 /** What a merchant configures: the button, personal data collection and routing. */
 public record MerchantSettings(
@@ -16,7 +15,7 @@ public record MerchantSettings(
         @NotBlank @Size(max = 40) String buttonLabel,
         @NotNull Boolean collectPersonalData,
         @NotNull @Size(max = 3) List<@NotNull @Pattern(regexp = "name|email|phone", message = "must be name, email or phone") String> personalDataFields,
-        @Size(max = 500) @URL(regexp = "^https?:.*", message = "must be an http(s) URL") String privacyPolicyUrl,
+        @Size(max = 500) @Pattern(regexp = "(https?://|/)\\S*", message = "must be an http(s) URL or a path on this site") String privacyPolicyUrl,
         @NotNull @Min(5) @Max(3600) Integer routingFallbackSeconds,
         @NotNull @Min(1) @Max(20) Integer expertCapacity) {
 

@@ -32,6 +32,9 @@ public class MerchantAdministration implements MerchantApi {
     @Override
     @Transactional
     public Merchant create(String slug, String name, MerchantSettings settings) {
+        if (!slug.matches("[a-z0-9][a-z0-9-]{1,63}")) {
+            throw DomainException.invalid("A merchant slug has 2 to 64 characters: a-z, 0-9 and '-'.");
+        }
         if (merchants.findBySlug(slug).isPresent()) {
             throw DomainException.conflict("slug_taken", "A merchant with the slug '" + slug + "' already exists.");
         }

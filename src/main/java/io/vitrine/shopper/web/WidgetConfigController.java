@@ -6,26 +6,23 @@ import io.vitrine.merchant.TeamApi;
 import java.util.List;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
-import org.springframework.stereotype.Controller;
-import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.bind.annotation.RestController;
 
 /** What the embed script and the widget need to know about a merchant before a shopper is known. */
-@Controller
-class WidgetController {
+@RestController
+class WidgetConfigController {
 
     private final MerchantApi merchants;
     private final TeamApi team;
 
-    WidgetController(MerchantApi merchants, TeamApi team) {
+    WidgetConfigController(MerchantApi merchants, TeamApi team) {
         this.merchants = merchants;
         this.team = team;
     }
 
     @GetMapping("/api/v1/widget/{merchant}/config")
-    @ResponseBody
     ResponseEntity<WidgetConfig> config(@PathVariable String merchant) {
         Merchant m = merchants.requireBySlug(merchant);
         var s = m.settings();
@@ -34,14 +31,6 @@ class WidgetController {
                 new WidgetConfig.PersonalData(s.collectPersonalData(), s.collectPersonalData() ? s.personalDataFields() : List.of()),
                 s.privacyPolicyUrl(), !team.online(m.id()).isEmpty());
         return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(config);
-    }
-
-    @GetMapping("/widget/{merchant}")
-    String widget(@PathVariable String merchant, Model model) {
-        Merchant m = merchants.requireBySlug(merchant);
-        model.addAttribute("merchantSlug", m.slug());
-        model.addAttribute("merchantName", m.name());
-        return "widget";
     }
 
     record WidgetConfig(MerchantRef merchant, Button button, PersonalData personalData, String privacyPolicyUrl,
