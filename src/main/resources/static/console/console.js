@@ -247,11 +247,10 @@ function renderActive() {
   dom.activeEmpty.hidden = state.active.length > 0;
 }
 
-function activeItem(dialog) {
-  const last = [...(state.timelines.get(dialog.id) ?? [])].reverse().find(isMessage);
-  const unread = state.unread.has(dialog.id);
+/** A sidebar entry: the Host's avatar and name, opening the dialog when clicked. */
+function dialogItem(dialog, testid, besideName, belowName) {
   return h('li', {}, h('button', {
-    type: 'button', class: 'item', testid: 'active-item', 'data-dialog-id': dialog.id,
+    type: 'button', class: 'item', testid, 'data-dialog-id': dialog.id,
     'aria-current': dialog.id === state.selectedId ? 'true' : null,
     onclick: () => select(dialog.id),
   },
@@ -259,8 +258,15 @@ function activeItem(dialog) {
   h('span', { class: 'item-body' },
     h('span', { class: 'item-row' },
       h('strong', { class: 'item-name', text: dialog.host?.name ?? '' }),
-      unread ? h('span', { class: 'unread', text: t('console.unread') }) : null),
-    last ? h('span', { class: 'preview', text: last.text ?? '' }) : null)));
+      besideName),
+    belowName)));
+}
+
+function activeItem(dialog) {
+  const last = [...(state.timelines.get(dialog.id) ?? [])].reverse().find(isMessage);
+  return dialogItem(dialog, 'active-item',
+    state.unread.has(dialog.id) ? h('span', { class: 'unread', text: t('console.unread') }) : null,
+    last ? h('span', { class: 'preview', text: last.text ?? '' }) : null);
 }
 
 function renderHistory() {
@@ -269,17 +275,8 @@ function renderHistory() {
 }
 
 function historyItem(dialog) {
-  return h('li', {}, h('button', {
-    type: 'button', class: 'item', testid: 'history-item', 'data-dialog-id': dialog.id,
-    'aria-current': dialog.id === state.selectedId ? 'true' : null,
-    onclick: () => select(dialog.id),
-  },
-  avatarElement(dialog.host, 36),
-  h('span', { class: 'item-body' },
-    h('span', { class: 'item-row' },
-      h('strong', { class: 'item-name', text: dialog.host?.name ?? '' }),
-      timeElement(dialog.endedAt ?? dialog.createdAt, 'datetime')),
-    ratingStars(dialog.rating))));
+  return dialogItem(dialog, 'history-item',
+    timeElement(dialog.endedAt ?? dialog.createdAt, 'datetime'), ratingStars(dialog.rating));
 }
 
 function ratingStars(rating) {
