@@ -156,8 +156,9 @@ class LiveDialogIntegrationTest extends IntegrationTest {
         assertThat(queue.path("messages").get(0).path("host").path("name").asString()).isEqualTo("Alex");
 
         assertThat(anna.post("/api/v1/dialogs/" + id + "/accept", null).body().path("status").asString()).isEqualTo("ACTIVE");
+        annaWs.send(Map.of("type", "subscribe", "dialogId", id, "afterSeq", 0));
         annaWs.send(Map.of("type", "say", "dialogId", id, "text", "It is back in stock!"));
-        annaWs.await(type("dialog"));
+        annaWs.await(f -> event("MESSAGE").test(f) && f.path("text").asString().equals("It is back in stock!"));
 
         JsonNode transcript = alex.get("/api/v1/widget/me/dialogs/" + id).body();
         assertThat(texts(StreamSupport.stream(transcript.path("events").spliterator(), false).toList(), "text"))
