@@ -125,31 +125,30 @@ class RealtimeHandler extends TextWebSocketHandler {
     }
 
     private void handle(Connection connection, ClientMessage message) {
-        if (message instanceof ClientMessage.Ping) {
-            send(connection, new ServerMessage.Pong());
-            return;
+        switch (message) {
+            case ClientMessage.Ping ping -> send(connection, new ServerMessage.Pong());
+            case ClientMessage.Hello hello -> hello(connection, hello);
+            case ClientMessage.Subscribe s -> subscribe(connection, identified(connection), s.dialogId(), s.afterSeq());
+            case ClientMessage.Unsubscribe u -> {
+                identified(connection);
+                connection.unfollow(u.dialogId());
+            }
+            case ClientMessage.Say say -> dialogs.say(say.dialogId(), identified(connection), say.text(), say.clientRef());
+            case ClientMessage.Typing typing -> {
+                Avatar me = dialogs.participant(typing.dialogId(), identified(connection));
+                fanout.publish(Topic.dialog(typing.dialogId()),
+                        new ServerMessage.Typing(typing.dialogId(), me.participantId(), me.name()));
+            }
         }
-        if (message instanceof ClientMessage.Hello hello) {
-            hello(connection, hello);
-            return;
-        }
+    }
+
+    private static Actor identified(Connection connection) {
         Actor actor = connection.actor();
         if (actor == null) {
             throw new DomainException(DomainException.Kind.UNAUTHENTICATED, "unauthenticated",
                     "Send 'hello' with your token first.");
         }
-        switch (message) {
-            case ClientMessage.Subscribe s -> subscribe(connection, actor, s.dialogId(), s.afterSeq());
-            case ClientMessage.Unsubscribe u -> connection.unfollow(u.dialogId());
-            case ClientMessage.Say say -> dialogs.say(say.dialogId(), actor, say.text(), say.clientRef());
-            case ClientMessage.Typing typing -> {
-                Avatar me = dialogs.participant(typing.dialogId(), actor);
-                fanout.publish(Topic.dialog(typing.dialogId()),
-                        new ServerMessage.Typing(typing.dialogId(), me.participantId(), me.name()));
-            }
-            case ClientMessage.Hello h -> throw new IllegalStateException("handled above");
-            case ClientMessage.Ping p -> throw new IllegalStateException("handled above");
-        }
+        return actor;
     }
 
     private void hello(Connection connection, ClientMessage.Hello hello) {
