@@ -16,9 +16,10 @@ class PresenceIntegrationTest extends IntegrationTest {
     @Test
     void shouldKeepAnExpertOnlineWhileTheConsoleIsConnectedAndTurnOfflineAfterTheGracePeriod() throws InterruptedException {
         Shop shop = shop("anna");
-        Api anna = shop.online("anna");
+        Api anna = shop.staff("anna");
         Socket console = Socket.connect(anna);
         console.awaitType("welcome");
+        anna.put("/api/v1/me/presence", Map.of("status", "ONLINE"));
 
         Thread.sleep(3500);
         assertThat(presence(anna)).isEqualTo("ONLINE");

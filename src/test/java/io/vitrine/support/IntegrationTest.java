@@ -8,6 +8,7 @@ import io.vitrine.merchant.TeamApi;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -31,6 +32,14 @@ public abstract class IntegrationTest {
 
     @LocalServerPort
     protected int port;
+
+    private final List<Socket> openConsoles = new java.util.ArrayList<>();
+
+    @AfterEach
+    void closeConsoles() {
+        openConsoles.forEach(Socket::close);
+        openConsoles.clear();
+    }
 
     @Autowired
     protected MerchantApi merchants;
@@ -64,9 +73,12 @@ public abstract class IntegrationTest {
             return Api.staff(test.port, name + "@" + slug() + ".test", PASSWORD);
         }
 
-        /** Logs the expert in and sets them Online. */
+        /** Logs the expert in, opens their console (presence lasts only while one is open) and sets them Online. */
         public Api online(String name) {
             Api api = staff(name);
+            Socket console = Socket.connect(api);
+            console.awaitType("welcome");
+            test.openConsoles.add(console);
             var response = api.put("/api/v1/me/presence", Map.of("status", "ONLINE"));
             if (response.status() != 200) {
                 throw new IllegalStateException("Going online failed: " + response.raw());
