@@ -34,6 +34,8 @@ const en = {
   'start.sendMessage': 'Send message',
   'start.sending': 'Sending…',
 
+  'start.textOnly': 'Text only (no video)',
+
   'form.screenName': 'Your screen name',
   'form.screenNameHint': 'The expert sees this name.',
   'form.name': 'Full name',
@@ -63,6 +65,72 @@ const en = {
   'conversation.confirmNo': 'Keep it',
   'conversation.typing': '{name} is typing…',
 
+  'conversation.leave': 'Leave',
+  'conversation.rejoin': 'Join again',
+  'conversation.left': 'You left this stream. You can join again while it is open.',
+  'conversation.textOnly': 'Text only',
+  'conversation.guestOf': 'Shopping with {name}',
+
+  'media.state.connecting': 'Connecting…',
+  'media.state.live': 'Live',
+  'media.state.reconnecting': 'Reconnecting…',
+  'media.state.poor': 'Poor connection',
+  'media.waitingForExpert': 'Waiting for the expert’s video…',
+  'media.cameraOff': '{name} turned the camera off',
+  'media.expertVideo': 'Video of {name}',
+  'media.selfPreview': 'Your camera',
+  'media.mic': 'Microphone',
+  'media.camera': 'Camera',
+  'media.switchCamera': 'Switch camera',
+  'media.playSound': 'Tap to play sound',
+  'media.micFailed': 'The microphone could not be started: {reason}',
+  'media.cameraFailed': 'The camera could not be started: {reason}',
+  'media.micOn': 'microphone on',
+  'media.micOff': 'microphone off',
+  'media.speaking': 'speaking',
+  'media.you': '{name} (you)',
+  'media.participants': 'Participants',
+  'media.stage': 'Live video',
+  'media.controls': 'Video controls',
+
+  'invite.open': 'Invite someone to shop with you',
+  'invite.title': 'Shop together',
+  'invite.intro': 'Anyone with this link can join this live consultation, up to {max} customers in all.',
+  'invite.none': 'No link yet. Creating a new link stops the previous one.',
+  'invite.linkLabel': 'Invite link',
+  'invite.create': 'Create link',
+  'invite.new': 'New link',
+  'invite.copy': 'Copy',
+  'invite.share': 'Share',
+  'invite.revoke': 'Revoke',
+  'invite.close': 'Close',
+  'invite.working': 'Working…',
+  'invite.copied': 'Link copied.',
+  'invite.copyManually': 'Selected: press Ctrl+C (⌘C) to copy.',
+  'invite.revoked': 'The link was revoked and no longer works.',
+  'invite.expires': 'Valid until {time}',
+  'invite.shareTitle': 'Shop with me at {merchant}',
+
+  'join.title': 'Join a live consultation',
+  'join.invitedBy': '{name} invited you to shop together at {merchant}.',
+  'join.expert': 'With',
+  'join.noExpert': 'An expert joins soon.',
+  'join.count': '{count} of {max} customers are in.',
+  'join.ready': 'Ready',
+  'join.joining': 'Joining…',
+  'join.full': 'This stream is full: five customers are in it already.',
+  'join.invalid': 'This invitation no longer works: the link was revoked or has expired, or the consultation has ended.',
+  'join.checkAgain': 'Check again',
+
+  'report.open': 'Report a problem',
+  'report.title': 'Report a problem',
+  'report.label': 'What went wrong?',
+  'report.hint': 'Technical details (browser, connection states, recent errors) are sent along to help us.',
+  'report.submit': 'Send report',
+  'report.sending': 'Sending…',
+  'report.cancel': 'Cancel',
+  'report.thanks': 'Thank you. Your report was sent.',
+
   'chat.label': 'Your message',
   'chat.placeholder': 'Type a message…',
   'chat.send': 'Send',
@@ -84,6 +152,10 @@ const en = {
   'event.LEFT': '{name} left',
   'event.ENDED': '{name} ended the conversation',
   'event.ENDED_BY_SYSTEM': 'The conversation ended',
+  'event.MODE_TEXT': '{name} switched to text only',
+  'event.MODE_VIDEO': '{name} switched to video',
+  'event.MODE_TEXT_BY_SYSTEM': 'Switched to text only',
+  'event.MODE_VIDEO_BY_SYSTEM': 'Switched to video',
   'event.RATED': '{name} rated the conversation {score} of 5',
 
   'console.documentTitle': 'Console · {merchant}',
@@ -139,6 +211,8 @@ const en = {
   'log.MESSAGE_LEFT': 'Message left',
 
   'role.ADMIN': 'Admin',
+  'role.HOST': 'Host',
+  'role.GUEST': 'Guest',
   'role.EXPERT': 'Expert',
 
   'admin.copied': 'Copied.',
@@ -150,6 +224,14 @@ const en = {
   'admin.view': 'View',
   'admin.transcript': 'Transcript',
   'admin.noMessages': 'No events.',
+  'admin.reportsEmpty': 'No problem reports.',
+  'admin.reportDialog': 'Open dialog',
+  'admin.reportNoText': '(no description)',
+  'admin.reportSocket': 'socket {state}',
+  'admin.reportPeers': { one: '{count} connection: {states}', other: '{count} connections: {states}' },
+  'admin.reportNoPeers': 'no media connections',
+  'admin.reportErrors': { one: '{count} recent error', other: '{count} recent errors' },
+  'admin.reportLastError': 'last: {message}',
 };
 
 const dictionary = en;
@@ -179,5 +261,6 @@ export function translatePage(root = document) {
 export function describeEvent(event) {
   const name = event.author?.name ?? '';
   if (event.kind === 'ENDED' && !event.author) return t('event.ENDED_BY_SYSTEM');
+  if (event.kind === 'MODE') return t(`event.MODE_${event.text === 'TEXT' ? 'TEXT' : 'VIDEO'}${event.author ? '' : '_BY_SYSTEM'}`, { name });
   return t(`event.${event.kind}`, { name, score: event.text ?? '' });
 }

@@ -87,6 +87,16 @@ export class VitrineSocket {
     if (this.#state === 'live') this.#send({ type: 'unsubscribe', dialogId });
   }
 
+  /**
+   * Unsubscribes and subscribes again from the last `seq` seen: the server takes this connection out of the
+   * dialog's stream while the timeline goes on without a gap.
+   */
+  resubscribe(dialogId) {
+    if (!this.#lastSeq.has(dialogId) || this.#state !== 'live') return;
+    this.#send({ type: 'unsubscribe', dialogId });
+    this.#sendSubscribe(dialogId);
+  }
+
   isSubscribed(dialogId) {
     return this.#lastSeq.has(dialogId);
   }
@@ -102,6 +112,11 @@ export class VitrineSocket {
   /** Typing notices are ephemeral: dropped when not connected. */
   typing(dialogId) {
     if (this.#state === 'live') this.#send({ type: 'typing', dialogId });
+  }
+
+  /** Sends an ephemeral frame (media signalling); dropped when not connected. Returns whether it went out. */
+  send(frame) {
+    return this.#state === 'live' && this.#send(frame);
   }
 
   #open() {

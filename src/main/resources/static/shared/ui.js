@@ -217,7 +217,12 @@ export function eventElement(event, isOwn) {
         h('p', { class: 'msg-meta' }, h('span', { class: 'msg-author', text: author.name ?? '' }), ' ', timeElement(event.at)),
         h('p', { class: 'msg-text', text: event.text ?? '' })));
   }
-  return h('li', { class: 'notice', testid: 'chat-notice', 'data-kind': event.kind }, h('span', { text: describeEvent(event) }), ' ', timeElement(event.at));
+  // Joins and leaves of a co-op stream show who it was, with their avatar.
+  const presence = (event.kind === 'JOINED' || event.kind === 'LEFT') && event.author;
+  return h('li', {
+    class: presence ? 'notice notice--presence' : 'notice', testid: 'chat-notice', 'data-kind': event.kind,
+    'data-participant-id': presence ? event.author.participantId : null,
+  }, presence ? avatarElement(event.author, 18) : null, h('span', { text: describeEvent(event) }), ' ', timeElement(event.at));
 }
 
 /** Keeps a log scrolled to the newest entry unless the reader scrolled up. */

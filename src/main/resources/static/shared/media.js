@@ -1,0 +1,573 @@
+// Live audio and video of a dialog: a WebRTC full mesh (every participant connected to every other one),
+// signalled over the realtime socket (`stream`, `peers`, `signal`, `media` frames, see docs/protocol.md).
+// The expert sends camera and microphone; customers send their microphone only and receive video.
+import { recordError } from './diagnostics.js';
+
+/** Modest capture so that one expert can feed five customers from a small machine. */
+export const CAMERA_CONSTRAINTS = { width: { ideal: 640 }, height: { ideal: 360 }, frameRate: { ideal: 24, max: 24 } };
+const AUDIO_CONSTRAINTS = { echoCancellation: true, noiseSuppression: true, autoGainControl: true };
+const DISCONNECTED_GRACE_MS = 4000;
+const STATS_EVERY_MS = 2000;
+const POOR_LOSS = 0.05;
+const POOR_RTT_S = 0.5;
+const POOR_FPS = 5;
+const STATE_RANK = { live: 0, poor: 1, connecting: 2, reconnecting: 3 };
+
+// ---------------------------------------------------------------- local camera and microphone
+
+/**
+ * This browser's microphone and (for the expert) camera. Dispatches `track` events ({detail: {kind, track}})
+ * when a track appears, is replaced or goes away, and `state` events when mic/camera switch.
+ */
+export class LocalMedia extends EventTarget {
+  stream = new MediaStream();
+  audio = null;
+  video = null;
+  micOn = false;
+  cameraOn = false;
+  #facing = 'user';
+
+  /** Opens camera and microphone in one permission prompt (the expert). */
+  async startCameraAndMic() {
+    const stream = await navigator.mediaDevices.getUserMedia({ audio: AUDIO_CONSTRAINTS, video: { ...CAMERA_CONSTRAINTS, facingMode: this.#facing } });
+    this.#setTrack('audio', stream.getAudioTracks()[0] ?? null);
+    this.#setTrack('video', stream.getVideoTracks()[0] ?? null);
+    this.micOn = Boolean(this.audio);
+    this.cameraOn = Boolean(this.video);
+    this.#emitState();
+  }
+
+  /** Switches the microphone; the first switch-on asks for it. Muting keeps the track (sending silence). */
+  async setMic(on) {
+    if (on && !this.audio) {
+      const stream = await navigator.mediaDevices.getUserMedia({ audio: AUDIO_CONSTRAINTS });
+      this.#setTrack('audio', stream.getAudioTracks()[0]);
+    }
+    if (this.audio) this.audio.enabled = on;
+    this.micOn = on && Boolean(this.audio);
+    this.#emitState();
+  }
+
+  /** Camera off releases the device (its light goes out); on opens it again. */
+  async setCamera(on) {
+    if (on && !this.video) {
+      this.#setTrack('video', await this.#openCamera({ facingMode: this.#facing }));
+    } else if (!on && this.video) {
+      this.video.stop();
+      this.#setTrack('video', null);
+    }
+    this.cameraOn = Boolean(this.video);
+    this.#emitState();
+  }
+
+  async cameras() {
+    try {
+      return (await navigator.mediaDevices.enumerateDevices()).filter((d) => d.kind === 'videoinput');
+    } catch {
+      return [];
+    }
+  }
+
+  /** Next camera (front/back on a phone). Phones cannot open two cameras at once: the old one stops first. */
+  async switchCamera() {
+    const cameras = await this.cameras();
+    const current = this.video?.getSettings().deviceId;
+    const index = cameras.findIndex((c) => c.deviceId === current);
+    const next = cameras.length > 1 ? cameras[(index + 1) % cameras.length] : null;
+    this.#facing = this.#facing === 'user' ? 'environment' : 'user';
+    this.video?.stop();
+    const track = await this.#openCamera(next?.deviceId ? { deviceId: { exact: next.deviceId } } : { facingMode: this.#facing });
+    this.#setTrack('video', track);
+    this.cameraOn = true;
+    this.#emitState();
+  }
+
+  stop() {
+    for (const track of this.stream.getTracks()) track.stop();
+    this.#setTrack('audio', null);
+    this.#setTrack('video', null);
+    this.micOn = false;
+    this.cameraOn = false;
+    this.#emitState();
+  }
+
+  async #openCamera(which) {
+    const stream = await navigator.mediaDevices.getUserMedia({ video: { ...CAMERA_CONSTRAINTS, ...which } });
+    return stream.getVideoTracks()[0];
+  }
+
+  #setTrack(kind, track) {
+    const old = this[kind];
+    if (old === track) return;
+    if (old) this.stream.removeTrack(old);
+    if (track) this.stream.addTrack(track);
+    this[kind] = track;
+    this.dispatchEvent(new CustomEvent('track', { detail: { kind, track } }));
+  }
+
+  #emitState() {
+    this.dispatchEvent(new Event('state'));
+  }
+}
+
+// ---------------------------------------------------------------- one connection to one other participant
+
+/**
+ * One RTCPeerConnection with the W3C "perfect negotiation" pattern: either side may renegotiate at any time
+ * (microphone switched on later, camera switched, ICE restart); offers that cross are settled by the polite side
+ * rolling back its own. Each side sends on transceivers it added itself (sendonly), so a customer never offers
+ * to send video.
+ */
+export class Peer {
+  state = 'connecting';
+  stream = new MediaStream();
+  #pc;
+  #send;
+  #polite;
+  #local;
+  #onChange;
+  #senders = new Map();
+  #makingOffer = false;
+  #ignoreOffer = false;
+  #settingRemoteAnswer = false;
+  #queue = Promise.resolve();
+  #remoteSession = null;
+  #graceTimer = null;
+  #poor = false;
+  #lastInbound = null;
+  closed = false;
+
+  constructor({ id, selfId, iceServers, local, send, onChange }) {
+    this.id = id;
+    this.#polite = selfId < id; // both sides compute the same answer from the two ids
+    this.#local = local;
+    this.#send = send;
+    this.#onChange = onChange;
+    this.#pc = new RTCPeerConnection({ iceServers, bundlePolicy: 'max-bundle' });
+    this.#wire();
+    // A data channel on both sides connects every pair at once, even before anyone sends media,
+    // so the connection state means something and a microphone switched on later starts quickly.
+    this.#pc.createDataChannel('vitrine', { negotiated: true, id: 0 });
+    for (const kind of ['audio', 'video']) if (local[kind]) this.setLocalTrack(kind, local[kind]);
+  }
+
+  get connection() {
+    return this.#pc;
+  }
+
+  /** Sends `track` (or nothing, for null) as this side's `kind`; a first track of a kind renegotiates. */
+  setLocalTrack(kind, track) {
+    if (this.closed) return;
+    const transceiver = this.#senders.get(kind);
+    if (transceiver) {
+      transceiver.sender.replaceTrack(track).catch(recordError);
+    } else if (track) {
+      this.#senders.set(kind, this.#pc.addTransceiver(track, { direction: 'sendonly', streams: [this.#local.stream] }));
+    }
+  }
+
+  /** A `signal` frame from this participant. Frames are handled one after the other, in arrival order. */
+  receive(frame) {
+    this.#queue = this.#queue.then(() => this.#handle(frame)).catch((err) => recordError(err));
+    return this.#queue;
+  }
+
+  /** True when a description starts a new session on the other side (they reloaded): this connection is stale. */
+  isNewSession(description) {
+    const session = sessionId(description?.sdp);
+    return description?.type === 'offer' && this.#remoteSession != null && session != null && session !== this.#remoteSession;
+  }
+
+  restartIce() {
+    if (!this.closed) this.#pc.restartIce();
+  }
+
+  close() {
+    if (this.closed) return;
+    this.closed = true;
+    clearTimeout(this.#graceTimer);
+    this.#pc.close();
+    for (const track of this.stream.getTracks()) this.stream.removeTrack(track);
+  }
+
+  diagnostics() {
+    return {
+      state: this.state,
+      connection: this.#pc.connectionState,
+      ice: this.#pc.iceConnectionState,
+      signaling: this.#pc.signalingState,
+    };
+  }
+
+  /** Reads packet loss, round-trip time and frame rate; a bad value marks the connection as poor. */
+  async sample() {
+    if (this.closed || this.#pc.connectionState !== 'connected') return null;
+    const report = await this.#pc.getStats();
+    let rtt = null;
+    let lost = 0;
+    let received = 0;
+    let fps = null;
+    let bytesSent = 0;
+    let bytesReceived = 0;
+    report.forEach((s) => {
+      if (s.type === 'candidate-pair' && s.nominated && s.state === 'succeeded' && s.currentRoundTripTime != null) rtt = s.currentRoundTripTime;
+      if (s.type === 'inbound-rtp') {
+        lost += s.packetsLost ?? 0;
+        received += s.packetsReceived ?? 0;
+        bytesReceived += s.bytesReceived ?? 0;
+        if (s.kind === 'video' && s.framesPerSecond != null) fps = s.framesPerSecond;
+      }
+      if (s.type === 'outbound-rtp') bytesSent += s.bytesSent ?? 0;
+    });
+    const previous = this.#lastInbound ?? { lost: 0, received: 0 };
+    this.#lastInbound = { lost, received };
+    const newLost = lost - previous.lost;
+    const newReceived = received - previous.received;
+    const loss = newLost + newReceived > 0 ? newLost / (newLost + newReceived) : 0;
+    const poor = loss > POOR_LOSS || (rtt != null && rtt > POOR_RTT_S) || (fps != null && fps < POOR_FPS);
+    if (poor !== this.#poor) {
+      this.#poor = poor;
+      this.#updateState();
+    }
+    return { rtt, loss, fps, bytesSent, bytesReceived };
+  }
+
+  async #handle({ description, candidate }) {
+    if (this.closed) return;
+    const pc = this.#pc;
+    if (description) {
+      const readyForOffer = !this.#makingOffer && (pc.signalingState === 'stable' || this.#settingRemoteAnswer);
+      const collision = description.type === 'offer' && !readyForOffer;
+      this.#ignoreOffer = !this.#polite && collision;
+      if (this.#ignoreOffer) return;
+      this.#settingRemoteAnswer = description.type === 'answer';
+      try {
+        await pc.setRemoteDescription(description); // rolls a crossing local offer back by itself
+      } finally {
+        this.#settingRemoteAnswer = false;
+      }
+      this.#remoteSession = sessionId(description.sdp) ?? this.#remoteSession;
+      if (description.type === 'offer') {
+        await pc.setLocalDescription();
+        this.#sendDescription();
+      }
+    } else if (candidate?.candidate) {
+      try {
+        await pc.addIceCandidate(candidate);
+      } catch (err) {
+        if (!this.#ignoreOffer) throw err; // candidates of an ignored offer are expected to fail
+      }
+    }
+  }
+
+  #wire() {
+    const pc = this.#pc;
+    pc.addEventListener('negotiationneeded', async () => {
+      try {
+        this.#makingOffer = true;
+        await pc.setLocalDescription();
+        this.#sendDescription();
+      } catch (err) {
+        recordError(err);
+      } finally {
+        this.#makingOffer = false;
+      }
+    });
+    pc.addEventListener('icecandidate', ({ candidate }) => {
+      if (candidate) this.#send({ candidate: candidate.toJSON() });
+    });
+    pc.addEventListener('track', ({ track }) => {
+      if (!this.stream.getTracks().includes(track)) this.stream.addTrack(track);
+      track.addEventListener('ended', () => {
+        this.stream.removeTrack(track);
+        this.#onChange(this);
+      });
+      this.#onChange(this);
+    });
+    pc.addEventListener('connectionstatechange', () => this.#onConnectionState());
+  }
+
+  #sendDescription() {
+    const { type, sdp } = this.#pc.localDescription;
+    this.#send({ description: { type, sdp } });
+  }
+
+  /** A dropped connection repairs itself: ICE restart at once on failure, after a grace period when disconnected. */
+  #onConnectionState() {
+    const connection = this.#pc.connectionState;
+    clearTimeout(this.#graceTimer);
+    if (connection === 'failed') this.restartIce();
+    if (connection === 'disconnected') {
+      this.#graceTimer = setTimeout(() => {
+        if (this.#pc.connectionState === 'disconnected') this.restartIce();
+      }, DISCONNECTED_GRACE_MS);
+    }
+    this.#updateState();
+  }
+
+  #updateState() {
+    const connection = this.#pc.connectionState;
+    let state = 'connecting';
+    if (connection === 'connected') state = this.#poor ? 'poor' : 'live';
+    else if (connection === 'disconnected' || connection === 'failed') state = 'reconnecting';
+    if (state === this.state) return;
+    this.state = state;
+    this.#onChange(this);
+  }
+}
+
+function sessionId(sdp) {
+  return /^o=\S+ (\d+) /m.exec(sdp ?? '')?.[1] ?? null;
+}
+
+// ---------------------------------------------------------------- the whole mesh of a dialog
+
+/**
+ * All connections of one participant in one dialog's stream. Feed it the `stream`, `peers`, `signal` and `media`
+ * frames of its dialog; `onChange(mesh)` is called whenever a peer, a remote track or a state changed.
+ */
+export class Mesh {
+  peers = new Map();
+  remoteMedia = new Map();
+  selfId = null;
+  #iceServers = [];
+  #statsTimer = null;
+  #lastStats = new Map();
+  #onLocalTrack;
+  closed = false;
+
+  constructor({ dialogId, socket, local, onChange = () => {} }) {
+    this.dialogId = dialogId;
+    this.socket = socket;
+    this.local = local;
+    this.onChange = onChange;
+    this.#onLocalTrack = (e) => {
+      for (const peer of this.peers.values()) peer.setLocalTrack(e.detail.kind, e.detail.track);
+    };
+    local.addEventListener('track', this.#onLocalTrack);
+    local.addEventListener('state', () => this.announce());
+    this.#statsTimer = setInterval(() => this.#sampleAll(), STATS_EVERY_MS);
+  }
+
+  /** Asks the server to take this connection into the stream; it answers with a `stream` frame. */
+  join() {
+    this.socket.send({ type: 'stream', dialogId: this.dialogId });
+  }
+
+  /** The server's `stream` answer: who I am, the ICE servers and who is in the stream. */
+  start({ you, iceServers, peers }) {
+    if (this.selfId && this.selfId !== you) this.#closePeers();
+    this.selfId = you;
+    this.#iceServers = Array.isArray(iceServers) ? iceServers : [];
+    // After a reconnect of our socket, working connections stay; broken ones start afresh.
+    for (const peer of [...this.peers.values()]) {
+      if (peer.state === 'reconnecting') this.#drop(peer.id);
+    }
+    this.setPeers(peers ?? []);
+    this.announce();
+  }
+
+  /** The set of participants in the stream changed. */
+  setPeers(ids) {
+    if (!this.selfId) return;
+    const wanted = new Set(ids.filter((id) => id !== this.selfId));
+    for (const id of [...this.peers.keys()]) if (!wanted.has(id)) this.#drop(id);
+    for (const id of wanted) this.#peer(id);
+    this.onChange(this);
+  }
+
+  /** A `signal` frame; a participant that is not known yet (their `peers` frame is still under way) is added. */
+  signal({ from, description, candidate }) {
+    if (!this.selfId || !from || from === this.selfId) return;
+    let peer = this.peers.get(from);
+    if (peer && peer.isNewSession(description)) {
+      // The other side started over (reload, new tab): this connection belongs to their old page.
+      this.#drop(from);
+      peer = null;
+    }
+    (peer ?? this.#peer(from)).receive({ description, candidate });
+  }
+
+  /** A `media` frame: someone switched their microphone or camera. */
+  media({ participantId, mic, camera }) {
+    this.remoteMedia.set(participantId, { mic: Boolean(mic), camera: Boolean(camera) });
+    this.onChange(this);
+  }
+
+  /** Tells everyone in the dialog whether my microphone and camera are on. */
+  announce() {
+    if (this.closed || !this.selfId) return;
+    this.socket.send({ type: 'media', dialogId: this.dialogId, mic: this.local.micOn, camera: this.local.cameraOn });
+  }
+
+  /** The worst state over all connections; `connecting` while nobody else is there yet. */
+  get state() {
+    let worst = null;
+    for (const peer of this.peers.values()) {
+      if (worst == null || STATE_RANK[peer.state] > STATE_RANK[worst]) worst = peer.state;
+    }
+    return worst ?? 'connecting';
+  }
+
+  diagnostics() {
+    return Object.fromEntries([...this.peers.values()].map((peer) => [peer.id, { ...peer.diagnostics(), ...this.#lastStats.get(peer.id) }]));
+  }
+
+  /** Bytes sent so far over all connections (outbound RTP), for measuring the upload bitrate. */
+  async bytesSent() {
+    let total = 0;
+    for (const peer of this.peers.values()) {
+      const stats = await peer.connection.getStats();
+      stats.forEach((s) => { if (s.type === 'outbound-rtp') total += s.bytesSent ?? 0; });
+    }
+    return total;
+  }
+
+  close() {
+    if (this.closed) return;
+    this.closed = true;
+    clearInterval(this.#statsTimer);
+    this.local.removeEventListener('track', this.#onLocalTrack);
+    this.#closePeers();
+  }
+
+  #peer(id) {
+    let peer = this.peers.get(id);
+    if (peer) return peer;
+    peer = new Peer({
+      id,
+      selfId: this.selfId,
+      iceServers: this.#iceServers,
+      local: this.local,
+      send: (message) => this.socket.send({ type: 'signal', dialogId: this.dialogId, to: id, ...message }),
+      onChange: () => this.onChange(this),
+    });
+    this.peers.set(id, peer);
+    return peer;
+  }
+
+  #drop(id) {
+    this.peers.get(id)?.close();
+    this.peers.delete(id);
+    this.#lastStats.delete(id);
+  }
+
+  #closePeers() {
+    for (const id of [...this.peers.keys()]) this.#drop(id);
+    this.onChange(this);
+  }
+
+  async #sampleAll() {
+    for (const peer of [...this.peers.values()]) {
+      try {
+        const stats = await peer.sample();
+        if (stats) this.#lastStats.set(peer.id, stats);
+      } catch (err) {
+        recordError(err);
+      }
+    }
+  }
+}
+
+// ---------------------------------------------------------------- who is speaking
+
+const SPEAKING_LEVEL = 0.02;
+const SPEAKING_HOLD_MS = 600;
+const LEVEL_EVERY_MS = 100;
+
+/**
+ * Audio level of several tracks (remote and local) with WebAudio analysers; calls `onChange(id, speaking)`
+ * when someone starts or stops speaking.
+ */
+export class SpeakingDetector {
+  #context = null;
+  #watched = new Map();
+  #timer = null;
+  #onChange;
+
+  constructor(onChange) {
+    this.#onChange = onChange;
+  }
+
+  /** Follows `track` as participant `id` (replacing what was followed for them). */
+  watch(id, track) {
+    const current = this.#watched.get(id);
+    if (current?.track === track) return;
+    this.unwatch(id);
+    if (!track) return;
+    const context = this.#audioContext();
+    const source = context.createMediaStreamSource(new MediaStream([track]));
+    const analyser = context.createAnalyser();
+    analyser.fftSize = 512;
+    source.connect(analyser);
+    this.#watched.set(id, { track, source, analyser, buffer: new Float32Array(analyser.fftSize), speaking: false, loudAt: 0 });
+    this.#timer ??= setInterval(() => this.#measure(), LEVEL_EVERY_MS);
+  }
+
+  unwatch(id) {
+    const entry = this.#watched.get(id);
+    if (!entry) return;
+    entry.source.disconnect();
+    this.#watched.delete(id);
+    if (entry.speaking) this.#onChange(id, false);
+  }
+
+  isSpeaking(id) {
+    return this.#watched.get(id)?.speaking ?? false;
+  }
+
+  close() {
+    for (const id of [...this.#watched.keys()]) this.unwatch(id);
+    clearInterval(this.#timer);
+    this.#timer = null;
+    this.#context?.close().catch(() => {});
+    this.#context = null;
+  }
+
+  #audioContext() {
+    if (!this.#context) {
+      this.#context = new AudioContext();
+      // Browsers start audio only after a user gesture; the next click or key press resumes it.
+      const resume = () => this.#context?.resume().catch(() => {});
+      for (const type of ['pointerdown', 'keydown']) document.addEventListener(type, resume, { capture: true });
+    }
+    if (this.#context.state === 'suspended') this.#context.resume().catch(() => {});
+    return this.#context;
+  }
+
+  #measure() {
+    const now = performance.now();
+    for (const [id, entry] of this.#watched) {
+      entry.analyser.getFloatTimeDomainData(entry.buffer);
+      let sum = 0;
+      for (const sample of entry.buffer) sum += sample * sample;
+      const level = Math.sqrt(sum / entry.buffer.length);
+      const live = entry.track.readyState === 'live' && entry.track.enabled;
+      if (live && level > SPEAKING_LEVEL) entry.loudAt = now;
+      // A short hold keeps the indicator from flickering between syllables.
+      const speaking = live && now - entry.loudAt < SPEAKING_HOLD_MS;
+      if (speaking !== entry.speaking) {
+        entry.speaking = speaking;
+        this.#onChange(id, speaking);
+      }
+    }
+  }
+}
+
+/**
+ * Plays a media element, reporting whether the browser blocked sound: then it plays muted (so video still shows)
+ * and `onBlocked` is called, to offer a "tap to play sound" button.
+ */
+export async function playWithSound(element, onBlocked) {
+  try {
+    element.muted = false;
+    await element.play();
+    return true;
+  } catch (err) {
+    if (err?.name !== 'NotAllowedError') return false; // e.g. interrupted by a new srcObject: nothing to do
+    element.muted = true;
+    element.play().catch(() => {});
+    onBlocked?.();
+    return false;
+  }
+}
