@@ -39,7 +39,7 @@ class ApiValidationIntegrationTest extends IntegrationTest {
     @Test
     void shouldRequireThePersonalDataAndConsentTheMerchantAsksFor() {
         var settings = new MerchantSettings("#1f6feb", "bottom-right", "Live", true, List.of("name", "email"),
-                "https://shop.example/privacy", 60, 3);
+                "https://shop.example/privacy", 60, 3, true);
         Shop shop = shop(settings, "anna");
         String path = "/api/v1/widget/" + shop.slug() + "/shoppers";
         Api anonymous = Api.anonymous(port);

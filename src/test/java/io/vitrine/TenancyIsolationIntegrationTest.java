@@ -80,7 +80,7 @@ class TenancyIsolationIntegrationTest extends IntegrationTest {
     @Test
     void shouldNeverShowShoppersContactDetailsToExperts() {
         var settings = new io.vitrine.merchant.MerchantSettings("#1f6feb", "bottom-right", "Live", true,
-                java.util.List.of("name", "email", "phone"), "https://shop.example/privacy", 60, 3);
+                java.util.List.of("name", "email", "phone"), "https://shop.example/privacy", 60, 3, true);
         Shop shop = shop(settings, "anna");
         Api anna = shop.online("anna");
         var created = Api.anonymous(port).post("/api/v1/widget/" + shop.slug() + "/shoppers", Map.of("screenName", "Pat",

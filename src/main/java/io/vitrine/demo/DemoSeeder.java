@@ -35,7 +35,7 @@ class DemoSeeder {
             return;
         }
         var settings = new MerchantSettings("#0b7a4b", "bottom-right", "Talk to an expert", true,
-                List.of("name", "email"), "/demo/privacy", 60, 3);
+                List.of("name", "email"), "/demo/privacy", 60, 3, true);
         Merchant demo = merchants.create(SLUG, "Demo Store", settings);
         team.addMember(demo.id(), new TeamApi.NewMember("admin@demo.test", "Dana Admin", "demo-admin", Role.ADMIN, null, null));
         team.addMember(demo.id(), new TeamApi.NewMember("anna@demo.test", "Anna Expert", "demo-expert", Role.EXPERT, "anna", "Berlin"));

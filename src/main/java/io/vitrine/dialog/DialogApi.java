@@ -17,6 +17,9 @@ public interface DialogApi {
     /** The actor's avatar in this dialog; refused when the actor takes no part in it. */
     Avatar participant(UUID dialogId, Actor actor);
 
+    /** The actor's seat in this dialog and what it allows. */
+    Membership membership(UUID dialogId, Actor actor);
+
     StaffQueue staffQueue(UUID merchantId);
 
     /** Position (1 = next) of each waiting dialog of the merchant. */

@@ -2,4 +2,5 @@ package io.vitrine.dialog;
 
 import java.util.List;
 
-public record DialogTranscript(DialogView dialog, List<TimelineEvent> events) {}
+/** A dialog with its whole timeline, and the caller's place in it. */
+public record DialogTranscript(DialogView dialog, List<TimelineEvent> events, Membership you) {}

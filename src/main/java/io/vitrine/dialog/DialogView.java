@@ -6,9 +6,12 @@ import java.util.List;
 import java.util.UUID;
 
 /** A dialog as every participant may see it: screen names and avatars, never contact details. */
-public record DialogView(UUID id, DialogStatus status, Instant createdAt, Instant acceptedAt, Instant endedAt,
-        MerchantRef merchant, Avatar host, Avatar expert, List<Avatar> participants, Integer rating,
-        String ratingComment, long lastSeq, String lastMessage) {
+public record DialogView(UUID id, DialogStatus status, DialogMode mode, Instant createdAt, Instant acceptedAt,
+        Instant endedAt, MerchantRef merchant, boolean coop, int maxCustomers, Avatar host, Avatar expert,
+        List<Avatar> participants, Integer rating, String ratingComment, long lastSeq, String lastMessage) {
+
+    /** Host plus four Guests. */
+    public static final int MAX_CUSTOMERS = 5;
 
     public record MerchantRef(String slug, String name) {}
 }

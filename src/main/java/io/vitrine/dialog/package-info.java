@@ -1,5 +1,6 @@
 /**
- * Live dialogs: requests, routing to experts, participants, the sequenced chat timeline, ratings and the routing log.
+ * Live dialogs: requests, routing to experts, participants and their permissions, co-op invites, the sequenced chat
+ * timeline, ratings, problem reports and the routing log.
  */
 @ApplicationModule(displayName = "Dialogs", allowedDependencies = {"merchant", "shopper", "shared"})
 package io.vitrine.dialog;

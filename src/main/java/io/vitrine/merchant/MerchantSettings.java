@@ -8,7 +8,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 
-/** What a merchant configures: the button, personal data collection and routing. */
+/** What a merchant configures: the button, personal data collection, routing and co-op shopping. */
 public record MerchantSettings(
         @NotNull @Pattern(regexp = "#[0-9a-fA-F]{6}", message = "must be a colour like #1f6feb") String buttonColor,
         @NotNull @Pattern(regexp = "bottom-right|bottom-left", message = "must be bottom-right or bottom-left") String buttonPosition,
@@ -17,10 +17,16 @@ public record MerchantSettings(
         @NotNull @Size(max = 3) List<@NotNull @Pattern(regexp = "name|email|phone", message = "must be name, email or phone") String> personalDataFields,
         @Size(max = 500) @Pattern(regexp = "(https?://|/)\\S*", message = "must be an http(s) URL or a path on this site") String privacyPolicyUrl,
         @NotNull @Min(5) @Max(3600) Integer routingFallbackSeconds,
-        @NotNull @Min(1) @Max(20) Integer expertCapacity) {
+        @NotNull @Min(1) @Max(20) Integer expertCapacity,
+        Boolean coopShopping) {
+
+    /** Co-op shopping (a Host inviting Guests) is on unless switched off. */
+    public MerchantSettings {
+        coopShopping = coopShopping == null || coopShopping;
+    }
 
     public static MerchantSettings defaults() {
         return new MerchantSettings("#1f6feb", "bottom-right", "Live consultation", false,
-                List.of("name", "email"), null, 60, 3);
+                List.of("name", "email"), null, 60, 3, true);
     }
 }

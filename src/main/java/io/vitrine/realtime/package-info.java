@@ -1,8 +1,8 @@
 /**
  * The WebSocket gateway: one authenticated connection per client, a typed JSON protocol, timeline replay on
- * resume, and fan-out of dialog events behind the {@link io.vitrine.realtime.fanout.Fanout} interface.
+ * resume, WebRTC signalling between the participants of a stream, and fan-out of dialog events behind the {@link io.vitrine.realtime.fanout.Fanout} interface.
  */
-@ApplicationModule(displayName = "Realtime", allowedDependencies = {"dialog", "merchant", "shopper", "shared"})
+@ApplicationModule(displayName = "Realtime", allowedDependencies = {"dialog", "media", "merchant", "shopper", "shared"})
 package io.vitrine.realtime;
 
 import org.springframework.modulith.ApplicationModule;

@@ -17,6 +17,8 @@ public record VitrineProperties(
         @Valid @NotNull @DefaultValue Routing routing,
         @Valid @NotNull @DefaultValue Presence presence,
         @Valid @NotNull @DefaultValue Realtime realtime,
+        @Valid @NotNull @DefaultValue Coop coop,
+        @Valid @NotNull @DefaultValue Media media,
         @Valid @NotNull @DefaultValue Bootstrap bootstrap) {
 
     /** How waiting requests reach experts. */
@@ -31,7 +33,29 @@ public record VitrineProperties(
     public record Realtime(
             @DefaultValue List<String> allowedOrigins,
             @Positive @DefaultValue("10") int framesPerSecond,
-            @Positive @DefaultValue("20") int burst) {}
+            @Positive @DefaultValue("20") int burst,
+            @Positive @DefaultValue("50") int signalsPerSecond,
+            @Positive @DefaultValue("200") int signalBurst) {}
+
+    /** Co-op shopping: how long a Host's invite link works at most (it always dies with the dialog). */
+    public record Coop(@NotNull @DefaultValue("8h") Duration inviteTtl) {}
+
+    /**
+     * ICE servers handed to browsers. TURN credentials are derived per participant from {@code turnSecret}, the
+     * shared secret coturn is started with ({@code static-auth-secret}); they expire after {@code turnTtl}.
+     */
+    public record Media(
+            @DefaultValue List<String> stunUrls,
+            @DefaultValue List<String> turnUrls,
+            String turnSecret,
+            @NotNull @DefaultValue("12h") Duration turnTtl) {
+
+        public Media {
+            if (!turnUrls.isEmpty() && (turnSecret == null || turnSecret.isBlank())) {
+                throw new IllegalArgumentException("vitrine.media.turn-secret must be set when vitrine.media.turn-urls are");
+            }
+        }
+    }
 
     /** Creates the first merchant and its admin on an empty production database. */
     public record Bootstrap(String merchantSlug, String merchantName, String adminEmail, String adminPassword) {

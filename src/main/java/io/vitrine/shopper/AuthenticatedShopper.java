@@ -11,4 +11,8 @@ import java.lang.annotation.Target;
  */
 @Target(ElementType.PARAMETER)
 @Retention(RetentionPolicy.RUNTIME)
-public @interface AuthenticatedShopper {}
+public @interface AuthenticatedShopper {
+
+    /** When false, a request without a known token resolves to null instead of being refused. */
+    boolean required() default true;
+}

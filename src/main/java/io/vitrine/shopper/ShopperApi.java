@@ -9,4 +9,10 @@ public interface ShopperApi {
     Optional<Shopper> authenticate(String token);
 
     Optional<Shopper> find(UUID shopperId);
+
+    /** A shopper known only by a screen name, as a Guest joining through an invite link; no personal data. */
+    NewShopper createGuest(UUID merchantId, String screenName);
+
+    /** A new shopper and the token that identifies them; the token is shown once and stored hashed. */
+    record NewShopper(String token, Shopper shopper) {}
 }

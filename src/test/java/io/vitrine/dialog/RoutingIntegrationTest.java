@@ -18,7 +18,7 @@ import tools.jackson.databind.JsonNode;
 class RoutingIntegrationTest extends IntegrationTest {
 
     private static MerchantSettings capacity(int capacity, int fallbackSeconds) {
-        return new MerchantSettings("#1f6feb", "bottom-right", "Live", false, List.of(), null, fallbackSeconds, capacity);
+        return new MerchantSettings("#1f6feb", "bottom-right", "Live", false, List.of(), null, fallbackSeconds, capacity, true);
     }
 
     @Test

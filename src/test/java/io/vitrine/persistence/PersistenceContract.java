@@ -50,7 +50,7 @@ abstract class PersistenceContract {
     void merchantWithAnOnlineExpert() {
         merchant = merchants.create("p-" + UUID.randomUUID().toString().substring(0, 8), "Persistence Shop",
                 new MerchantSettings("#1f6feb", "bottom-right", "Live", true, List.of("name", "email", "phone"),
-                        "https://shop.example/privacy", 60, 5));
+                        "https://shop.example/privacy", 60, 5, false));
         expert = team.addMember(merchant.id(), new TeamApi.NewMember(UUID.randomUUID() + "@shop.test", "Eve Expert",
                 "a-long-password", Role.EXPERT, "eve", "Berlin"));
         team.setPresence(expert.id(), Presence.ONLINE);
@@ -62,6 +62,7 @@ abstract class PersistenceContract {
         Merchant stored = merchants.requireBySlug(merchant.slug());
         assertThat(stored.settings().personalDataFields()).containsExactly("name", "email", "phone");
         assertThat(stored.settings().privacyPolicyUrl()).isEqualTo("https://shop.example/privacy");
+        assertThat(stored.settings().coopShopping()).as("co-op switched off is kept").isFalse();
         assertThat(team.findByHandle(merchant.id(), "EVE")).map(Member::store).contains("Berlin");
         assertThat(team.online(merchant.id())).extracting(Member::id).containsExactly(expert.id());
 
@@ -75,7 +76,7 @@ abstract class PersistenceContract {
     @Test
     void shouldKeepTheTimelineGaplessAndInOrderUnderConcurrentWriters() throws Exception {
         Shopper shopper = shopper("Alex");
-        DialogView dialog = dialogs.request(shopper, new DialogService.Request(null, null, null));
+        DialogView dialog = dialogs.request(shopper, new DialogService.Request(null, null, null, false));
         awaitOffer(dialog.id());
         dialogs.accept(dialog.id(), expertActor);
         Actor.Shopper host = new Actor.Shopper(shopper.id(), merchant.id());
@@ -107,7 +108,7 @@ abstract class PersistenceContract {
     @Test
     void shouldFindDialogsByStatusExpertAndShopperAndRememberThePreviousExpert() {
         Shopper shopper = shopper("Blake");
-        DialogView first = dialogs.request(shopper, new DialogService.Request("eve", null, "hello"));
+        DialogView first = dialogs.request(shopper, new DialogService.Request("eve", null, "hello", false));
         awaitOffer(first.id());
         dialogs.accept(first.id(), expertActor);
         dialogs.end(first.id(), new Actor.Shopper(shopper.id(), merchant.id()));
@@ -123,7 +124,7 @@ abstract class PersistenceContract {
                 });
         assertThat(dialogs.search(expertActor, DialogStatus.ACTIVE, false, 10)).isEmpty();
 
-        DialogView second = dialogs.request(shopper, new DialogService.Request(null, null, null));
+        DialogView second = dialogs.request(shopper, new DialogService.Request(null, null, null, false));
         assertThat(dialogs.ofShopper(shopper)).extracting(DialogView::id).containsExactly(second.id(), first.id());
         awaitOffer(second.id());
         assertThat(dialogs.staffQueue(merchant.id()).waiting()).singleElement()

@@ -9,11 +9,11 @@ import org.springframework.stereotype.Repository;
 
 import static io.vitrine.shared.Db.ts;
 
-/** What happened to a dialog, for the merchant to inspect: created, offered, missed, accepted, ended, rated. */
+/** What happened to a dialog, for the merchant to inspect: routing, who joined and left, mode changes, the end. */
 @Repository
 public class DialogLog {
 
-    public enum Kind { CREATED, MESSAGE_LEFT, OFFERED, MISSED, WITHDRAWN, ACCEPTED, ENDED, RATED }
+    public enum Kind { CREATED, MESSAGE_LEFT, OFFERED, MISSED, WITHDRAWN, ACCEPTED, INVITED, JOINED, LEFT, MODE, ENDED, RATED }
 
     public record Entry(Instant at, Kind kind, UUID memberId, String detail) {}
 

@@ -2,6 +2,10 @@ package io.vitrine.dialog.internal;
 
 import io.vitrine.dialog.Actor;
 import io.vitrine.dialog.DialogApi;
+import io.vitrine.dialog.DialogMode;
+import io.vitrine.dialog.DialogRole;
+import io.vitrine.dialog.Membership;
+import io.vitrine.dialog.Permission;
 import io.vitrine.dialog.DialogEvents.DialogChanged;
 import io.vitrine.dialog.DialogEvents.TimelineAppended;
 import io.vitrine.dialog.DialogStatus;
@@ -38,24 +42,30 @@ public class DialogService implements DialogApi {
     private final Offers offers;
     private final DialogLog log;
     private final DialogViews views;
+    private final DialogAccess access;
+    private final DialogChanges changes;
     private final TeamApi team;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     DialogService(Dialogs dialogs, Participants participants, Timeline timeline, Offers offers, DialogLog log,
-            DialogViews views, TeamApi team, ApplicationEventPublisher events, Clock clock) {
+            DialogViews views, DialogAccess access, DialogChanges changes, TeamApi team, ApplicationEventPublisher events,
+            Clock clock) {
         this.dialogs = dialogs;
         this.participants = participants;
         this.timeline = timeline;
         this.offers = offers;
         this.log = log;
         this.views = views;
+        this.access = access;
+        this.changes = changes;
         this.team = team;
         this.events = events;
         this.clock = clock;
     }
 
-    public record Request(String expert, String store, String message) {}
+    /** {@code textOnly} starts the dialog as chat without video. */
+    public record Request(String expert, String store, String message, boolean textOnly) {}
 
     /**
      * A shopper asks for a live dialog. A shopper with an open dialog gets that one back. With nobody online,
@@ -78,28 +88,29 @@ public class DialogService implements DialogApi {
                 : team.findByHandle(shopper.merchantId(), request.expert()).map(Member::id).orElse(null);
         String store = request.store() == null || request.store().isBlank() ? null : request.store().strip();
         var row = new DialogRow(UUID.randomUUID(), shopper.merchantId(),
-                anyoneOnline ? DialogStatus.WAITING : DialogStatus.MESSAGE, shopper.id(), targetExpert,
+                anyoneOnline ? DialogStatus.WAITING : DialogStatus.MESSAGE,
+                request.textOnly() ? DialogMode.TEXT : DialogMode.VIDEO, shopper.id(), targetExpert,
                 dialogs.previousExpertOf(shopper.id()).orElse(null), store, null, now, null, null, 0, null, null);
         dialogs.insert(row);
         Participants.Row host = participants.add(row.id(), ParticipantRole.HOST, shopper.id(), null, shopper.screenName(), now);
         if (anyoneOnline) {
-            append(row, EventKind.REQUESTED, host, null, null, now);
+            changes.append(row, EventKind.REQUESTED, host, null, null, now);
             if (message != null) {
-                append(row, EventKind.MESSAGE, host, message, null, now);
+                changes.append(row, EventKind.MESSAGE, host, message, null, now);
             }
             log.add(row.id(), DialogLog.Kind.CREATED, null, describeTarget(row), now);
         } else {
-            append(row, EventKind.MESSAGE_LEFT, host, message, null, now);
+            changes.append(row, EventKind.MESSAGE_LEFT, host, message, null, now);
             log.add(row.id(), DialogLog.Kind.MESSAGE_LEFT, null, "Left a message while no expert was online", now);
         }
         events.publishEvent(new RoutingTriggers.RoutingNeeded(row.merchantId()));
-        return changed(row.id());
+        return changes.changed(row.id());
     }
 
     /** An expert accepts a request offered to them, or answers a left message. */
     @Transactional
     public DialogView accept(UUID dialogId, Actor.Staff staff) {
-        DialogRow d = lock(dialogId, staff);
+        DialogRow d = access.lock(dialogId, staff).dialog();
         Instant now = Instant.now(clock);
         switch (d.status()) {
             case WAITING -> {
@@ -115,36 +126,26 @@ public class DialogService implements DialogApi {
         Member member = team.findMember(staff.memberId()).orElseThrow(() -> DomainException.notFound("Team member"));
         dialogs.accept(dialogId, member.id(), now);
         Participants.Row expert = participants.add(dialogId, ParticipantRole.EXPERT, null, member.id(), member.displayName(), now);
-        append(d, EventKind.ACCEPTED, expert, null, null, now);
+        changes.append(d, EventKind.ACCEPTED, expert, null, null, now);
         log.add(dialogId, DialogLog.Kind.ACCEPTED, member.id(), "Accepted by " + member.displayName(), now);
         team.markIdleFrom(member.id());
         events.publishEvent(new RoutingTriggers.RoutingNeeded(d.merchantId()));
-        return changed(dialogId);
+        return changes.changed(dialogId);
     }
 
     /** The Host, the dialog's expert or an admin ends the dialog for everyone. */
     @Transactional
     public DialogView end(UUID dialogId, Actor actor) {
-        DialogRow d = lock(dialogId, actor);
-        Participants.Row by = switch (actor) {
-            case Actor.Shopper s -> participants.ofShopper(dialogId, s.shopperId())
-                    .filter(p -> p.role() == ParticipantRole.HOST)
-                    .orElseThrow(() -> DomainException.forbidden("Only the Host can end this dialog."));
-            case Actor.Staff s -> {
-                var own = participants.ofMember(dialogId, s.memberId());
-                if (own.isEmpty() && !s.admin()) {
-                    throw DomainException.forbidden("Only the dialog's expert or an admin can end this dialog.");
-                }
-                yield own.orElse(null);
-            }
-        };
+        var seat = access.lock(dialogId, actor).require(Permission.END);
+        DialogRow d = seat.dialog();
+        Participants.Row by = seat.participant();
         if (d.status() == DialogStatus.ENDED) {
             throw DomainException.conflict("already_ended", "This dialog has already ended.");
         }
         Instant now = Instant.now(clock);
         offers.withdrawAll(dialogId);
         dialogs.end(dialogId, now);
-        append(d, EventKind.ENDED, by, null, null, now);
+        changes.append(d, EventKind.ENDED, by, null, null, now);
         participants.leaveAll(dialogId, now);
         log.add(dialogId, DialogLog.Kind.ENDED, actor instanceof Actor.Staff s ? s.memberId() : null,
                 "Ended by " + (by == null ? "an admin" : by.screenName()), now);
@@ -152,17 +153,15 @@ public class DialogService implements DialogApi {
             team.markIdleFrom(d.expertId());
         }
         events.publishEvent(new RoutingTriggers.RoutingNeeded(d.merchantId()));
-        return changed(dialogId);
+        return changes.changed(dialogId);
     }
 
     /** The Host rates an ended dialog once. */
     @Transactional
     public DialogView rate(UUID dialogId, Shopper shopper, int score, String comment) {
-        Actor.Shopper actor = new Actor.Shopper(shopper.id(), shopper.merchantId());
-        DialogRow d = lock(dialogId, actor);
-        Participants.Row host = participants.ofShopper(dialogId, shopper.id())
-                .filter(p -> p.role() == ParticipantRole.HOST)
-                .orElseThrow(() -> DomainException.forbidden("Only the Host can rate this dialog."));
+        var seat = access.lock(dialogId, new Actor.Shopper(shopper.id(), shopper.merchantId())).require(Permission.RATE);
+        DialogRow d = seat.dialog();
+        Participants.Row host = seat.participant();
         if (d.status() != DialogStatus.ENDED) {
             throw DomainException.conflict("not_ended", "A dialog can be rated once it has ended.");
         }
@@ -174,9 +173,9 @@ public class DialogService implements DialogApi {
         }
         Instant now = Instant.now(clock);
         dialogs.rate(dialogId, score, normalized(comment));
-        append(d, EventKind.RATED, host, Integer.toString(score), null, now);
+        changes.append(d, EventKind.RATED, host, Integer.toString(score), null, now);
         log.add(dialogId, DialogLog.Kind.RATED, null, "Rated " + score + " of 5", now);
-        return changed(dialogId);
+        return changes.changed(dialogId);
     }
 
     @Override
@@ -189,58 +188,78 @@ public class DialogService implements DialogApi {
         if (clientRef != null && clientRef.length() > 64) {
             throw DomainException.invalid("clientRef may have at most 64 characters.");
         }
-        DialogRow d = lock(dialogId, actor);
-        Participants.Row author = switch (actor) {
-            case Actor.Shopper s -> participants.ofShopper(dialogId, s.shopperId())
-                    .orElseThrow(() -> DomainException.forbidden("You take no part in this dialog."));
-            case Actor.Staff s -> {
-                if (d.status() == DialogStatus.WAITING || d.status() == DialogStatus.MESSAGE) {
-                    throw DomainException.conflict("not_accepted", "Accept the dialog before writing in it.");
-                }
-                yield participants.ofMember(dialogId, s.memberId())
-                        .orElseThrow(() -> DomainException.forbidden("Only the dialog's expert can write in it."));
-            }
-        };
+        var seat = access.lock(dialogId, actor);
+        DialogRow d = seat.dialog();
+        boolean accepted = d.status() != DialogStatus.WAITING && d.status() != DialogStatus.MESSAGE;
+        if (actor instanceof Actor.Staff && !accepted) {
+            throw DomainException.conflict("not_accepted", "Accept the dialog before writing in it.");
+        }
+        Participants.Row author = seat.require(Permission.CHAT).participant();
         if (d.status() == DialogStatus.ENDED) {
             throw DomainException.conflict("ended", "This dialog has ended; start a new one to keep talking.");
         }
-        return append(d, EventKind.MESSAGE, author, message, clientRef, Instant.now(clock));
+        return changes.append(d, EventKind.MESSAGE, author, message, clientRef, Instant.now(clock));
     }
 
     @Override
     @Transactional(readOnly = true)
     public DialogView view(UUID dialogId, Actor actor) {
-        return views.of(read(dialogId, actor));
+        return views.of(access.read(dialogId, actor).dialog());
     }
 
     @Override
     @Transactional(readOnly = true)
     public List<TimelineEvent> eventsAfter(UUID dialogId, long afterSeq, Actor actor) {
-        read(dialogId, actor);
+        access.read(dialogId, actor);
         return timeline.after(dialogId, afterSeq);
     }
 
     @Transactional(readOnly = true)
     public DialogTranscript transcript(UUID dialogId, Actor actor) {
-        DialogRow d = read(dialogId, actor);
-        return new DialogTranscript(views.of(d), timeline.after(dialogId, 0));
+        var seat = access.read(dialogId, actor);
+        return new DialogTranscript(views.of(seat.dialog()), timeline.after(dialogId, 0), seat.membership());
     }
 
     @Transactional(readOnly = true)
     public List<DialogLog.Entry> log(UUID dialogId, Actor.Staff staff) {
-        read(dialogId, staff);
+        access.read(dialogId, staff);
         return log.of(dialogId);
     }
 
     @Override
     @Transactional(readOnly = true)
     public Avatar participant(UUID dialogId, Actor actor) {
-        read(dialogId, actor);
-        return (switch (actor) {
-            case Actor.Shopper s -> participants.ofShopper(dialogId, s.shopperId());
-            case Actor.Staff s -> participants.ofMember(dialogId, s.memberId());
-        }).filter(Participants.Row::present).map(Participants.Row::avatar)
-                .orElseThrow(() -> DomainException.forbidden("You take no part in this dialog."));
+        var seat = access.read(dialogId, actor);
+        if (!seat.present()) {
+            throw DomainException.forbidden("You take no part in this dialog.");
+        }
+        return seat.participant().avatar();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Membership membership(UUID dialogId, Actor actor) {
+        return access.read(dialogId, actor).membership();
+    }
+
+    /** The Host or the dialog's expert switches a live dialog between video and text only. */
+    @Transactional
+    public DialogView setMode(UUID dialogId, Actor actor, DialogMode mode) {
+        var seat = access.lock(dialogId, actor).require(Permission.SET_MODE);
+        DialogRow d = seat.dialog();
+        if (d.status() == DialogStatus.ENDED || d.status() == DialogStatus.MESSAGE) {
+            throw DomainException.conflict("ended", "Only a waiting or live dialog can switch between video and text only.");
+        }
+        if (d.mode() == mode) {
+            return views.of(d);
+        }
+        Instant now = Instant.now(clock);
+        dialogs.setMode(dialogId, mode);
+        changes.append(d, EventKind.MODE, seat.participant(), mode.name(), null, now);
+        log.add(dialogId, DialogLog.Kind.MODE, seat.role() == DialogRole.EXPERT ? d.expertId() : null,
+                (mode == DialogMode.TEXT ? "Switched to text only by " : "Switched to video by ")
+                        + seat.participant().screenName(), now);
+        return changes.changed(dialogId);
     }
 
     @Transactional(readOnly = true)
@@ -285,41 +304,6 @@ public class DialogService implements DialogApi {
                 .findFirst().map(Participants.Row::avatar).orElse(null);
         return new StaffQueue.Entry(d.id(), host, d.createdAt(), offeredTo, expiresAt,
                 dialogs.lastMessage(d.id()).orElse(null));
-    }
-
-    private TimelineEvent append(DialogRow d, EventKind kind, Participants.Row author, String text, String clientRef,
-            Instant now) {
-        TimelineEvent event = timeline.append(d.id(), kind, author, text, clientRef, now);
-        events.publishEvent(new TimelineAppended(d.merchantId(), event));
-        return event;
-    }
-
-    private DialogView changed(UUID dialogId) {
-        DialogRow d = dialogs.find(dialogId).orElseThrow();
-        DialogView view = views.of(d);
-        events.publishEvent(new DialogChanged(d.merchantId(), view));
-        return view;
-    }
-
-    /** Finds a dialog the actor may see; a dialog of another merchant looks exactly like a missing one. */
-    private DialogRow read(UUID dialogId, Actor actor) {
-        return dialogs.find(dialogId).filter(d -> visibleTo(d, actor))
-                .orElseThrow(() -> DomainException.notFound("Dialog"));
-    }
-
-    private DialogRow lock(UUID dialogId, Actor actor) {
-        return dialogs.lock(dialogId).filter(d -> visibleTo(d, actor))
-                .orElseThrow(() -> DomainException.notFound("Dialog"));
-    }
-
-    private boolean visibleTo(DialogRow d, Actor actor) {
-        if (!d.merchantId().equals(actor.merchantId())) {
-            return false;
-        }
-        return switch (actor) {
-            case Actor.Shopper s -> participants.ofShopper(d.id(), s.shopperId()).isPresent();
-            case Actor.Staff s -> true;
-        };
     }
 
     private static String describeTarget(DialogRow d) {

@@ -28,8 +28,9 @@ class DialogViews {
         Avatar host = latest(all, ParticipantRole.HOST);
         Avatar expert = latest(all, ParticipantRole.EXPERT);
         List<Avatar> present = all.stream().filter(Participants.Row::present).map(Participants.Row::avatar).toList();
-        return new DialogView(d.id(), d.status(), d.createdAt(), d.acceptedAt(), d.endedAt(),
-                new DialogView.MerchantRef(merchant.slug(), merchant.name()), host, expert, present, d.rating(),
+        return new DialogView(d.id(), d.status(), d.mode(), d.createdAt(), d.acceptedAt(), d.endedAt(),
+                new DialogView.MerchantRef(merchant.slug(), merchant.name()), merchant.settings().coopShopping(),
+                DialogView.MAX_CUSTOMERS, host, expert, present, d.rating(),
                 d.ratingComment(), d.lastSeq(), dialogs.lastMessage(d.id()).orElse(null));
     }
 

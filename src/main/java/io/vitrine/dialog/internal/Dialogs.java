@@ -1,5 +1,6 @@
 package io.vitrine.dialog.internal;
 
+import io.vitrine.dialog.DialogMode;
 import io.vitrine.dialog.DialogStatus;
 import io.vitrine.shared.Db;
 import java.sql.ResultSet;
@@ -26,11 +27,11 @@ class Dialogs {
 
     void insert(DialogRow d) {
         jdbc.sql("""
-                insert into dialog (id, merchant_id, status, host_shopper_id, target_expert_id, previous_expert_id,
-                    target_store, created_at, last_seq)
-                values (?, ?, ?, ?, ?, ?, ?, ?, 0)
+                insert into dialog (id, merchant_id, status, media_mode, host_shopper_id, target_expert_id,
+                    previous_expert_id, target_store, created_at, last_seq)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, 0)
                 """)
-                .params(d.id(), d.merchantId(), d.status().name(), d.hostShopperId(), d.targetExpertId(),
+                .params(d.id(), d.merchantId(), d.status().name(), d.mode().name(), d.hostShopperId(), d.targetExpertId(),
                         d.previousExpertId(), d.targetStore(), ts(d.createdAt()))
                 .update();
     }
@@ -64,6 +65,10 @@ class Dialogs {
 
     void end(UUID id, Instant at) {
         jdbc.sql("update dialog set status = 'ENDED', ended_at = ? where id = ?").params(ts(at), id).update();
+    }
+
+    void setMode(UUID id, DialogMode mode) {
+        jdbc.sql("update dialog set media_mode = ? where id = ?").params(mode.name(), id).update();
     }
 
     void rate(UUID id, int score, String comment) {
@@ -140,7 +145,8 @@ class Dialogs {
 
     private static DialogRow map(ResultSet rs, int row) throws SQLException {
         return new DialogRow(rs.getObject("id", UUID.class), rs.getObject("merchant_id", UUID.class),
-                DialogStatus.valueOf(rs.getString("status")), rs.getObject("host_shopper_id", UUID.class),
+                DialogStatus.valueOf(rs.getString("status")), DialogMode.valueOf(rs.getString("media_mode")),
+                rs.getObject("host_shopper_id", UUID.class),
                 rs.getObject("target_expert_id", UUID.class), rs.getObject("previous_expert_id", UUID.class),
                 rs.getString("target_store"), rs.getObject("expert_id", UUID.class), Db.instant(rs, "created_at"),
                 Db.instant(rs, "accepted_at"), Db.instant(rs, "ended_at"), rs.getLong("last_seq"),

@@ -61,6 +61,21 @@ class Participants {
                 .params(dialogId, memberId).query(Participants::map).optional();
     }
 
+    /** Host and Guests present now. */
+    int presentCustomers(UUID dialogId) {
+        return jdbc.sql("select count(*) from participant where dialog_id = ? and left_at is null and role in ('HOST', 'GUEST')")
+                .param(dialogId).query(Integer.class).single();
+    }
+
+    void leave(UUID participantId, Instant now) {
+        jdbc.sql("update participant set left_at = ? where id = ? and left_at is null").params(ts(now), participantId).update();
+    }
+
+    /** A Guest back in the same seat, so their avatar and id stay the same. */
+    void rejoin(UUID participantId, String screenName) {
+        jdbc.sql("update participant set left_at = null, screen_name = ? where id = ?").params(screenName, participantId).update();
+    }
+
     void leaveAll(UUID dialogId, Instant now) {
         jdbc.sql("update participant set left_at = ? where dialog_id = ? and left_at is null")
                 .params(ts(now), dialogId).update();

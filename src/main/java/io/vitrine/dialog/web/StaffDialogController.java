@@ -6,17 +6,22 @@ import io.vitrine.dialog.DialogTranscript;
 import io.vitrine.dialog.DialogView;
 import io.vitrine.dialog.internal.DialogLog;
 import io.vitrine.dialog.internal.DialogService;
+import io.vitrine.dialog.internal.ReportService;
+import jakarta.validation.Valid;
 import io.vitrine.merchant.StaffPrincipal;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Dialogs of the caller's merchant, for the console and the dashboard. */
@@ -25,9 +30,11 @@ import org.springframework.web.bind.annotation.RestController;
 class StaffDialogController {
 
     private final DialogService dialogs;
+    private final ReportService reports;
 
-    StaffDialogController(DialogService dialogs) {
+    StaffDialogController(DialogService dialogs, ReportService reports) {
         this.dialogs = dialogs;
+        this.reports = reports;
     }
 
     @GetMapping
@@ -56,6 +63,20 @@ class StaffDialogController {
     @PostMapping("/{id}/end")
     DialogView end(@AuthenticationPrincipal StaffPrincipal principal, @PathVariable UUID id) {
         return dialogs.end(id, actor(principal));
+    }
+
+    /** The dialog's expert switches between video and text only. */
+    @PostMapping("/{id}/mode")
+    DialogView mode(@AuthenticationPrincipal StaffPrincipal principal, @PathVariable UUID id,
+            @Valid @RequestBody ModeChange change) {
+        return dialogs.setMode(id, actor(principal), change.mode());
+    }
+
+    @PostMapping("/{id}/reports")
+    @ResponseStatus(HttpStatus.CREATED)
+    ReportService.Filed report(@AuthenticationPrincipal StaffPrincipal principal, @PathVariable UUID id,
+            @Valid @RequestBody ProblemReportRequest report) {
+        return reports.report(id, actor(principal), report.text(), report.context());
     }
 
     static Actor.Staff actor(StaffPrincipal principal) {

@@ -4,7 +4,9 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.vitrine.dialog.Actor;
 import io.vitrine.dialog.DialogTranscript;
 import io.vitrine.dialog.DialogView;
+import io.vitrine.dialog.internal.CoopService;
 import io.vitrine.dialog.internal.DialogService;
+import io.vitrine.dialog.internal.ReportService;
 import io.vitrine.shopper.AuthenticatedShopper;
 import io.vitrine.shopper.Shopper;
 import jakarta.validation.Valid;
@@ -12,9 +14,11 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -22,16 +26,21 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
-/** The shopper's dialogs, as the widget uses them. */
+/** The shopper's dialogs, as the widget uses them: as Host or as Guest. */
 @RestController
 @RequestMapping("/api/v1/widget/me/dialogs")
 class WidgetDialogController {
 
     private final DialogService dialogs;
+    private final CoopService coop;
+    private final ReportService reports;
 
-    WidgetDialogController(DialogService dialogs) {
+    WidgetDialogController(DialogService dialogs, CoopService coop, ReportService reports) {
         this.dialogs = dialogs;
+        this.coop = coop;
+        this.reports = reports;
     }
 
     @GetMapping
@@ -43,8 +52,9 @@ class WidgetDialogController {
     @ResponseStatus(HttpStatus.CREATED)
     DialogView request(@Parameter(hidden = true) @AuthenticatedShopper Shopper shopper,
             @Valid @RequestBody(required = false) RequestDialog body) {
-        RequestDialog request = body == null ? new RequestDialog(null, null, null) : body;
-        return dialogs.request(shopper, new DialogService.Request(request.expert(), request.store(), request.message()));
+        RequestDialog request = body == null ? new RequestDialog(null, null, null, null) : body;
+        return dialogs.request(shopper, new DialogService.Request(request.expert(), request.store(), request.message(),
+                Boolean.TRUE.equals(request.textOnly())));
     }
 
     @GetMapping("/{id}")
@@ -63,13 +73,57 @@ class WidgetDialogController {
         return dialogs.rate(id, shopper, rating.score(), rating.comment());
     }
 
+    /** The Host gets a shareable link for friends; it replaces any earlier link of this dialog. */
+    @PostMapping("/{id}/invite")
+    @ResponseStatus(HttpStatus.CREATED)
+    InviteLink invite(@Parameter(hidden = true) @AuthenticatedShopper Shopper shopper, @PathVariable UUID id) {
+        CoopService.Invitation invitation = coop.invite(id, shopper);
+        String url = ServletUriComponentsBuilder.fromCurrentContextPath().path("/join/{token}")
+                .buildAndExpand(invitation.token()).toUriString();
+        return new InviteLink(url, invitation.expiresAt());
+    }
+
+    /** The Host revokes the link: nobody else can join through it. */
+    @DeleteMapping("/{id}/invite")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void revoke(@Parameter(hidden = true) @AuthenticatedShopper Shopper shopper, @PathVariable UUID id) {
+        coop.revoke(id, shopper);
+    }
+
+    /** A Guest leaves the stream; it goes on for the others. */
+    @PostMapping("/{id}/leave")
+    DialogView leave(@Parameter(hidden = true) @AuthenticatedShopper Shopper shopper, @PathVariable UUID id) {
+        return coop.leave(id, shopper);
+    }
+
+    /** A Guest who left comes back, if the stream has room. */
+    @PostMapping("/{id}/rejoin")
+    DialogView rejoin(@Parameter(hidden = true) @AuthenticatedShopper Shopper shopper, @PathVariable UUID id) {
+        return coop.rejoin(id, shopper);
+    }
+
+    @PostMapping("/{id}/mode")
+    DialogView mode(@Parameter(hidden = true) @AuthenticatedShopper Shopper shopper, @PathVariable UUID id,
+            @Valid @RequestBody ModeChange change) {
+        return dialogs.setMode(id, actor(shopper), change.mode());
+    }
+
+    @PostMapping("/{id}/reports")
+    @ResponseStatus(HttpStatus.CREATED)
+    ReportService.Filed report(@Parameter(hidden = true) @AuthenticatedShopper Shopper shopper, @PathVariable UUID id,
+            @Valid @RequestBody ProblemReportRequest report) {
+        return reports.report(id, actor(shopper), report.text(), report.context());
+    }
+
     private static Actor.Shopper actor(Shopper shopper) {
         return new Actor.Shopper(shopper.id(), shopper.merchantId());
     }
 
     /** {@code expert} is the handle a button targets, {@code store} a store name; {@code message} is optional. */
     record RequestDialog(@Size(max = 40) String expert, @Size(max = 80) String store,
-            @Size(max = DialogService.MAX_MESSAGE_LENGTH) String message) {}
+            @Size(max = DialogService.MAX_MESSAGE_LENGTH) String message, Boolean textOnly) {}
+
+    record InviteLink(String url, Instant expiresAt) {}
 
     record Rating(@NotNull @Min(1) @Max(5) Integer score, @Size(max = 1000) String comment) {}
 }

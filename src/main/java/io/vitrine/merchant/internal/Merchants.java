@@ -41,8 +41,8 @@ class Merchants {
         UUID id = UUID.randomUUID();
         jdbc.sql("""
                 insert into merchant (id, slug, name, button_color, button_position, button_label, collect_personal_data,
-                    personal_data_fields, privacy_policy_url, routing_fallback_seconds, expert_capacity, created_at)
-                values (:id, :slug, :name, :color, :position, :label, :collect, :fields, :privacy, :fallback, :capacity, :now)
+                    personal_data_fields, privacy_policy_url, routing_fallback_seconds, expert_capacity, coop_shopping, created_at)
+                values (:id, :slug, :name, :color, :position, :label, :collect, :fields, :privacy, :fallback, :capacity, :coop, :now)
                 """)
                 .param("id", id).param("slug", slug).param("name", name)
                 .params(settingsParams(settings))
@@ -55,7 +55,7 @@ class Merchants {
         jdbc.sql("""
                 update merchant set button_color = :color, button_position = :position, button_label = :label,
                     collect_personal_data = :collect, personal_data_fields = :fields, privacy_policy_url = :privacy,
-                    routing_fallback_seconds = :fallback, expert_capacity = :capacity
+                    routing_fallback_seconds = :fallback, expert_capacity = :capacity, coop_shopping = :coop
                 where id = :id
                 """)
                 .params(settingsParams(settings))
@@ -73,6 +73,7 @@ class Merchants {
         params.put("privacy", s.privacyPolicyUrl() == null || s.privacyPolicyUrl().isBlank() ? null : s.privacyPolicyUrl());
         params.put("fallback", s.routingFallbackSeconds());
         params.put("capacity", s.expertCapacity());
+        params.put("coop", s.coopShopping());
         return params;
     }
 
@@ -81,7 +82,8 @@ class Merchants {
         List<String> fieldList = fields.isBlank() ? List.of() : Arrays.asList(fields.split(","));
         var settings = new MerchantSettings(rs.getString("button_color"), rs.getString("button_position"),
                 rs.getString("button_label"), rs.getBoolean("collect_personal_data"), fieldList,
-                rs.getString("privacy_policy_url"), rs.getInt("routing_fallback_seconds"), rs.getInt("expert_capacity"));
+                rs.getString("privacy_policy_url"), rs.getInt("routing_fallback_seconds"), rs.getInt("expert_capacity"),
+                rs.getBoolean("coop_shopping"));
         return new Merchant(rs.getObject("id", UUID.class), rs.getString("slug"), rs.getString("name"), settings);
     }
 }

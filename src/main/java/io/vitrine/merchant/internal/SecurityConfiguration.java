@@ -51,7 +51,7 @@ class SecurityConfiguration {
         corsSource.registerCorsConfiguration("/api/v1/widget/**", cors);
         corsSource.registerCorsConfiguration("/embed.js", cors);
         return http
-                .securityMatcher("/embed.js", "/widget/**", "/api/v1/widget/**")
+                .securityMatcher("/embed.js", "/widget/**", "/join/**", "/api/v1/widget/**")
                 .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
                 .cors(c -> c.configurationSource(corsSource))
                 .csrf(csrf -> csrf.disable())

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
@@ -27,14 +28,17 @@ final class Connection {
 
     private final WebSocketSession session;
     private final TokenBucket bucket;
+    private final TokenBucket signalBucket;
     private final Map<UUID, DialogStream> dialogs = new ConcurrentHashMap<>();
     private final List<Fanout.Subscription> personal = new ArrayList<>();
     private volatile Actor actor;
     private volatile String name;
 
-    Connection(WebSocketSession session, TokenBucket bucket) {
+    /** Chat and control frames draw on {@code bucket}; WebRTC signals, which come in bursts, on {@code signalBucket}. */
+    Connection(WebSocketSession session, TokenBucket bucket, TokenBucket signalBucket) {
         this.session = session;
         this.bucket = bucket;
+        this.signalBucket = signalBucket;
     }
 
     Actor actor() {
@@ -52,6 +56,10 @@ final class Connection {
 
     boolean allowFrame() {
         return bucket.tryTake(System.nanoTime());
+    }
+
+    boolean allowSignal() {
+        return signalBucket.tryTake(System.nanoTime());
     }
 
     void send(String json) {
@@ -75,6 +83,10 @@ final class Connection {
 
     boolean follows(UUID dialogId) {
         return dialogs.containsKey(dialogId);
+    }
+
+    Set<UUID> followed() {
+        return Set.copyOf(dialogs.keySet());
     }
 
     DialogStream stream(UUID dialogId, Fanout fanout) {

@@ -1,6 +1,9 @@
 package io.vitrine.realtime.internal;
 
 import io.vitrine.dialog.DialogApi;
+import io.vitrine.dialog.DialogMode;
+import io.vitrine.dialog.DialogStatus;
+import io.vitrine.dialog.DialogView;
 import io.vitrine.dialog.DialogEvents.DialogChanged;
 import io.vitrine.dialog.DialogEvents.QueueChanged;
 import io.vitrine.dialog.DialogEvents.TimelineAppended;
@@ -9,6 +12,10 @@ import io.vitrine.merchant.TeamApi;
 import io.vitrine.realtime.fanout.Fanout;
 import io.vitrine.realtime.fanout.Topic;
 import io.vitrine.realtime.protocol.ServerMessage;
+import io.vitrine.shared.Avatar;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 
@@ -19,11 +26,13 @@ class DialogEventsRelay {
     private final Fanout fanout;
     private final DialogApi dialogs;
     private final TeamApi team;
+    private final Streams streams;
 
-    DialogEventsRelay(Fanout fanout, DialogApi dialogs, TeamApi team) {
+    DialogEventsRelay(Fanout fanout, DialogApi dialogs, TeamApi team, Streams streams) {
         this.fanout = fanout;
         this.dialogs = dialogs;
         this.team = team;
+        this.streams = streams;
     }
 
     @TransactionalEventListener(fallbackExecution = true)
@@ -36,6 +45,12 @@ class DialogEventsRelay {
         var frame = new ServerMessage.Dialog(changed.dialog());
         fanout.publish(Topic.dialog(changed.dialog().id()), frame);
         fanout.publish(Topic.staff(changed.merchantId()), frame);
+        DialogView view = changed.dialog();
+        boolean live = view.status() == DialogStatus.ACTIVE && view.mode() == DialogMode.VIDEO;
+        Set<String> present = live ? view.participants().stream().map(Avatar::participantId).collect(Collectors.toSet()) : Set.of();
+        if (streams.retain(view.id(), present)) {
+            fanout.publish(Topic.dialog(view.id()), new ServerMessage.Peers(view.id(), List.copyOf(streams.peers(view.id()))));
+        }
     }
 
     @TransactionalEventListener(fallbackExecution = true)

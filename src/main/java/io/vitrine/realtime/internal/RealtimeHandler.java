@@ -1,10 +1,17 @@
 package io.vitrine.realtime.internal;
 
 import io.vitrine.dialog.Actor;
+import io.vitrine.dialog.CoopApi;
 import io.vitrine.dialog.DialogApi;
+import io.vitrine.dialog.DialogMode;
+import io.vitrine.dialog.Membership;
+import io.vitrine.dialog.Permission;
+import io.vitrine.dialog.PermissionMatrix;
 import io.vitrine.dialog.DialogStatus;
 import io.vitrine.dialog.DialogView;
 import io.vitrine.dialog.TimelineEvent;
+import io.vitrine.media.MediaApi;
+import io.vitrine.media.SdpPolicy;
 import io.vitrine.merchant.Member;
 import io.vitrine.merchant.StaffPrincipal;
 import io.vitrine.merchant.TeamApi;
@@ -18,12 +25,16 @@ import io.vitrine.shared.VitrineProperties;
 import io.vitrine.shopper.ShopperApi;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.TaskScheduler;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Component;
 import org.springframework.web.socket.CloseStatus;
@@ -43,7 +54,8 @@ class RealtimeHandler extends TextWebSocketHandler {
     private static final Logger log = LoggerFactory.getLogger(RealtimeHandler.class);
     private static final int SEND_TIME_LIMIT_MS = 10_000;
     private static final int SEND_BUFFER_LIMIT = 512 * 1024;
-    private static final Set<String> TYPES = Set.of("hello", "subscribe", "unsubscribe", "say", "typing", "ping");
+    private static final Set<String> TYPES = Set.of("hello", "subscribe", "unsubscribe", "say", "typing", "ping",
+            "stream", "signal", "media");
 
     private final Map<String, Connection> connections = new ConcurrentHashMap<>();
     private final JsonMapper json;
@@ -53,10 +65,16 @@ class RealtimeHandler extends TextWebSocketHandler {
     private final DialogApi dialogs;
     private final ShopperApi shoppers;
     private final TeamApi team;
+    private final Streams streams;
+    private final MediaApi media;
+    private final CoopApi coop;
+    private final TaskScheduler scheduler;
     private final VitrineProperties.Realtime settings;
+    private final Duration guestGrace;
 
     RealtimeHandler(JsonMapper json, Validator validator, Fanout fanout, DialogApi dialogs, ShopperApi shoppers,
-            TeamApi team, VitrineProperties properties) {
+            TeamApi team, Streams streams, MediaApi media, CoopApi coop, TaskScheduler scheduler,
+            VitrineProperties properties) {
         this.json = json;
         this.writer = json.writerFor(ServerMessage.class);
         this.validator = validator;
@@ -64,7 +82,12 @@ class RealtimeHandler extends TextWebSocketHandler {
         this.dialogs = dialogs;
         this.shoppers = shoppers;
         this.team = team;
+        this.streams = streams;
+        this.media = media;
+        this.coop = coop;
+        this.scheduler = scheduler;
         this.settings = properties.realtime();
+        this.guestGrace = properties.presence().grace();
     }
 
     /** Members with a console open on this node. */
@@ -81,7 +104,9 @@ class RealtimeHandler extends TextWebSocketHandler {
     @Override
     public void afterConnectionEstablished(WebSocketSession raw) {
         var session = new ConcurrentWebSocketSessionDecorator(raw, SEND_TIME_LIMIT_MS, SEND_BUFFER_LIMIT);
-        var connection = new Connection(session, new TokenBucket(settings.framesPerSecond(), settings.burst(), System.nanoTime()));
+        long now = System.nanoTime();
+        var connection = new Connection(session, new TokenBucket(settings.framesPerSecond(), settings.burst(), now),
+                new TokenBucket(settings.signalsPerSecond(), settings.signalBurst(), now));
         connections.put(raw.getId(), connection);
         if (raw.getPrincipal() instanceof Authentication auth && auth.getPrincipal() instanceof StaffPrincipal staff) {
             connectStaff(connection, staff);
@@ -91,8 +116,14 @@ class RealtimeHandler extends TextWebSocketHandler {
     @Override
     public void afterConnectionClosed(WebSocketSession session, CloseStatus status) {
         Connection connection = connections.remove(session.getId());
-        if (connection != null) {
-            connection.release();
+        if (connection == null) {
+            return;
+        }
+        Set<UUID> followed = connection.followed();
+        connection.release();
+        streams.leaveAll(connection).forEach(this::publishPeers);
+        if (connection.actor() instanceof Actor.Shopper shopper) {
+            followed.forEach(dialogId -> checkLaterWhetherGone(dialogId, shopper));
         }
     }
 
@@ -102,15 +133,19 @@ class RealtimeHandler extends TextWebSocketHandler {
         if (connection == null) {
             return;
         }
-        if (!connection.allowFrame()) {
-            send(connection, new ServerMessage.Error("rate_limited", "Too many frames; this one was dropped. Slow down.", null));
-            return;
-        }
         ClientMessage message;
         try {
             message = parse(frame.getPayload());
         } catch (ProtocolError e) {
-            send(connection, new ServerMessage.Error(e.code, e.getMessage(), null));
+            if (connection.allowFrame()) {
+                send(connection, new ServerMessage.Error(e.code, e.getMessage(), null));
+            }
+            return;
+        }
+        boolean media = message instanceof ClientMessage.Signal || message instanceof ClientMessage.Media;
+        if (!(media ? connection.allowSignal() : connection.allowFrame())) {
+            send(connection, new ServerMessage.Error("rate_limited", "Too many frames; this one was dropped. Slow down.",
+                    message.dialogId()));
             return;
         }
         try {
@@ -129,17 +164,99 @@ class RealtimeHandler extends TextWebSocketHandler {
             case ClientMessage.Ping ping -> send(connection, new ServerMessage.Pong());
             case ClientMessage.Hello hello -> hello(connection, hello);
             case ClientMessage.Subscribe s -> subscribe(connection, identified(connection), s.dialogId(), s.afterSeq());
-            case ClientMessage.Unsubscribe u -> {
-                identified(connection);
-                connection.unfollow(u.dialogId());
-            }
+            case ClientMessage.Unsubscribe u -> unsubscribe(connection, identified(connection), u.dialogId());
             case ClientMessage.Say say -> dialogs.say(say.dialogId(), identified(connection), say.text(), say.clientRef());
             case ClientMessage.Typing typing -> {
                 Avatar me = dialogs.participant(typing.dialogId(), identified(connection));
                 fanout.publish(Topic.dialog(typing.dialogId()),
                         new ServerMessage.Typing(typing.dialogId(), me.participantId(), me.name()));
             }
+            case ClientMessage.Stream s -> joinStream(connection, identified(connection), s.dialogId());
+            case ClientMessage.Signal signal -> relay(connection, signal);
+            case ClientMessage.Media m -> {
+                Streams.Peer me = peerOf(connection, m.dialogId());
+                boolean camera = m.camera() && PermissionMatrix.allows(me.role(), Permission.PUBLISH_VIDEO);
+                fanout.publish(Topic.dialog(m.dialogId()), new ServerMessage.Media(m.dialogId(), me.participantId(), m.mic(), camera));
+            }
         }
+    }
+
+    private void unsubscribe(Connection connection, Actor actor, UUID dialogId) {
+        connection.unfollow(dialogId);
+        if (streams.leave(dialogId, connection)) {
+            publishPeers(dialogId);
+        }
+        if (actor instanceof Actor.Shopper shopper) {
+            checkLaterWhetherGone(dialogId, shopper);
+        }
+    }
+
+    /** A present participant of a live video dialog becomes a peer of its stream. */
+    private void joinStream(Connection connection, Actor actor, UUID dialogId) {
+        if (!connection.follows(dialogId)) {
+            throw DomainException.invalid("Subscribe to the dialog before joining its stream.");
+        }
+        DialogView view = dialogs.view(dialogId, actor);
+        Membership you = dialogs.membership(dialogId, actor);
+        if (!you.present() || !you.permissions().contains(Permission.SPEAK)) {
+            throw DomainException.forbidden("Only the participants present in this dialog take part in its stream.");
+        }
+        if (view.status() != DialogStatus.ACTIVE) {
+            throw DomainException.conflict("not_live", "The stream starts once an expert has accepted the dialog.");
+        }
+        if (view.mode() != DialogMode.VIDEO) {
+            throw DomainException.conflict("text_only", "This dialog runs as text only.");
+        }
+        boolean changed = streams.join(dialogId, connection, new Streams.Peer(you.participantId(), you.role()));
+        send(connection, new ServerMessage.Stream(dialogId, you.participantId(), media.iceServers(you.participantId()),
+                List.copyOf(streams.peers(dialogId))));
+        if (changed) {
+            publishPeers(dialogId);
+        }
+    }
+
+    /** Passes an offer, answer or candidate to the connections of one other peer; customers may not send video. */
+    private void relay(Connection connection, ClientMessage.Signal signal) {
+        Streams.Peer from = peerOf(connection, signal.dialogId());
+        if (signal.description() != null && SdpPolicy.sendsVideo(signal.description().sdp())
+                && !PermissionMatrix.allows(from.role(), Permission.PUBLISH_VIDEO)) {
+            throw DomainException.forbidden(Permission.PUBLISH_VIDEO.refusal());
+        }
+        List<Connection> targets = streams.connectionsOf(signal.dialogId(), signal.to());
+        if (targets.isEmpty()) {
+            throw DomainException.conflict("not_in_stream", "That participant is not in the stream (any more).");
+        }
+        String frame = writer.writeValueAsString(new ServerMessage.Signal(signal.dialogId(), from.participantId(),
+                signal.description(), signal.candidate()));
+        targets.forEach(target -> target.send(frame));
+    }
+
+    private Streams.Peer peerOf(Connection connection, UUID dialogId) {
+        identified(connection);
+        Streams.Peer peer = streams.peerOf(dialogId, connection);
+        if (peer == null) {
+            throw DomainException.conflict("not_in_stream", "Join the dialog's stream (send 'stream') first.");
+        }
+        return peer;
+    }
+
+    private void publishPeers(UUID dialogId) {
+        fanout.publish(Topic.dialog(dialogId), new ServerMessage.Peers(dialogId, List.copyOf(streams.peers(dialogId))));
+    }
+
+    /** A Guest whose connections all stay away for the grace period has left the stream. */
+    private void checkLaterWhetherGone(UUID dialogId, Actor.Shopper shopper) {
+        scheduler.schedule(() -> {
+            boolean back = connections.values().stream().anyMatch(c -> c.follows(dialogId)
+                    && c.actor() instanceof Actor.Shopper s && s.shopperId().equals(shopper.shopperId()));
+            if (!back) {
+                try {
+                    coop.disconnected(dialogId, shopper.shopperId());
+                } catch (RuntimeException e) {
+                    log.warn("Could not mark a disconnected guest of dialog {} as gone", dialogId, e);
+                }
+            }
+        }, Instant.now().plus(guestGrace));
     }
 
     private static Actor identified(Connection connection) {
@@ -189,7 +306,8 @@ class RealtimeHandler extends TextWebSocketHandler {
             }
             view = dialogs.view(dialogId, actor);
         } finally {
-            stream.finishReplay(writer.writeValueAsString(new ServerMessage.Subscribed(dialogId, view.lastSeq(), view)));
+            stream.finishReplay(writer.writeValueAsString(
+                    new ServerMessage.Subscribed(dialogId, view.lastSeq(), view, dialogs.membership(dialogId, actor))));
         }
         if (view.status() == DialogStatus.WAITING) {
             Integer position = dialogs.queuePositions(actor.merchantId()).get(dialogId);

@@ -2,7 +2,11 @@ package io.vitrine.realtime.protocol;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.validation.constraints.PositiveOrZero;
 import java.util.UUID;
 
@@ -14,7 +18,10 @@ import java.util.UUID;
         @JsonSubTypes.Type(value = ClientMessage.Unsubscribe.class, name = "unsubscribe"),
         @JsonSubTypes.Type(value = ClientMessage.Say.class, name = "say"),
         @JsonSubTypes.Type(value = ClientMessage.Typing.class, name = "typing"),
-        @JsonSubTypes.Type(value = ClientMessage.Ping.class, name = "ping")
+        @JsonSubTypes.Type(value = ClientMessage.Ping.class, name = "ping"),
+        @JsonSubTypes.Type(value = ClientMessage.Stream.class, name = "stream"),
+        @JsonSubTypes.Type(value = ClientMessage.Signal.class, name = "signal"),
+        @JsonSubTypes.Type(value = ClientMessage.Media.class, name = "media")
 })
 public sealed interface ClientMessage {
 
@@ -34,4 +41,20 @@ public sealed interface ClientMessage {
     record Typing(@NotNull UUID dialogId) implements ClientMessage {}
 
     record Ping() implements ClientMessage {}
+
+    /** "I am ready for media in this dialog": the sender becomes one of the stream's peers. */
+    record Stream(@NotNull UUID dialogId) implements ClientMessage {}
+
+    /** A WebRTC offer, answer or ICE candidate for one other peer; exactly one of description and candidate. */
+    record Signal(@NotNull UUID dialogId, @NotBlank @Size(max = 64) String to, @Valid SessionDescription description,
+            @Valid IceCandidate candidate) implements ClientMessage {
+
+        @AssertTrue(message = "must carry exactly one of description and candidate")
+        public boolean isOneKind() {
+            return (description == null) != (candidate == null);
+        }
+    }
+
+    /** The sender's microphone and camera switched on or off. */
+    record Media(@NotNull UUID dialogId, boolean mic, boolean camera) implements ClientMessage {}
 }

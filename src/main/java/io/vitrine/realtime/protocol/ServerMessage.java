@@ -1,11 +1,14 @@
 package io.vitrine.realtime.protocol;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import io.vitrine.dialog.DialogView;
 import io.vitrine.dialog.EventKind;
+import io.vitrine.dialog.Membership;
 import io.vitrine.dialog.StaffQueue;
 import io.vitrine.dialog.TimelineEvent;
+import io.vitrine.media.IceServer;
 import io.vitrine.merchant.Presence;
 import io.vitrine.shared.Avatar;
 import java.time.Instant;
@@ -24,7 +27,11 @@ import java.util.UUID;
         @JsonSubTypes.Type(value = ServerMessage.PresenceUpdate.class, name = "presence"),
         @JsonSubTypes.Type(value = ServerMessage.Typing.class, name = "typing"),
         @JsonSubTypes.Type(value = ServerMessage.Pong.class, name = "pong"),
-        @JsonSubTypes.Type(value = ServerMessage.Error.class, name = "error")
+        @JsonSubTypes.Type(value = ServerMessage.Error.class, name = "error"),
+        @JsonSubTypes.Type(value = ServerMessage.Stream.class, name = "stream"),
+        @JsonSubTypes.Type(value = ServerMessage.Peers.class, name = "peers"),
+        @JsonSubTypes.Type(value = ServerMessage.Signal.class, name = "signal"),
+        @JsonSubTypes.Type(value = ServerMessage.Media.class, name = "media")
 })
 public sealed interface ServerMessage {
 
@@ -38,7 +45,7 @@ public sealed interface ServerMessage {
         }
     }
 
-    record Subscribed(UUID dialogId, long lastSeq, DialogView dialog) implements ServerMessage {}
+    record Subscribed(UUID dialogId, long lastSeq, DialogView dialog, Membership you) implements ServerMessage {}
 
     record Dialog(DialogView dialog) implements ServerMessage {}
 
@@ -58,4 +65,16 @@ public sealed interface ServerMessage {
     record Pong() implements ServerMessage {}
 
     record Error(String code, String message, UUID dialogId) implements ServerMessage {}
+
+    /** The answer to a client's {@code stream}: its participant id, ICE servers with fresh TURN credentials, peers. */
+    record Stream(UUID dialogId, String you, List<IceServer> iceServers, List<String> peers) implements ServerMessage {}
+
+    /** The participants connected to a dialog's stream, sent whenever that set changes. */
+    record Peers(UUID dialogId, List<String> peers) implements ServerMessage {}
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Signal(UUID dialogId, String from, SessionDescription description, IceCandidate candidate)
+            implements ServerMessage {}
+
+    record Media(UUID dialogId, String participantId, boolean mic, boolean camera) implements ServerMessage {}
 }

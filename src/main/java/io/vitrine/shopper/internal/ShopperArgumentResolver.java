@@ -38,6 +38,10 @@ class ShopperArgumentResolver implements HandlerMethodArgumentResolver, WebMvcCo
     public Shopper resolveArgument(MethodParameter parameter, ModelAndViewContainer mav, NativeWebRequest request,
             WebDataBinderFactory binderFactory) {
         String header = request.getHeader(HttpHeaders.AUTHORIZATION);
+        if (!parameter.getParameterAnnotation(AuthenticatedShopper.class).required()) {
+            return header == null || !header.startsWith("Bearer ") ? null
+                    : shoppers.authenticate(header.substring(7).strip()).orElse(null);
+        }
         if (header == null || !header.startsWith("Bearer ")) {
             throw new DomainException(DomainException.Kind.UNAUTHENTICATED, "unauthenticated",
                     "Send the shopper token as 'Authorization: Bearer <token>'.");

@@ -44,6 +44,16 @@ public class ShopperService implements ShopperApi {
 
     public record Created(String token, Shopper shopper) {}
 
+    @Override
+    @Transactional
+    public NewShopper createGuest(UUID merchantId, String screenName) {
+        Shopper shopper = new Shopper(UUID.randomUUID(), merchantId, screenName.strip(), null, null, null);
+        String token = SecretTokens.newToken();
+        Instant now = Instant.now(clock);
+        shoppers.insert(shopper, SecretTokens.hash(token), null, now);
+        return new NewShopper(token, shopper);
+    }
+
     @Transactional
     public Created create(String merchantSlug, ShopperProfile profile) {
         Merchant merchant = merchants.requireBySlug(merchantSlug);
