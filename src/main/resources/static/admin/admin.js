@@ -18,6 +18,7 @@ document.body.dataset.ready = 'true'; // the template's controls are live from h
 loadSettings();
 loadTeam();
 loadDialogs();
+loadReports();
 
 // ---------------------------------------------------------------- embed snippet
 
@@ -60,6 +61,7 @@ function fillSettings(form, settings) {
   el.buttonPosition.value = settings.buttonPosition ?? 'bottom-right';
   el.buttonLabel.value = settings.buttonLabel ?? '';
   el.collectPersonalData.checked = settings.collectPersonalData === true;
+  el.coopShopping.checked = settings.coopShopping !== false;
   const fields = new Set(settings.personalDataFields ?? []);
   for (const box of form.querySelectorAll('input[name="personalDataFields"]')) box.checked = fields.has(box.value);
   el.privacyPolicyUrl.value = settings.privacyPolicyUrl ?? '';
@@ -102,6 +104,7 @@ function readSettings(form) {
     buttonPosition: el.buttonPosition.value,
     buttonLabel: el.buttonLabel.value.trim(),
     collectPersonalData: el.collectPersonalData.checked,
+    coopShopping: el.coopShopping.checked,
     personalDataFields: [...form.querySelectorAll('input[name="personalDataFields"]:checked')].map((box) => box.value),
     privacyPolicyUrl: el.privacyPolicyUrl.value.trim() || null,
     routingFallbackSeconds: Number(el.routingFallbackSeconds.value),
@@ -206,6 +209,7 @@ function wireDrawer() {
     if (e.key === 'Escape') closeDrawer();
   });
   byTestId('dialogs-refresh').addEventListener('click', loadDialogs);
+  byTestId('reports-refresh').addEventListener('click', loadReports);
 }
 
 async function openDrawer(dialogId, opener) {
@@ -250,6 +254,60 @@ function dialogDetail(detail, routingLog) {
     routingLog.length
       ? h('ol', { class: 'routing-log', testid: 'drawer-routing-log' }, routingLog.map(routingLogItem))
       : h('p', { class: 'muted', text: t('console.noLog') }));
+}
+
+// ---------------------------------------------------------------- problem reports
+
+async function loadReports() {
+  const list = byTestId('reports-list');
+  const loading = byTestId('reports-loading');
+  loading.hidden = false;
+  try {
+    const reports = asList(await api('/reports?limit=50'));
+    list.replaceChildren(...reports.map(reportItem));
+    byTestId('reports-empty').hidden = reports.length > 0;
+  } catch (err) {
+    list.replaceChildren(h('li', { class: 'error', role: 'alert', text: errorText(err) }));
+  } finally {
+    loading.hidden = true;
+  }
+}
+
+function reportItem(report) {
+  const open = h('button', { type: 'button', class: 'link-button', testid: 'report-dialog', text: t('admin.reportDialog') });
+  open.addEventListener('click', () => openDrawer(report.dialogId, open));
+  return h('li', { class: 'report-item', testid: 'report-item', 'data-report-id': report.id, 'data-dialog-id': report.dialogId },
+    h('div', { class: 'row row--between' },
+      h('span', { class: 'row' }, person(report.reporter), report.reporter?.role ? h('span', { class: 'badge', text: label('role', report.reporter.role) }) : null),
+      h('span', { class: 'row' }, timeElement(report.reportedAt, 'datetime'), open)),
+    h('p', { class: report.text ? 'report-text' : 'report-text muted', text: report.text || t('admin.reportNoText') }),
+    h('p', { class: 'report-context muted small', testid: 'report-context', text: contextSummary(report.context ?? {}) }));
+}
+
+/** A report's technical context in one readable line: browser, screen, socket, media connections, errors. */
+function contextSummary(context) {
+  const parts = [];
+  if (context.userAgent) parts.push(browserName(String(context.userAgent)));
+  if (context.viewport) parts.push(String(context.viewport));
+  if (context.mode) parts.push(String(context.mode).toLowerCase());
+  if (context.socket) parts.push(t('admin.reportSocket', { state: context.socket }));
+  const peers = Object.values(context.peers ?? {});
+  parts.push(peers.length
+    ? t('admin.reportPeers', { count: peers.length, states: peers.map((p) => p?.state ?? p?.connection ?? '?').join(', ') })
+    : t('admin.reportNoPeers'));
+  const errors = Array.isArray(context.errors) ? context.errors : [];
+  if (errors.length) {
+    const last = errors[errors.length - 1];
+    parts.push(`${t('admin.reportErrors', { count: errors.length })} (${t('admin.reportLastError', { message: last?.message ?? last })})`);
+  }
+  return parts.join(' · ');
+}
+
+function browserName(userAgent) {
+  const match = /(Edg|OPR|Firefox|Chrome|Chromium|Version)\/(\d+)/.exec(userAgent);
+  if (!match) return userAgent.slice(0, 40);
+  const names = { Edg: 'Edge', OPR: 'Opera', Version: /Mobile/.test(userAgent) ? 'Mobile Safari' : 'Safari' };
+  return `${names[match[1]] ?? match[1]} ${match[2]}${/Mobile|Android/.test(userAgent) ? ' (mobile)' : ''}`;
 }
 
 // ---------------------------------------------------------------- helpers

@@ -3,9 +3,14 @@ import { t, translatePage } from '../shared/i18n.js';
 import { avatarElement } from '../shared/avatar.js';
 import { connectSocket } from '../shared/socket.js';
 import {
-  h, timeElement, formatDuration, stars, setBusy, asList, staffApi as api, errorText,
+  h, icon, timeElement, formatDuration, stars, setBusy, asList, staffApi as api, errorText,
   eventElement, appendToLog, confirmBar, createComposer, transcriptOf, statusBadge, routingLogItem,
 } from '../shared/ui.js';
+import { LocalMedia } from '../shared/media.js';
+import {
+  LiveSession, ParticipantList, mediaStatePill, toggleButton, reportProblem, isLiveVideo, can, attachStream, MEDIA_ICONS,
+} from '../shared/live.js';
+import { recordError } from '../shared/diagnostics.js';
 
 const PRESENCES = ['ONLINE', 'AWAY', 'OFFLINE'];
 const REFRESH_DELAY_MS = 300;
@@ -41,6 +46,9 @@ const state = {
   selectedId: null,
   chat: null,
   sessionEnded: false,
+  you: new Map(), // dialogId → my place in it (permissions), from `subscribed` frames and transcripts
+  subscribed: new Set(), // dialogs whose `subscribed` frame came on the current connection
+  local: new LocalMedia(), // one camera and microphone, used by the dialog in view
 };
 
 translatePage(document);
@@ -100,7 +108,10 @@ async function refreshLists() {
 // ---------------------------------------------------------------- realtime
 
 function wireSocket() {
-  socket.onState(renderConnection);
+  socket.onState((status) => {
+    renderConnection(status);
+    if (status !== 'live') state.subscribed.clear();
+  });
   socket.on('staffQueue', (frame) => {
     state.queue = { waiting: frame.waiting ?? [], messages: frame.messages ?? [] };
     renderQueue();
@@ -115,7 +126,10 @@ function wireSocket() {
   });
   socket.on('subscribed', (frame) => {
     state.replaying.delete(frame.dialogId);
+    state.subscribed.add(frame.dialogId);
+    if (frame.you) state.you.set(frame.dialogId, frame.you);
     if (frame.dialog?.id) onDialogChanged(remember(frame.dialog));
+    if (state.chat?.dialogId === frame.dialogId) state.chat.onSubscribed();
   });
   socket.on('event', onEvent);
   socket.on('presence', (frame) => {
@@ -129,6 +143,8 @@ function wireSocket() {
       sessionEnded();
       return;
     }
+    recordError(`${frame.code}: ${frame.message ?? ''}`);
+    if (frame.code === 'not_in_stream') return; // a customer left while we were signalling: a peers frame follows
     const inChat = state.chat && (!frame.dialogId || frame.dialogId === state.chat.dialogId);
     if (inChat) state.chat.showError(frame.message || t('error.generic'), frame.code);
     else showNotice(frame.message || t('error.generic'));
@@ -342,6 +358,7 @@ function showLive(dialog, focusInput) {
 }
 
 async function showEnded(dialogId) {
+  state.chat?.dispose();
   state.chat = null;
   dom.pane.replaceChildren(h('div', { class: 'loading', role: 'status' }, h('span', { class: 'spinner', 'aria-hidden': 'true' }), t('common.loading')));
   try {
@@ -351,6 +368,7 @@ async function showEnded(dialogId) {
     ]);
     if (state.selectedId !== dialogId) return;
     const { dialog, events } = transcriptOf(detail);
+    if (detail?.you) state.you.set(dialogId, detail.you);
     showChat(chatView(remember({ id: dialogId, ...dialog }), { events, routingLog: asList(log) }));
   } catch (err) {
     if (state.selectedId !== dialogId) return;
@@ -361,9 +379,11 @@ async function showEnded(dialogId) {
 }
 
 function showChat(chat) {
+  if (state.chat !== chat) state.chat?.dispose();
   state.chat = chat;
   dom.pane.replaceChildren(chat.root);
   chat.scrollToEnd();
+  chat.start?.();
 }
 
 async function endDialog(dialogId, onError) {
@@ -379,15 +399,22 @@ async function endDialog(dialogId, onError) {
 
 // ---------------------------------------------------------------- chat pane
 
-/** The chat of one dialog: live (with composer) or, once ended, the transcript with rating and routing log. */
+/** The chat of one dialog: live (with composer and, for video, the stage) or, once ended, the transcript with rating and routing log. */
 function chatView(initial, { events, routingLog = null }) {
   let dialog = initial;
   const dialogId = dialog.id;
   const ended = dialog.status === 'ENDED';
+  let session = null;
+  let cameraSettled = false;
+  const you = () => state.you.get(dialogId) ?? null;
 
-  const participants = h('div', { class: 'participants', testid: 'participants' });
+  const participants = new ParticipantList({ testid: 'participants', className: 'participants' });
   const title = h('h2', { id: 'chat-title', class: 'chat-title', testid: 'chat-title' });
   const meta = h('p', { class: 'chat-meta' });
+  const modeToggle = toggleButton({
+    testid: 'mode-toggle', label: t('conversation.textOnly'), iconPath: MEDIA_ICONS.text, className: 'button button--small toggle',
+    onToggle: (textOnly, button) => setMode(textOnly ? 'TEXT' : 'VIDEO', button),
+  });
   const endButton = h('button', { type: 'button', class: 'button button--danger-quiet', testid: 'end-dialog', text: t('console.end') });
   const confirm = confirmBar(t('console.confirmEnd'), () => endDialog(dialogId, (message) => composer?.showError(message)), endButton);
   const log = h('ol', { class: 'chat-log', testid: 'chat-log', 'aria-live': 'polite', 'aria-labelledby': 'chat-title' },
@@ -397,20 +424,150 @@ function chatView(initial, { events, routingLog = null }) {
     onSend: (text) => socket.say(dialogId, text),
     onTyping: () => socket.typing(dialogId),
   });
+  const report = ended ? null : reportProblem({
+    send: (body) => api(`/dialogs/${encodeURIComponent(dialogId)}/reports`, { method: 'POST', body }),
+    context: () => ({ socket, mesh: session?.mesh, mode: dialog.mode, status: dialog.status }),
+  });
+  const stage = ended ? null : expertStage();
   const root = h('section', { class: ended ? 'chat chat--ended' : 'chat', 'aria-labelledby': 'chat-title', 'data-dialog-id': dialogId },
-    h('header', { class: 'chat-head' }, participants, h('div', { class: 'chat-heading' }, title, meta), ended ? null : endButton),
+    h('header', { class: 'chat-head' }, participants.element, h('div', { class: 'chat-heading' }, title, meta),
+      ended ? null : h('div', { class: 'head-actions' }, modeToggle.element, endButton)),
     ended ? null : confirm.element,
     h('div', { class: 'chat-body' },
-      h('div', { class: 'chat-main' }, log, typingLine, composer?.element),
-      ended ? endedSummary(dialog, routingLog) : null));
+      h('div', { class: 'chat-main' }, log, typingLine, composer?.element, report ? h('div', { class: 'chat-foot' }, report) : null),
+      ended ? endedSummary(dialog, routingLog) : stage.element));
 
   let typingTimer = null;
 
+  /** Self preview, microphone/camera/mode controls, connection state and the customers' sound. */
+  function expertStage() {
+    const pill = mediaStatePill();
+    const selfVideo = h('video', { class: 'self-video', testid: 'self-video', autoplay: true, playsinline: true, muted: true, 'aria-label': t('media.selfPreview') });
+    selfVideo.muted = true; // the attribute alone is not enough once playing
+    const mic = toggleButton({ testid: 'mic-toggle', label: t('media.mic'), iconPath: MEDIA_ICONS.mic, onToggle: (on) => run(() => state.local.setMic(on), 'media.micFailed') });
+    const camera = toggleButton({ testid: 'camera-toggle', label: t('media.camera'), iconPath: MEDIA_ICONS.camera, onToggle: (on) => run(() => state.local.setCamera(on), 'media.cameraFailed') });
+    const switchCamera = h('button', { type: 'button', class: 'toggle', testid: 'camera-switch', hidden: true, 'aria-label': t('media.switchCamera'), title: t('media.switchCamera') },
+      icon(MEDIA_ICONS.switchCamera), h('span', { class: 'toggle-label', text: t('media.switchCamera') }));
+    switchCamera.addEventListener('click', () => run(() => state.local.switchCamera(), 'media.cameraFailed'));
+    const playSound = h('button', { type: 'button', class: 'button button--small', testid: 'play-sound', hidden: true }, icon(MEDIA_ICONS.sound), t('media.playSound'));
+    playSound.addEventListener('click', () => {
+      playSound.hidden = true;
+      session?.unblockSound();
+    });
+    const error = h('p', { class: 'inline-error', role: 'alert', hidden: true });
+    const element = h('aside', { class: 'stage', 'aria-label': t('media.stage'), hidden: true },
+      h('div', { class: 'self-screen' }, selfVideo, pill.element),
+      h('div', { class: 'stage-bar', role: 'group', 'aria-label': t('media.controls') }, mic.element, camera.element, switchCamera),
+      playSound, error);
+
+    async function run(action, failureKey) {
+      error.hidden = true;
+      try {
+        await action();
+      } catch (err) {
+        recordError(err);
+        error.textContent = t(failureKey, { reason: err.message || err.name });
+        error.hidden = false;
+      }
+      render();
+    }
+
+    async function updateCameraSwitch() {
+      switchCamera.hidden = (await state.local.cameras()).length < 2;
+    }
+    navigator.mediaDevices?.addEventListener?.('devicechange', updateCameraSwitch);
+
+    function render() {
+      if (!session) return;
+      pill.set(session.state);
+      mic.set(state.local.micOn, state.local.micOn ? MEDIA_ICONS.mic : MEDIA_ICONS.micOff);
+      camera.set(state.local.cameraOn);
+      attachStream(selfVideo, state.local.video ? new MediaStream([state.local.video]) : null);
+      session.playAudioExcept(null);
+    }
+
+    return {
+      element, render, updateCameraSwitch, playSound, error: (message) => { error.textContent = message; error.hidden = false; },
+      clear: () => { attachStream(selfVideo, null); playSound.hidden = true; },
+    };
+  }
+
+  /** Media runs while the dialog in view is a live video stream that I publish to. */
+  async function syncSession() {
+    if (ended) return;
+    const live = isLiveVideo(dialog) && (can(you(), 'PUBLISH_VIDEO') || (you() == null && dialog.expert?.name === me.name));
+    stage.element.hidden = !live;
+    if (live && !session) {
+      session = new LiveSession({
+        dialogId,
+        socket,
+        local: state.local,
+        onChange: renderMedia,
+        onSpeaking: (id, speaking) => participants.setSpeaking(id, speaking),
+        onSoundBlocked: () => { stage.playSound.hidden = false; },
+      });
+      stage.element.append(session.audioBox);
+      const mine = session;
+      cameraSettled = false;
+      try {
+        // Camera and microphone first, so the first offer to each customer carries them.
+        if (!state.local.video && !state.local.audio) await state.local.startCameraAndMic();
+      } catch (err) {
+        recordError(err);
+        stage.error(t('media.cameraFailed', { reason: err.message || err.name }));
+      }
+      if (session !== mine) return;
+      cameraSettled = true;
+      stage.updateCameraSwitch();
+      maybeJoin();
+      renderMedia();
+    } else if (!live && session) {
+      stopSession();
+    }
+  }
+
+  function maybeJoin() {
+    if (session && cameraSettled && state.subscribed.has(dialogId)) session.join();
+  }
+
+  function stopSession({ leaveStream = false } = {}) {
+    if (!session) return;
+    session.close();
+    session = null;
+    state.local.stop();
+    stage.clear();
+    // Another dialog comes into view while this one goes on: the server takes us out of its stream.
+    if (leaveStream && dialog.status === 'ACTIVE') socket.resubscribe(dialogId);
+  }
+
+  function renderMedia() {
+    participants.render(participantsOf(dialog), {
+      selfId: you()?.participantId,
+      micOf: (id) => session?.micOf(id) ?? false,
+      speakingOf: (id) => session?.speaking.isSpeaking(id) ?? false,
+    });
+    stage?.render();
+  }
+
+  async function setMode(mode, button) {
+    button.disabled = true;
+    try {
+      const changed = await api(`/dialogs/${encodeURIComponent(dialogId)}/mode`, { method: 'POST', body: { mode } });
+      if (changed?.id) update(remember(changed));
+    } catch (err) {
+      composer?.showError(errorText(err));
+    } finally {
+      button.disabled = false;
+    }
+  }
+
   function renderHead() {
-    const people = dialog.participants?.length ? dialog.participants : [dialog.host, dialog.expert].filter(Boolean);
-    participants.replaceChildren(...people.map((p) => h('span', { class: 'participant' }, avatarElement(p, 32), h('span', { class: 'participant-name', text: p.name ?? '' }))));
     title.textContent = dialog.host?.name ?? '';
     meta.replaceChildren(statusBadge(dialog.status), ' ', t('console.started'), ' ', timeElement(dialog.createdAt, 'datetime') ?? '');
+    modeToggle.element.hidden = dialog.status !== 'ACTIVE' || !can(you(), 'SET_MODE');
+    modeToggle.set(dialog.mode === 'TEXT');
+    if (report) report.hidden = you() != null && !can(you(), 'REPORT_PROBLEM');
+    renderMedia();
   }
 
   function update(next) {
@@ -420,10 +577,12 @@ function chatView(initial, { events, routingLog = null }) {
     const ends = !ended && dialog.status === 'ENDED';
     const rated = ended && dialog.rating !== previous.rating;
     if ((ends || rated) && state.selectedId === dialogId) {
+      stopSession();
       select(dialogId);
       return;
     }
     renderHead();
+    syncSession();
   }
 
   renderHead();
@@ -431,6 +590,13 @@ function chatView(initial, { events, routingLog = null }) {
     root,
     dialogId,
     update,
+    start: () => syncSession(),
+    onSubscribed() {
+      const hadSession = session != null;
+      update(state.dialogs.get(dialogId) ?? dialog);
+      if (hadSession) maybeJoin();
+    },
+    dispose: () => stopSession({ leaveStream: true }),
     append: (event) => {
       appendToLog(log, eventElement(event, isStaff), { force: isStaff(event.author) });
       if (isMessage(event)) typingLine.textContent = '';
@@ -444,6 +610,10 @@ function chatView(initial, { events, routingLog = null }) {
     },
     showError: (message, code) => (composer ? composer.showError(message, { restore: SAY_REFUSALS.has(code) }) : showNotice(message)),
   };
+}
+
+function participantsOf(dialog) {
+  return dialog.participants?.length ? dialog.participants : [dialog.host, dialog.expert].filter(Boolean);
 }
 
 function endedSummary(dialog, routingLog) {

@@ -7,6 +7,10 @@ import {
   showFormErrors, clearFormErrors, eventElement, appendToLog, confirmBar, createComposer, MAX_MESSAGE,
   transcriptOf, statusBadge,
 } from '../shared/ui.js';
+import {
+  LiveSession, ParticipantList, mediaStatePill, toggleButton, reportProblem, isLiveVideo, can, attachStream, MEDIA_ICONS,
+} from '../shared/live.js';
+import { recordError } from '../shared/diagnostics.js';
 
 const TYPING_SHOW_MS = 4000;
 const OPEN_STATUSES = new Set(['WAITING', 'ACTIVE']);
@@ -18,6 +22,10 @@ const PERSONAL_FIELDS = {
 };
 const FIELD_TESTIDS = { screenName: 'screen-name', name: 'pd-name', email: 'pd-email', phone: 'pd-phone', consent: 'consent', message: 'leave-message' };
 const HEX_COLOR = /^#(?:[0-9a-f]{3}|[0-9a-f]{6})$/i;
+// What the creator of a dialog may do, used until the server's `you` arrives (and by servers without it).
+const HOST_PERMISSIONS = ['VIEW', 'CHAT', 'SPEAK', 'SEE_PARTICIPANTS', 'READ_PRIVACY_POLICY', 'REPORT_PROBLEM', 'INVITE', 'END',
+  'RATE', 'SET_MODE', 'REOPEN_WIDGET'];
+const DEFAULT_MAX_CUSTOMERS = 5;
 
 const page = readPage();
 const tokenStore = createTokenStore(`vitrine.token.${page.merchant}`);
@@ -29,6 +37,10 @@ const state = {
   dialogs: new Map(),
   timelines: new Map(),
   queue: new Map(),
+  you: new Map(), // dialogId → the caller's place in it: participantId, role, present, permissions
+  created: new Set(), // dialogs this browser started: their creator is the Host
+  invites: new Map(), // dialogId → the invite link shown last {url, expiresAt}
+  subscribed: new Set(), // dialogs whose `subscribed` frame came on the current connection
   conversation: null,
 };
 const ui = buildChrome();
@@ -48,6 +60,7 @@ function readPage() {
     merchantName: data.merchantName ?? '',
     expert: query.get('expert') || null,
     store: query.get('store') || null,
+    invite: data.invite || null,
   };
 }
 
@@ -60,6 +73,10 @@ async function boot() {
     return;
   }
   applyConfig(state.config);
+  if (page.invite) {
+    await showJoin();
+    return;
+  }
   if (state.token) {
     try {
       await resumeShopper();
@@ -124,15 +141,21 @@ function buildChrome() {
     type: 'button', class: 'bar-link', testid: 'my-conversations', hidden: true,
     text: t('widget.myConversations'), onclick: () => showList(),
   });
+  const invite = h('button', {
+    type: 'button', class: 'icon-button', testid: 'invite-button', hidden: true, 'aria-expanded': 'false',
+    'aria-label': t('invite.open'), title: t('invite.open'), onclick: () => state.conversation?.toggleInvite(),
+  }, icon(MEDIA_ICONS.person));
   const close = h('button', {
     type: 'button', class: 'icon-button', testid: 'close-widget',
     'aria-label': t('widget.close'), title: t('widget.close'), onclick: closeWidget,
+    // An invite link opens the widget as a page of its own, where there is nothing to close.
+    hidden: Boolean(page.invite) && window.parent === window,
   }, icon(ICONS.close));
   const view = h('main', { class: 'view', id: 'view', tabindex: '-1' });
   const footer = h('footer', { class: 'foot', hidden: true });
-  app.replaceChildren(h('header', { class: 'bar' }, title, connection, listButton, close), view, footer);
+  app.replaceChildren(h('header', { class: 'bar' }, title, connection, listButton, invite, close), view, footer);
   app.removeAttribute('aria-busy');
-  return { title, connection, listButton, view, footer };
+  return { title, connection, listButton, invite, view, footer };
 }
 
 /** Asks the embedding page to hide the overlay; the dialog goes on in the background. */
@@ -141,7 +164,11 @@ function closeWidget() {
 }
 
 function show(node, { fill = false, focus = false } = {}) {
-  if (state.conversation && !node.contains(state.conversation.root)) state.conversation = null;
+  if (state.conversation && !node.contains(state.conversation.root)) {
+    state.conversation.dispose();
+    state.conversation = null;
+    ui.invite.hidden = true;
+  }
   ui.view.classList.toggle('view--fill', fill);
   ui.view.replaceChildren(node);
   ui.view.scrollTop = 0;
@@ -203,16 +230,36 @@ function showStart({ focus = false, error = null } = {}) {
     // Personal data is only stored with consent, so a shopper who has some already agreed once.
     collect ? consentField(Boolean(profile.name || profile.email || profile.phone)) : null,
     offline ? field('message', t('start.messageLabel'), h('textarea', { required: true, rows: '4', maxlength: String(MAX_MESSAGE) })) : null,
+    offline ? null : textOnlyField(),
     formError,
     submit);
   form.addEventListener('submit', (e) => {
     e.preventDefault();
     submitStart(form, { fields, collect, offline, submit, formError });
   });
+  prefillScreenName(form);
   show(h('section', { class: 'panel', 'aria-labelledby': 'start-title' },
     h('h2', { id: 'start-title', class: 'view-title', text: offline ? t('start.titleOffline') : t('start.title') }),
     form), { focus });
   if (error) showFormErrors(form, formError, error);
+}
+
+/** The screen name follows the first word of the full name until the shopper edits it. */
+function prefillScreenName(form) {
+  const screenName = form.elements.namedItem('screenName');
+  const fullName = form.elements.namedItem('name');
+  if (!screenName || !fullName) return;
+  let touched = screenName.value !== '';
+  screenName.addEventListener('input', () => { touched = true; });
+  fullName.addEventListener('input', () => {
+    if (!touched) screenName.value = fullName.value.trim().split(/\s+/)[0] ?? '';
+  });
+}
+
+function textOnlyField() {
+  return h('div', { class: 'field field--check' },
+    h('input', { type: 'checkbox', id: 'f-textOnly', name: 'textOnly', testid: 'start-text-only' }),
+    h('label', { for: 'f-textOnly', text: t('start.textOnly') }));
 }
 
 function noExpertNotice() {
@@ -249,11 +296,13 @@ async function submitStart(form, { fields, collect, offline, submit, formError }
     consent: collect ? form.elements.consent.checked : false,
   };
   const message = offline ? form.elements.message.value.trim() : null;
+  const textOnly = !offline && form.elements.namedItem('textOnly')?.checked === true;
   clearFormErrors(form, formError);
   setBusy(submit, true, offline ? t('start.sending') : t('start.starting'));
   try {
     await saveShopper(values);
-    const dialog = await api('/me/dialogs', { method: 'POST', body: dialogRequest(message) });
+    const dialog = await api('/me/dialogs', { method: 'POST', body: dialogRequest(message, textOnly) });
+    state.created.add(dialog.id);
     ui.listButton.hidden = false;
     openConversation(dialog, { focus: true });
   } catch (err) {
@@ -294,12 +343,104 @@ function profileValues(profile) {
   };
 }
 
-function dialogRequest(message) {
+function dialogRequest(message, textOnly) {
   const body = {};
+  if (textOnly) body.textOnly = true;
   if (page.expert) body.expert = page.expert;
   if (page.store) body.store = page.store;
   if (message) body.message = message;
   return body;
+}
+
+// ---------------------------------------------------------------- joining through an invite link
+
+/** The page of an invite link: who invited, which expert, a screen name and Ready. */
+async function showJoin() {
+  showLoading();
+  let invite;
+  try {
+    invite = await api(`/invites/${encodeURIComponent(page.invite)}`);
+  } catch (err) {
+    if (isInviteGone(err)) showInviteInvalid();
+    else showFailure(err, showJoin);
+    return;
+  }
+  if (state.token && !state.profile) {
+    try {
+      state.profile = await api('/me');
+      ui.listButton.hidden = false;
+    } catch (err) {
+      if ([401, 403, 404].includes(err.status)) forgetShopper();
+    }
+  }
+  renderJoin(invite);
+}
+
+function isInviteGone(err) {
+  return err.status === 404 || err.code === 'invite_not_found' || err.code === 'ended';
+}
+
+function showInviteInvalid() {
+  show(h('section', { class: 'panel stack', 'aria-labelledby': 'join-title' },
+    h('h2', { id: 'join-title', class: 'view-title', text: t('join.title') }),
+    h('p', { class: 'notice-box', role: 'alert', testid: 'invite-invalid', text: t('join.invalid') })), { focus: true });
+}
+
+function renderJoin(invite, { full = false, fullText = null } = {}) {
+  const max = invite.maxCustomers ?? DEFAULT_MAX_CUSTOMERS;
+  const isFull = full || (invite.customers ?? 0) >= max;
+  const merchant = invite.merchant?.name ?? ui.title.textContent;
+  if (invite.merchant?.name) ui.title.textContent = invite.merchant.name;
+  const formError = h('div', { class: 'form-error', role: 'alert', testid: 'form-error', hidden: true });
+  const ready = h('button', { type: 'submit', class: 'button button--primary', testid: 'guest-ready', text: t('join.ready') });
+  const form = h('form', { class: 'stack', testid: 'join-form' },
+    field('screenName', t('form.screenName'), h('input', {
+      type: 'text', required: true, autocomplete: 'nickname', maxlength: '40',
+      value: profileValues(state.profile).screenName, 'data-autofocus': true,
+    }), t('form.screenNameHint')),
+    formError, ready);
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    joinStream(invite, form, { ready, formError });
+  });
+  show(h('section', { class: 'panel stack join', 'aria-labelledby': 'join-title' },
+    h('h2', { id: 'join-title', class: 'view-title', text: t('join.title') }),
+    h('p', { class: 'lead' }, h('strong', { testid: 'join-merchant', text: merchant })),
+    invite.host ? h('p', { class: 'lead', text: t('join.invitedBy', { name: invite.host.name ?? '', merchant }) }) : null,
+    h('div', { class: 'status-box', testid: 'join-expert' },
+      invite.expert ? avatarElement(invite.expert, 40) : h('span', { class: 'avatar-placeholder', 'aria-hidden': 'true' }),
+      h('div', {},
+        h('p', { class: 'hint', text: t('join.expert') }),
+        h('strong', { text: invite.expert?.name ?? t('join.noExpert') }))),
+    h('p', { class: 'hint', text: t('join.count', { count: Math.min(invite.customers ?? 0, max), max }) }),
+    isFull
+      ? h('div', { class: 'stack' },
+        h('p', { class: 'notice-box', role: 'alert', testid: 'stream-full', text: fullText || t('join.full') }),
+        h('button', { type: 'button', class: 'button', 'data-autofocus': true, text: t('join.checkAgain'), onclick: showJoin }))
+      : form), { focus: true });
+}
+
+async function joinStream(invite, form, { ready, formError }) {
+  const screenName = form.elements.screenName.value.trim();
+  clearFormErrors(form, formError);
+  setBusy(ready, true, t('join.joining'));
+  try {
+    const joined = await api(`/invites/${encodeURIComponent(page.invite)}/join`, { method: 'POST', body: { screenName } });
+    if (joined.token) {
+      state.token = joined.token;
+      tokenStore.set(joined.token);
+      state.socket?.close(); // a socket of another identity must not carry on
+      state.socket = null;
+    }
+    state.profile = joined.shopper ?? state.profile;
+    ui.listButton.hidden = false;
+    openConversation(joined.dialog, { focus: true });
+  } catch (err) {
+    setBusy(ready, false);
+    if (err.code === 'stream_full') renderJoin(invite, { full: true, fullText: err.message });
+    else if (isInviteGone(err)) showInviteInvalid();
+    else showFormErrors(form, formError, err);
+  }
 }
 
 // ---------------------------------------------------------------- dialog list
@@ -347,9 +488,12 @@ function dialogItem(dialog) {
 function ensureSocket() {
   if (state.socket) return state.socket;
   const socket = connectSocket({ token: state.token });
-  socket.onState(renderConnection);
+  socket.onState((status) => {
+    renderConnection(status);
+    if (status !== 'live') state.subscribed.clear(); // every dialog is subscribed afresh after a reconnect
+  });
   socket.on('event', onEvent);
-  socket.on('subscribed', (frame) => frame.dialog && onDialog(frame.dialog));
+  socket.on('subscribed', onSubscribed);
   socket.on('dialog', (frame) => onDialog(frame.dialog));
   socket.on('queue', onQueue);
   socket.on('typing', (frame) => state.conversation?.dialogId === frame.dialogId && state.conversation.showTyping(frame));
@@ -364,8 +508,10 @@ async function openConversation(dialog, { focus = false } = {}) {
   if (needsTranscript) {
     showLoading();
     try {
-      const { dialog: full, events } = transcriptOf(await api(`/me/dialogs/${encodeURIComponent(dialog.id)}`));
+      const detail = await api(`/me/dialogs/${encodeURIComponent(dialog.id)}`);
+      const { dialog: full, events } = transcriptOf(detail);
       state.timelines.set(dialog.id, events);
+      state.you.set(dialog.id, detail?.you ?? state.you.get(dialog.id) ?? legacyHost());
       remember({ ...dialog, ...full });
     } catch (err) {
       showFailure(err, () => openConversation(dialog, { focus }));
@@ -375,10 +521,22 @@ async function openConversation(dialog, { focus = false } = {}) {
     state.timelines.set(dialog.id, []);
   }
   const conversation = renderConversation(state.dialogs.get(dialog.id));
+  show(conversation.root, { fill: true, focus }); // closes the previous conversation's media first
   state.conversation = conversation;
-  show(conversation.root, { fill: true, focus });
+  conversation.update(state.dialogs.get(dialog.id));
   conversation.scrollToEnd();
   if (dialog.status !== 'ENDED' && !state.socket?.isSubscribed(dialog.id)) ensureSocket().subscribe(dialog.id);
+}
+
+/** The caller's place in a dialog; the creator is the Host even before the server said so. */
+function youOf(dialogId) {
+  if (state.you.has(dialogId)) return state.you.get(dialogId);
+  return state.created.has(dialogId) ? legacyHost() : null;
+}
+
+/** Servers that do not send `you` only know the Host. */
+function legacyHost() {
+  return { participantId: null, role: 'HOST', present: true, permissions: HOST_PERMISSIONS };
 }
 
 function onEvent(event) {
@@ -386,6 +544,16 @@ function onEvent(event) {
   timeline.push(event);
   state.timelines.set(event.dialogId, timeline);
   if (state.conversation?.dialogId === event.dialogId) state.conversation.append(event);
+}
+
+function onSubscribed(frame) {
+  state.subscribed.add(frame.dialogId);
+  const before = state.you.get(frame.dialogId);
+  state.you.set(frame.dialogId, frame.you ?? before ?? legacyHost());
+  if (frame.dialog?.id) remember(frame.dialog);
+  if (state.conversation?.dialogId === frame.dialogId) {
+    state.conversation.onSubscribed({ newIdentity: before?.participantId !== state.you.get(frame.dialogId)?.participantId });
+  }
 }
 
 function onDialog(dialog) {
@@ -406,6 +574,8 @@ function onSocketError(frame) {
     showStart({ error: { message: frame.message } });
     return;
   }
+  recordError(`${frame.code}: ${frame.message ?? ''}`);
+  if (frame.code === 'not_in_stream') return; // a peer left while we were signalling: the peers frame follows
   if (state.conversation && (!frame.dialogId || frame.dialogId === state.conversation.dialogId)) {
     state.conversation.showError(frame.message || t('error.generic'), frame.code);
   }
@@ -415,9 +585,15 @@ function onSocketError(frame) {
 function renderConversation(initial) {
   let dialog = initial;
   const dialogId = dialog.id;
-  const isMine = (author) => author?.participantId
-    ? author.participantId === dialog.host?.participantId
-    : author?.role === 'HOST';
+  let session = null;
+  const you = () => youOf(dialogId);
+  const allowed = (permission) => can(you(), permission);
+  const isMine = (author) => {
+    const me = you();
+    if (me?.participantId && author?.participantId) return author.participantId === me.participantId;
+    if (!state.created.has(dialogId)) return false;
+    return author?.participantId ? author.participantId === dialog.host?.participantId : author?.role === 'HOST';
+  };
 
   const queueText = h('p', { class: 'queue-text', testid: 'queue-position', 'aria-live': 'polite' });
   const waitingBox = h('div', { class: 'status-box' }, h('span', { class: 'spinner', 'aria-hidden': 'true' }),
@@ -427,8 +603,33 @@ function renderConversation(initial) {
   const expertBox = h('div', { class: 'status-box' }, expertAvatar,
     h('div', {}, h('p', { class: 'hint', text: t('conversation.yourExpert') }), expertName));
   const statusText = h('p', { class: 'status-text', role: 'status' });
-  const endButton = h('button', { type: 'button', class: 'button button--quiet button--small', testid: 'end-dialog' });
+  const modeToggle = toggleButton({
+    testid: 'mode-toggle', label: t('conversation.textOnly'), iconPath: MEDIA_ICONS.text, className: 'button button--quiet button--small toggle',
+    onToggle: (textOnly, button) => setMode(textOnly ? 'TEXT' : 'VIDEO', button),
+  });
+  const endButton = h('button', { type: 'button', class: 'button button--quiet button--small', testid: 'end-dialog', hidden: true });
+  const leaveButton = h('button', { type: 'button', class: 'button button--quiet button--small', testid: 'leave-stream', hidden: true, text: t('conversation.leave') });
+  const rejoinButton = h('button', { type: 'button', class: 'button button--primary button--small', testid: 'rejoin-stream', hidden: true, text: t('conversation.rejoin') });
+  leaveButton.addEventListener('click', () => leaveOrRejoin('leave', leaveButton));
+  rejoinButton.addEventListener('click', () => leaveOrRejoin('rejoin', rejoinButton));
   const confirm = confirmBar(t('conversation.confirmEnd'), () => endDialog(), endButton);
+  const invite = invitePanel(dialogId, () => toggleInvite(false));
+
+  const pill = mediaStatePill();
+  const video = h('video', { class: 'stage-video', testid: 'expert-video', autoplay: true, playsinline: true });
+  const placeholder = h('p', { class: 'stage-placeholder', role: 'status' });
+  const playSound = h('button', { type: 'button', class: 'button button--small play-sound', testid: 'play-sound', hidden: true },
+    icon(MEDIA_ICONS.sound), t('media.playSound'));
+  playSound.addEventListener('click', () => {
+    playSound.hidden = true;
+    session?.unblockSound([video]);
+  });
+  const mic = toggleButton({ testid: 'mic-toggle', label: t('media.mic'), iconPath: MEDIA_ICONS.micOff, className: 'toggle', onToggle: setMic });
+  const stage = h('section', { class: 'stage', 'aria-label': t('media.stage'), hidden: true },
+    h('div', { class: 'stage-screen' }, video, placeholder, pill.element, playSound),
+    h('div', { class: 'stage-bar', role: 'group', 'aria-label': t('media.controls') }, mic.element));
+  const strip = new ParticipantList({ testid: 'participant-strip', className: 'participant-strip' });
+
   const log = h('ol', { class: 'chat-log', testid: 'chat-log', 'aria-live': 'polite', 'aria-label': t('conversation.logLabel') });
   const typingLine = h('p', { class: 'typing', testid: 'typing-indicator', 'aria-live': 'polite' });
   const composer = createComposer({
@@ -436,16 +637,25 @@ function renderConversation(initial) {
     onTyping: () => state.socket?.typing(dialogId),
   });
   const rating = h('div', { class: 'rating-area' });
+  const report = reportProblem({
+    send: (body) => api(`/me/dialogs/${encodeURIComponent(dialogId)}/reports`, { method: 'POST', body }),
+    context: () => ({ socket: state.socket, mesh: session?.mesh, mode: dialog.mode, status: dialog.status }),
+  });
+  const foot = h('div', { class: 'conversation-foot' }, report);
   const root = h('section', { class: 'conversation', 'aria-label': t('conversation.label') },
-    h('div', { class: 'conversation-head' }, waitingBox, expertBox, statusText, endButton),
-    confirm.element, log, typingLine, composer.element, rating);
+    h('div', { class: 'conversation-head' }, waitingBox, expertBox, statusText,
+      h('div', { class: 'head-actions' }, modeToggle.element, leaveButton, rejoinButton, endButton)),
+    confirm.element, invite.element, stage, strip.element, log, typingLine, composer.element, rating, foot);
 
   let typingTimer = null;
   let ratingShownFor; // the rating value the rating area was last drawn for
 
   function update(next) {
     dialog = next;
+    const me = you();
     const status = dialog.status;
+    const open = OPEN_STATUSES.has(status);
+    const present = me?.present !== false;
     const queue = state.queue.get(dialogId);
     waitingBox.hidden = status !== 'WAITING';
     queueText.textContent = queueMessage(queue);
@@ -454,17 +664,126 @@ function renderConversation(initial) {
       expertAvatar.replaceChildren(avatarElement(dialog.expert, 40));
       expertName.textContent = dialog.expert.name;
     }
-    statusText.textContent = statusMessage(status);
+    statusText.textContent = open && !present ? t('conversation.left') : statusMessage(status);
     statusText.hidden = !statusText.textContent;
     if (status === 'MESSAGE') statusText.dataset.testid = 'left-message-sent';
     else delete statusText.dataset.testid;
-    endButton.hidden = !OPEN_STATUSES.has(status);
+    endButton.hidden = !open || !allowed('END');
     endButton.textContent = status === 'WAITING' ? t('conversation.cancel') : t('conversation.end');
     confirm.setQuestion(status === 'WAITING' ? t('conversation.confirmCancel') : t('conversation.confirmEnd'));
-    if (!OPEN_STATUSES.has(status)) confirm.hide();
-    composer.element.hidden = !OPEN_STATUSES.has(status);
-    if (status === 'ENDED') renderRating();
-    rating.hidden = status !== 'ENDED';
+    if (!open || endButton.hidden) confirm.hide();
+    leaveButton.hidden = !open || !present || !allowed('LEAVE');
+    rejoinButton.hidden = !open || present || !allowed('LEAVE');
+    modeToggle.element.hidden = status !== 'ACTIVE' || !allowed('SET_MODE');
+    modeToggle.set(dialog.mode === 'TEXT');
+    const canInvite = open && present && dialog.coop === true && allowed('INVITE');
+    ui.invite.hidden = !canInvite;
+    if (!canInvite) toggleInvite(false);
+    composer.element.hidden = !open || !present || (me != null && !allowed('CHAT'));
+    if (status === 'ENDED' && allowed('RATE')) renderRating();
+    rating.hidden = status !== 'ENDED' || !allowed('RATE');
+    report.hidden = !allowed('REPORT_PROBLEM');
+    strip.element.hidden = status !== 'ACTIVE' || !present || !allowed('SEE_PARTICIPANTS');
+    syncSession();
+    renderMedia();
+  }
+
+  /** Media runs while the dialog is a live video stream and I am in it. */
+  function syncSession() {
+    const me = you();
+    const live = me != null && me.present !== false && isLiveVideo(dialog);
+    if (live && !session) {
+      session = new LiveSession({
+        dialogId,
+        socket: ensureSocket(),
+        onChange: renderMedia,
+        onSpeaking: (id, speaking) => strip.setSpeaking(id, speaking),
+        onSoundBlocked: () => { playSound.hidden = false; },
+      });
+      stage.append(session.audioBox);
+      if (state.subscribed.has(dialogId)) session.join();
+    } else if (!live && session) {
+      stopSession();
+    }
+    stage.hidden = !live;
+  }
+
+  function stopSession({ leaveStream = false } = {}) {
+    if (!session) return;
+    session.close();
+    session.local.stop();
+    session = null;
+    attachStream(video, null);
+    playSound.hidden = true;
+    // Leaving the view while the stream goes on: the server takes this connection out of the stream.
+    if (leaveStream && OPEN_STATUSES.has(dialog.status)) state.socket?.resubscribe(dialogId);
+  }
+
+  function renderMedia() {
+    const me = you();
+    strip.render(dialog.participants, {
+      selfId: me?.participantId,
+      micOf: (id) => session?.micOf(id) ?? false,
+      speakingOf: (id) => session?.speaking.isSpeaking(id) ?? false,
+    });
+    if (!session) return;
+    pill.set(session.state);
+    mic.set(session.local.micOn, session.local.micOn ? MEDIA_ICONS.mic : MEDIA_ICONS.micOff);
+    mic.element.hidden = !allowed('SPEAK');
+    const expertId = dialog.expert?.participantId;
+    const expertStream = session.streamOf(expertId);
+    const showsVideo = Boolean(expertStream?.getVideoTracks().length) && session.cameraOf(expertId);
+    attachStream(video, expertStream, () => { playSound.hidden = false; });
+    video.hidden = !showsVideo;
+    video.setAttribute('aria-label', t('media.expertVideo', { name: dialog.expert?.name ?? '' }));
+    placeholder.hidden = showsVideo;
+    placeholder.textContent = expertStream?.getVideoTracks().length
+      ? t('media.cameraOff', { name: dialog.expert?.name ?? '' })
+      : t('media.waitingForExpert');
+    session.playAudioExcept(expertId);
+  }
+
+  async function setMic(on) {
+    if (!session) return;
+    try {
+      await session.local.setMic(on);
+    } catch (err) {
+      recordError(err);
+      composer.showError(t('media.micFailed', { reason: err.message || err.name }));
+    }
+    renderMedia();
+  }
+
+  async function setMode(mode, button) {
+    button.disabled = true;
+    try {
+      onDialog(await api(`/me/dialogs/${encodeURIComponent(dialogId)}/mode`, { method: 'POST', body: { mode } }));
+    } catch (err) {
+      composer.showError(errorText(err));
+    } finally {
+      button.disabled = false;
+    }
+  }
+
+  async function leaveOrRejoin(action, button) {
+    setBusy(button, true);
+    try {
+      const changed = await api(`/me/dialogs/${encodeURIComponent(dialogId)}/${action}`, { method: 'POST' });
+      state.you.set(dialogId, { ...you(), present: action === 'rejoin' });
+      if (action === 'leave') stopSession();
+      onDialog(changed?.id ? changed : dialog);
+      (action === 'leave' ? rejoinButton : leaveButton).focus();
+    } catch (err) {
+      composer.showError(errorText(err));
+    } finally {
+      setBusy(button, false);
+    }
+  }
+
+  function toggleInvite(open = invite.element.hidden) {
+    invite.element.hidden = !open;
+    ui.invite.setAttribute('aria-expanded', String(open));
+    if (open) invite.focus();
   }
 
   /** The rating form until the Host rated, then the score (with thanks when it was given just now). */
@@ -485,12 +804,16 @@ function renderConversation(initial) {
     if (event.kind === 'MESSAGE' && !isMine(event.author)) typingLine.textContent = '';
   }
 
+  function fillLog() {
+    log.replaceChildren(...(state.timelines.get(dialogId) ?? []).map((event) => eventElement(event, isMine)));
+  }
+
   function scrollToEnd() {
     log.scrollTop = log.scrollHeight;
   }
 
   function showTyping(frame) {
-    if (frame.participantId && frame.participantId === dialog.host?.participantId) return;
+    if (frame.participantId && frame.participantId === you()?.participantId) return;
     typingLine.textContent = t('conversation.typing', { name: frame.name ?? '' });
     clearTimeout(typingTimer);
     typingTimer = setTimeout(() => { typingLine.textContent = ''; }, TYPING_SHOW_MS);
@@ -505,12 +828,113 @@ function renderConversation(initial) {
     }
   }
 
-  for (const event of state.timelines.get(dialogId) ?? []) log.append(eventElement(event, isMine));
-  update(dialog);
+  fillLog();
   return {
     root, dialogId, update, append, scrollToEnd, showTyping,
+    toggleInvite: () => toggleInvite(),
     showError: (message, code) => composer.showError(message, { restore: SAY_REFUSALS.has(code) }),
+    /** `you` arrived (again): the log is redrawn when it tells who "I" am, and the stream is entered again. */
+    onSubscribed({ newIdentity }) {
+      if (newIdentity) {
+        fillLog();
+        scrollToEnd();
+      }
+      const hadSession = session != null;
+      update(state.dialogs.get(dialogId));
+      if (hadSession) session?.join();
+    },
+    dispose: () => stopSession({ leaveStream: true }),
   };
+}
+
+// ---------------------------------------------------------------- invite links (the Host)
+
+/** The Host's invite panel: the link, copy, share, revoke and a new link. */
+function invitePanel(dialogId, onClose) {
+  const url = h('input', { type: 'text', id: 'invite-url', testid: 'invite-url', class: 'invite-url', readonly: true });
+  const expires = h('p', { class: 'hint' });
+  const copy = h('button', { type: 'button', class: 'button button--small', testid: 'invite-copy', text: t('invite.copy') });
+  const share = h('button', { type: 'button', class: 'button button--small', testid: 'invite-share', text: t('invite.share'), hidden: typeof navigator.share !== 'function' });
+  const revoke = h('button', { type: 'button', class: 'button button--quiet button--small', testid: 'invite-revoke', text: t('invite.revoke') });
+  const renew = h('button', { type: 'button', class: 'button button--primary button--small', testid: 'invite-new' });
+  const close = h('button', { type: 'button', class: 'button button--quiet button--small', testid: 'invite-close', text: t('invite.close') });
+  const none = h('p', { class: 'hint', testid: 'invite-none', text: t('invite.none') });
+  const status = h('p', { class: 'invite-status', role: 'status', testid: 'invite-status' });
+  const error = h('p', { class: 'inline-error', role: 'alert', hidden: true });
+  const linkBox = h('div', { class: 'stack invite-link' },
+    h('div', { class: 'field' }, h('label', { for: 'invite-url', text: t('invite.linkLabel') }), url, expires),
+    h('div', { class: 'row row--wrap' }, copy, share, revoke));
+  const element = h('section', { class: 'invite-panel stack', testid: 'invite-panel', hidden: true, 'aria-labelledby': 'invite-title' },
+    h('div', { class: 'row row--between' }, h('h2', { id: 'invite-title', class: 'view-title', text: t('invite.title') }), close),
+    h('p', { class: 'hint', text: t('invite.intro', { max: state.dialogs.get(dialogId)?.maxCustomers ?? DEFAULT_MAX_CUSTOMERS }) }),
+    none, linkBox, h('div', { class: 'row' }, renew), status, error);
+
+  const render = () => {
+    const link = state.invites.get(dialogId);
+    none.hidden = Boolean(link);
+    linkBox.hidden = !link;
+    url.value = link?.url ?? '';
+    const until = link?.expiresAt ? timeElement(link.expiresAt, 'datetime') : null;
+    expires.replaceChildren(...(until ? [t('invite.expires', { time: until.textContent })] : []));
+    renew.textContent = link ? t('invite.new') : t('invite.create');
+  };
+  const run = async (button, action) => {
+    error.hidden = true;
+    status.textContent = '';
+    setBusy(button, true, t('invite.working'));
+    try {
+      await action();
+    } catch (err) {
+      error.textContent = errorText(err);
+      error.hidden = false;
+    } finally {
+      setBusy(button, false);
+      render();
+    }
+  };
+  renew.addEventListener('click', () => run(renew, async () => {
+    const link = await api(`/me/dialogs/${encodeURIComponent(dialogId)}/invite`, { method: 'POST' });
+    state.invites.set(dialogId, link);
+    render();
+    url.focus();
+    url.select();
+  }));
+  revoke.addEventListener('click', () => run(revoke, async () => {
+    await api(`/me/dialogs/${encodeURIComponent(dialogId)}/invite`, { method: 'DELETE' });
+    state.invites.delete(dialogId);
+    status.textContent = t('invite.revoked');
+    renew.focus();
+  }));
+  copy.addEventListener('click', async () => {
+    try {
+      await navigator.clipboard.writeText(url.value);
+      status.textContent = t('invite.copied');
+    } catch {
+      // No clipboard access (plain http, an iframe without permission): select the link for Ctrl+C.
+      url.focus();
+      url.select();
+      status.textContent = document.execCommand?.('copy') ? t('invite.copied') : t('invite.copyManually');
+    }
+  });
+  share.addEventListener('click', async () => {
+    try {
+      await navigator.share({ title: t('invite.shareTitle', { merchant: ui.title.textContent }), url: url.value });
+    } catch (err) {
+      if (err?.name !== 'AbortError') recordError(err);
+    }
+  });
+  close.addEventListener('click', () => {
+    onClose();
+    ui.invite.focus();
+  });
+  element.addEventListener('keydown', (e) => {
+    if (e.key !== 'Escape') return;
+    e.preventDefault();
+    onClose();
+    ui.invite.focus();
+  });
+  render();
+  return { element, focus: () => (state.invites.has(dialogId) ? url : renew).focus() };
 }
 
 function queueMessage(queue) {
