@@ -84,7 +84,7 @@ class ProtocolValidationIntegrationTest extends IntegrationTest {
 
         shopper.post("/api/v1/widget/me/dialogs/" + dialogId + "/end", null);
         socket.send(Map.of("type", "say", "dialogId", dialogId, "text", "too late"));
-        assertThat(socket.awaitType("error").path("code").asString()).isEqualTo("conflict");
+        assertThat(socket.awaitType("error").path("code").asString()).isEqualTo("ended");
     }
 
     @Test

@@ -151,7 +151,7 @@ class RealtimeHandler extends TextWebSocketHandler {
         try {
             handle(connection, message);
         } catch (DomainException e) {
-            send(connection, new ServerMessage.Error(code(e), e.getMessage(), message.dialogId()));
+            send(connection, new ServerMessage.Error(e.code(), e.getMessage(), message.dialogId()));
         } catch (RuntimeException e) {
             log.error("Handling {} failed", message.getClass().getSimpleName(), e);
             send(connection, new ServerMessage.Error("internal", "Something went wrong on our side; please try again.",
@@ -347,16 +347,6 @@ class RealtimeHandler extends TextWebSocketHandler {
 
     private void send(Connection connection, ServerMessage message) {
         connection.send(writer.writeValueAsString(message));
-    }
-
-    private static String code(DomainException e) {
-        return switch (e.kind()) {
-            case INVALID -> "invalid";
-            case UNAUTHENTICATED -> "unauthenticated";
-            case FORBIDDEN -> "forbidden";
-            case NOT_FOUND -> "not_found";
-            case CONFLICT -> "conflict";
-        };
     }
 
     private static final class ProtocolError extends RuntimeException {
