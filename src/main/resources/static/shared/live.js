@@ -190,7 +190,7 @@ function participantItem(avatar, { self, mic, speaking }) {
   const micLabel = mic ? t('media.micOn') : t('media.micOff');
   return h('li', {
     class: 'participant', testid: 'participant', 'data-participant-id': avatar.participantId,
-    'data-role': avatar.role, 'data-speaking': String(Boolean(speaking)), 'data-mic': String(Boolean(mic)),
+    'data-role': avatar.role, 'data-speaking': String(Boolean(speaking)), 'data-mic': String(Boolean(mic)), 'data-self': self ? 'true' : null,
   },
   h('span', { class: 'participant-avatar' }, avatarElement(avatar, 32)),
   h('span', { class: 'participant-text' },

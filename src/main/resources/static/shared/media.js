@@ -145,9 +145,10 @@ export class Peer {
     this.#onChange = onChange;
     this.#pc = new RTCPeerConnection({ iceServers, bundlePolicy: 'max-bundle' });
     this.#wire();
-    // A data channel on both sides connects every pair at once, even before anyone sends media,
-    // so the connection state means something and a microphone switched on later starts quickly.
-    this.#pc.createDataChannel('vitrine', { negotiated: true, id: 0 });
+    // A data channel connects every pair at once, even before anyone sends media, so the connection state means
+    // something and a microphone switched on later starts quickly. Only the impolite side opens it: that side
+    // never rolls its offer back, and Chrome rejects a data channel whose first offer was rolled back.
+    if (!this.#polite) this.#pc.createDataChannel('vitrine');
     for (const kind of ['audio', 'video']) if (local[kind]) this.setLocalTrack(kind, local[kind]);
   }
 
@@ -327,6 +328,8 @@ function sessionId(sdp) {
  * frames of its dialog; `onChange(mesh)` is called whenever a peer, a remote track or a state changed.
  */
 export class Mesh {
+  /** Every open mesh of this page, for diagnostics: `window.vitrineMeshes` in the browser's console. */
+  static open = new Set();
   peers = new Map();
   remoteMedia = new Map();
   selfId = null;
@@ -347,6 +350,8 @@ export class Mesh {
     local.addEventListener('track', this.#onLocalTrack);
     local.addEventListener('state', () => this.announce());
     this.#statsTimer = setInterval(() => this.#sampleAll(), STATS_EVERY_MS);
+    Mesh.open.add(this);
+    window.vitrineMeshes = Mesh.open;
   }
 
   /** Asks the server to take this connection into the stream; it answers with a `stream` frame. */
@@ -426,6 +431,7 @@ export class Mesh {
   close() {
     if (this.closed) return;
     this.closed = true;
+    Mesh.open.delete(this);
     clearInterval(this.#statsTimer);
     this.local.removeEventListener('track', this.#onLocalTrack);
     this.#closePeers();

@@ -642,7 +642,7 @@ function renderConversation(initial) {
     context: () => ({ socket: state.socket, mesh: session?.mesh, mode: dialog.mode, status: dialog.status }),
   });
   const foot = h('div', { class: 'conversation-foot' }, report);
-  const root = h('section', { class: 'conversation', 'aria-label': t('conversation.label') },
+  const root = h('section', { class: 'conversation', 'aria-label': t('conversation.label'), 'data-dialog-id': dialogId },
     h('div', { class: 'conversation-head' }, waitingBox, expertBox, statusText,
       h('div', { class: 'head-actions' }, modeToggle.element, leaveButton, rejoinButton, endButton)),
     confirm.element, invite.element, stage, strip.element, log, typingLine, composer.element, rating, foot);
