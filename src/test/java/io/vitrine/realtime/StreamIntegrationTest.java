@@ -92,6 +92,10 @@ class StreamIntegrationTest extends IntegrationTest {
         assertThat(media.path("participantId").asString()).isEqualTo(guestId);
         assertThat(media.path("mic").asBoolean()).isTrue();
         assertThat(media.path("camera").asBoolean()).as("customers have no camera in the stream").isFalse();
+        try (Socket late = live.inStream(live.host)) {
+            JsonNode known = late.await(f -> type("media").test(f) && guestId.equals(f.path("participantId").asString()));
+            assertThat(known.path("mic").asBoolean()).as("a newcomer learns who has the microphone on").isTrue();
+        }
 
         guestWs.kill();
         JsonNode peers = expertWs.await(f -> type("peers").test(f) && f.path("peers").size() == 2);

@@ -176,6 +176,7 @@ class RealtimeHandler extends TextWebSocketHandler {
             case ClientMessage.Media m -> {
                 Streams.Peer me = peerOf(connection, m.dialogId());
                 boolean camera = m.camera() && PermissionMatrix.allows(me.role(), Permission.PUBLISH_VIDEO);
+                streams.announce(m.dialogId(), me.participantId(), new Streams.MediaState(m.mic(), camera));
                 fanout.publish(Topic.dialog(m.dialogId()), new ServerMessage.Media(m.dialogId(), me.participantId(), m.mic(), camera));
             }
         }
@@ -210,6 +211,8 @@ class RealtimeHandler extends TextWebSocketHandler {
         boolean changed = streams.join(dialogId, connection, new Streams.Peer(you.participantId(), you.role()));
         send(connection, new ServerMessage.Stream(dialogId, you.participantId(), media.iceServers(you.participantId()),
                 List.copyOf(streams.peers(dialogId))));
+        streams.mediaStates(dialogId).forEach((participantId, state) -> send(connection,
+                new ServerMessage.Media(dialogId, participantId, state.mic(), state.camera())));
         if (changed) {
             publishPeers(dialogId);
         }

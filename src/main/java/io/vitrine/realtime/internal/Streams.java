@@ -20,7 +20,11 @@ class Streams {
     /** One connection's place in a stream. */
     record Peer(String participantId, DialogRole role) {}
 
+    /** A peer's microphone and camera, as it last announced them. */
+    record MediaState(boolean mic, boolean camera) {}
+
     private final Map<UUID, Map<Connection, Peer>> byDialog = new HashMap<>();
+    private final Map<UUID, Map<String, MediaState>> mediaByDialog = new HashMap<>();
 
     /** Registers the connection; true when the dialog's set of peers changed. */
     synchronized boolean join(UUID dialogId, Connection connection, Peer peer) {
@@ -45,6 +49,17 @@ class Streams {
         return found;
     }
 
+    synchronized void announce(UUID dialogId, String participantId, MediaState state) {
+        mediaByDialog.computeIfAbsent(dialogId, id -> new HashMap<>()).put(participantId, state);
+    }
+
+    /** What the peers now in the stream last announced, so a newcomer learns it at once. */
+    synchronized Map<String, MediaState> mediaStates(UUID dialogId) {
+        Map<String, MediaState> states = new HashMap<>(mediaByDialog.getOrDefault(dialogId, Map.of()));
+        states.keySet().retainAll(peers(dialogId));
+        return states;
+    }
+
     /** Participant ids in the stream, sorted so every client sees the same order. */
     synchronized Set<String> peers(UUID dialogId) {
         Set<String> ids = new TreeSet<>();
@@ -62,9 +77,7 @@ class Streams {
         if (room.remove(connection) == null) {
             return false;
         }
-        if (room.isEmpty()) {
-            byDialog.remove(dialogId);
-        }
+        forgetIfEmpty(dialogId, room);
         return !before.equals(peers(dialogId));
     }
 
@@ -87,9 +100,14 @@ class Streams {
         }
         Set<String> before = peers(dialogId);
         room.values().removeIf(peer -> !present.contains(peer.participantId()));
+        forgetIfEmpty(dialogId, room);
+        return !before.equals(peers(dialogId));
+    }
+
+    private void forgetIfEmpty(UUID dialogId, Map<Connection, Peer> room) {
         if (room.isEmpty()) {
             byDialog.remove(dialogId);
+            mediaByDialog.remove(dialogId);
         }
-        return !before.equals(peers(dialogId));
     }
 }
