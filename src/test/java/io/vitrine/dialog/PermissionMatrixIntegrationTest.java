@@ -56,11 +56,6 @@ class PermissionMatrixIntegrationTest extends IntegrationTest {
         assertThat(mismatches).as("cells of the %s column that the server does not enforce", role).isEmpty();
     }
 
-    static List<String> strings(JsonNode array) {
-        List<String> values = new ArrayList<>();
-        array.forEach(node -> values.add(node.asString()));
-        return values;
-    }
 
     /** One fresh live dialog per action, with a Host, a Guest, the expert, an admin and a colleague. */
     private static final class Seats {

@@ -10,8 +10,6 @@ import io.vitrine.support.LiveStream;
 import io.vitrine.support.Socket;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.TestPropertySource;
@@ -151,9 +149,4 @@ class StreamIntegrationTest extends IntegrationTest {
         assertThat(live.tryJoin(live.invite(), "On time").status()).as("a new link works again").isEqualTo(200);
     }
 
-    private static List<String> strings(JsonNode array) {
-        List<String> values = new ArrayList<>();
-        array.forEach(node -> values.add(node.asString()));
-        return values;
-    }
 }

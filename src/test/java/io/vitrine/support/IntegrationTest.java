@@ -100,6 +100,13 @@ public abstract class IntegrationTest {
         return nodes.stream().map(n -> n.path(field).asString()).toList();
     }
 
+    /** The string values of a JSON array. */
+    protected static List<String> strings(tools.jackson.databind.JsonNode array) {
+        List<String> values = new java.util.ArrayList<>();
+        array.forEach(node -> values.add(node.asString()));
+        return values;
+    }
+
     private static String capitalized(String name) {
         return Character.toUpperCase(name.charAt(0)) + name.substring(1);
     }
