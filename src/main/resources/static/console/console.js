@@ -9,6 +9,7 @@ import {
 import { LocalMedia } from '../shared/media.js';
 import {
   LiveSession, ParticipantList, mediaStatePill, toggleButton, reportProblem, isLiveVideo, can, attachStream, MEDIA_ICONS,
+  MEDIA_ERRORS,
 } from '../shared/live.js';
 import { recordError } from '../shared/diagnostics.js';
 
@@ -144,7 +145,7 @@ function wireSocket() {
       return;
     }
     recordError(`${frame.code}: ${frame.message ?? ''}`);
-    if (frame.code === 'not_in_stream') return; // a customer left while we were signalling: a peers frame follows
+    if (MEDIA_ERRORS.has(frame.code)) return; // a customer left or the stream ended while we were signalling
     const inChat = state.chat && (!frame.dialogId || frame.dialogId === state.chat.dialogId);
     if (inChat) state.chat.showError(frame.message || t('error.generic'), frame.code);
     else showNotice(frame.message || t('error.generic'));

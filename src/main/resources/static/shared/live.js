@@ -17,6 +17,9 @@ export const MEDIA_ICONS = {
   sound: 'M4 9h4l5-4v14l-5-4H4zM16 9a4 4 0 0 1 0 6M19 6a8 8 0 0 1 0 12',
 };
 
+/** Error codes of media frames: a race with the stream's state (a peer left, the dialog turned text only). */
+export const MEDIA_ERRORS = new Set(['not_in_stream', 'not_live', 'text_only']);
+
 /** True when a dialog is a live video stream right now. */
 export function isLiveVideo(dialog) {
   return dialog?.status === 'ACTIVE' && (dialog.mode ?? 'VIDEO') === 'VIDEO';

@@ -7,6 +7,8 @@ import { recordError } from './diagnostics.js';
 export const CAMERA_CONSTRAINTS = { width: { ideal: 640 }, height: { ideal: 360 }, frameRate: { ideal: 24, max: 24 } };
 const AUDIO_CONSTRAINTS = { echoCancellation: true, noiseSuppression: true, autoGainControl: true };
 const DISCONNECTED_GRACE_MS = 4000;
+const CONNECT_TIMEOUT_MS = 8000;
+const POLITE_START_MS = 3000;
 const STATS_EVERY_MS = 2000;
 const POOR_LOSS = 0.05;
 const POOR_RTT_S = 0.5;
@@ -133,23 +135,46 @@ export class Peer {
   #queue = Promise.resolve();
   #remoteSession = null;
   #graceTimer = null;
+  #connectTimer = null;
+  #pendingCandidates = [];
+  #started;
+  #startTimer = null;
+  #connectAttempts = 0;
+  #onStuck;
   #poor = false;
   #lastInbound = null;
   closed = false;
 
-  constructor({ id, selfId, iceServers, local, send, onChange }) {
+  constructor({ id, selfId, iceServers, local, send, onChange, onStuck = () => {} }) {
     this.id = id;
     this.#polite = selfId < id; // both sides compute the same answer from the two ids
     this.#local = local;
     this.#send = send;
     this.#onChange = onChange;
+    this.#onStuck = onStuck;
     this.#pc = new RTCPeerConnection({ iceServers, bundlePolicy: 'max-bundle' });
     this.#wire();
     // A data channel connects every pair at once, even before anyone sends media, so the connection state means
     // something and a microphone switched on later starts quickly. Only the impolite side opens it: that side
     // never rolls its offer back, and Chrome rejects a data channel whose first offer was rolled back.
     if (!this.#polite) this.#pc.createDataChannel('vitrine');
-    for (const kind of ['audio', 'video']) if (local[kind]) this.setLocalTrack(kind, local[kind]);
+    // The polite side adds its media once the first offer is answered: offers crossing at the very start made
+    // Chrome stop gathering ICE candidates on the side that rolled back. Later crossings are rare and settle.
+    this.#started = !this.#polite;
+    if (this.#started) this.#addLocalTracks();
+    else this.#startTimer = setTimeout(() => this.#start(), POLITE_START_MS);
+    this.#watchConnecting();
+  }
+
+  #start() {
+    if (this.#started || this.closed) return;
+    this.#started = true;
+    clearTimeout(this.#startTimer);
+    this.#addLocalTracks();
+  }
+
+  #addLocalTracks() {
+    for (const kind of ['audio', 'video']) if (this.#local[kind]) this.setLocalTrack(kind, this.#local[kind]);
   }
 
   get connection() {
@@ -158,7 +183,7 @@ export class Peer {
 
   /** Sends `track` (or nothing, for null) as this side's `kind`; a first track of a kind renegotiates. */
   setLocalTrack(kind, track) {
-    if (this.closed) return;
+    if (this.closed || !this.#started) return; // the current tracks are added when this side starts
     const transceiver = this.#senders.get(kind);
     if (transceiver) {
       transceiver.sender.replaceTrack(track).catch(recordError);
@@ -187,6 +212,8 @@ export class Peer {
     if (this.closed) return;
     this.closed = true;
     clearTimeout(this.#graceTimer);
+    clearTimeout(this.#connectTimer);
+    clearTimeout(this.#startTimer);
     this.#pc.close();
     for (const track of this.stream.getTracks()) this.stream.removeTrack(track);
   }
@@ -251,14 +278,43 @@ export class Peer {
       if (description.type === 'offer') {
         await pc.setLocalDescription();
         this.#sendDescription();
+        this.#start();
       }
+      await this.#addPendingCandidates();
     } else if (candidate?.candidate) {
-      try {
-        await pc.addIceCandidate(candidate);
-      } catch (err) {
-        if (!this.#ignoreOffer) throw err; // candidates of an ignored offer are expected to fail
+      if (!pc.remoteDescription || this.#ignoreOffer) {
+        // Candidates that came with an offer we set aside (or before any description) may still fit the next
+        // description: the other side keeps its ICE credentials after rolling its offer back, and sends no new ones.
+        this.#pendingCandidates.push(candidate);
+        return;
       }
+      await pc.addIceCandidate(candidate);
     }
+  }
+
+  async #addPendingCandidates() {
+    for (const candidate of this.#pendingCandidates.splice(0)) {
+      // A candidate of other ICE credentials (before an ICE restart) no longer fits: that is expected.
+      await this.#pc.addIceCandidate(candidate).catch(() => {});
+    }
+  }
+
+  /**
+   * A connection still not up after a while gets an ICE restart (new candidates on both sides); if that does not
+   * help either, the whole connection is made afresh (the other side sees a new session and follows).
+   */
+  #watchConnecting() {
+    clearTimeout(this.#connectTimer);
+    this.#connectTimer = setTimeout(() => {
+      if (this.closed || this.#pc.connectionState === 'connected') return;
+      this.#connectAttempts += 1;
+      if (this.#connectAttempts === 1) {
+        this.restartIce();
+        this.#watchConnecting();
+      } else {
+        this.#onStuck(this);
+      }
+    }, CONNECT_TIMEOUT_MS);
   }
 
   #wire() {
@@ -297,6 +353,7 @@ export class Peer {
   #onConnectionState() {
     const connection = this.#pc.connectionState;
     clearTimeout(this.#graceTimer);
+    if (connection === 'connected') clearTimeout(this.#connectTimer);
     if (connection === 'failed') this.restartIce();
     if (connection === 'disconnected') {
       this.#graceTimer = setTimeout(() => {
@@ -447,6 +504,13 @@ export class Mesh {
       local: this.local,
       send: (message) => this.socket.send({ type: 'signal', dialogId: this.dialogId, to: id, ...message }),
       onChange: () => this.onChange(this),
+      onStuck: (stuck) => {
+        if (this.peers.get(id) !== stuck) return;
+        recordError(`connection to ${id} did not come up; starting it afresh`);
+        this.#drop(id);
+        this.#peer(id);
+        this.onChange(this);
+      },
     });
     this.peers.set(id, peer);
     return peer;

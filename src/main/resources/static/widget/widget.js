@@ -9,6 +9,7 @@ import {
 } from '../shared/ui.js';
 import {
   LiveSession, ParticipantList, mediaStatePill, toggleButton, reportProblem, isLiveVideo, can, attachStream, MEDIA_ICONS,
+  MEDIA_ERRORS,
 } from '../shared/live.js';
 import { recordError } from '../shared/diagnostics.js';
 
@@ -575,7 +576,7 @@ function onSocketError(frame) {
     return;
   }
   recordError(`${frame.code}: ${frame.message ?? ''}`);
-  if (frame.code === 'not_in_stream') return; // a peer left while we were signalling: the peers frame follows
+  if (MEDIA_ERRORS.has(frame.code)) return; // a peer left or the stream ended while we were signalling
   if (state.conversation && (!frame.dialogId || frame.dialogId === state.conversation.dialogId)) {
     state.conversation.showError(frame.message || t('error.generic'), frame.code);
   }
@@ -771,6 +772,11 @@ function renderConversation(initial) {
       const changed = await api(`/me/dialogs/${encodeURIComponent(dialogId)}/${action}`, { method: 'POST' });
       state.you.set(dialogId, { ...you(), present: action === 'rejoin' });
       if (action === 'leave') stopSession();
+      if (action === 'rejoin') {
+        // A fresh subscription brings the server's view of my place back; the stream is entered after it.
+        state.subscribed.delete(dialogId);
+        state.socket?.resubscribe(dialogId);
+      }
       onDialog(changed?.id ? changed : dialog);
       (action === 'leave' ? rejoinButton : leaveButton).focus();
     } catch (err) {

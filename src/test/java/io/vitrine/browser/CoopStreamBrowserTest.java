@@ -16,6 +16,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -55,8 +56,8 @@ class CoopStreamBrowserTest {
     }
 
     @AfterEach
-    void closeContexts() {
-        screenshots("end");
+    void closeContexts(TestInfo test) {
+        screenshots(test.getTestMethod().map(java.lang.reflect.Method::getName).orElse("test").substring(0, 12) + "-end");
         contexts.forEach(BrowserContext::close);
     }
 
@@ -165,6 +166,65 @@ class CoopStreamBrowserTest {
             assertThat(customer.getByTestId("dialog-item").and(customer.locator("[data-status=ENDED]"))).hasCount(1);
         }
         assertThat(console.getByTestId("history-item").filter(new Locator.FilterOptions().setHasText("Hana"))).isVisible();
+    }
+
+    @Test
+    void aGuestLeavesAndJoinsAgainTheHostSwitchesToTextOnlyAndAProblemReportReachesTheDashboard() {
+        String base = "http://localhost:" + port;
+        Page console = expertConsole(base);
+        Page host = customerPage("host");
+        host.navigate(base + "/widget/demo");
+        host.getByTestId("screen-name").fill("Rosa");
+        host.getByTestId("pd-name").fill("Rosa Host");
+        host.getByTestId("pd-email").fill("rosa@example.com");
+        host.getByTestId("consent").check();
+        host.getByTestId("start-dialog").click();
+        console.getByTestId("queue-item").filter(new Locator.FilterOptions().setHasText("Rosa")).getByTestId("accept-button").click();
+        waitForVideo(host);
+        host.getByTestId("invite-button").click();
+        host.getByTestId("invite-new").click();
+        assertThat(host.getByTestId("invite-url")).hasValue(java.util.regex.Pattern.compile("/join/"));
+        Page guest = customerPage("guest");
+        guest.navigate(host.getByTestId("invite-url").inputValue());
+        guest.getByTestId("screen-name").fill("Gil");
+        guest.getByTestId("guest-ready").click();
+        waitForVideo(guest);
+
+        // Leaving stops the Guest's media; joining again brings it back.
+        guest.getByTestId("leave-stream").click();
+        assertThat(guest.getByTestId("rejoin-stream")).isVisible();
+        assertThat(guest.getByTestId("expert-video")).isHidden();
+        assertThat(host.getByTestId("chat-notice").and(host.locator("[data-kind=LEFT]"))).hasCount(1);
+        guest.getByTestId("rejoin-stream").click();
+        waitForVideo(guest);
+
+        // Text only, then video again: the stage goes and comes back for everyone.
+        host.getByTestId("mode-toggle").click();
+        assertThat(host.getByTestId("mode-toggle")).hasAttribute("aria-pressed", "true");
+        assertThat(guest.getByTestId("expert-video")).isHidden();
+        assertThat(console.getByTestId("self-video")).isHidden();
+        assertThat(guest.getByTestId("chat-notice").and(guest.locator("[data-kind=MODE]"))).hasCount(1);
+        host.getByTestId("mode-toggle").click();
+        waitForVideo(guest);
+        waitForVideo(host);
+
+        // A Guest reports a problem; the admin reads it with its context.
+        guest.getByTestId("report-problem").click();
+        guest.getByTestId("report-text").fill("The sound stutters");
+        guest.getByTestId("report-submit").click();
+        assertThat(guest.getByTestId("report-thanks")).isVisible();
+
+        Page admin = newPage("admin", false);
+        admin.navigate(base + "/login");
+        admin.getByTestId("login-email").fill("admin@demo.test");
+        admin.getByTestId("login-password").fill("demo-admin");
+        admin.getByTestId("login-submit").click();
+        admin.navigate(base + "/admin");
+        Locator report = admin.getByTestId("report-item").filter(new Locator.FilterOptions().setHasText("The sound stutters"));
+        assertThat(report).containsText("Gil");
+        assertThat(report.getByTestId("report-context")).containsText("Chrom");
+        assertThat(admin.getByTestId("setting-coop")).isChecked();
+        screenshots("report");
     }
 
     private Page expertConsole(String base) {
