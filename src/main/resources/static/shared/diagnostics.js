@@ -11,6 +11,7 @@ export function recordError(error) {
   const message = String(error?.message ?? error ?? '').slice(0, MAX_ERROR_CHARS);
   if (!message) return;
   errors.push({ at: new Date().toISOString(), message });
+  console.debug('vitrine:', message); // hidden unless the browser's console shows debug messages
   if (errors.length > KEEP_ERRORS) errors.shift();
 }
 
@@ -19,6 +20,7 @@ export function recentErrors() {
 }
 
 window.addEventListener('error', (e) => recordError(e.message || e.error));
+window.vitrineErrors = recentErrors; // for a look from the browser's console
 window.addEventListener('unhandledrejection', (e) => recordError(e.reason));
 
 /**

@@ -137,6 +137,7 @@ export class Peer {
   #graceTimer = null;
   #connectTimer = null;
   #pendingCandidates = [];
+  #localCandidates = [];
   #started;
   #startTimer = null;
   #connectAttempts = 0;
@@ -145,7 +146,7 @@ export class Peer {
   #lastInbound = null;
   closed = false;
 
-  constructor({ id, selfId, iceServers, local, send, onChange, onStuck = () => {} }) {
+  constructor({ id, selfId, iceServers, local, send, onChange, onStuck = () => {}, recovering = false }) {
     this.id = id;
     this.#polite = selfId < id; // both sides compute the same answer from the two ids
     this.#local = local;
@@ -157,10 +158,11 @@ export class Peer {
     // A data channel connects every pair at once, even before anyone sends media, so the connection state means
     // something and a microphone switched on later starts quickly. Only the impolite side opens it: that side
     // never rolls its offer back, and Chrome rejects a data channel whose first offer was rolled back.
-    if (!this.#polite) this.#pc.createDataChannel('vitrine');
+    // A polite side starting over opens it too: the other side may not know about us and would never offer.
+    if (!this.#polite || recovering) this.#pc.createDataChannel('vitrine');
     // The polite side adds its media once the first offer is answered: offers crossing at the very start made
     // Chrome stop gathering ICE candidates on the side that rolled back. Later crossings are rare and settle.
-    this.#started = !this.#polite;
+    this.#started = !this.#polite || recovering;
     if (this.#started) this.#addLocalTracks();
     else this.#startTimer = setTimeout(() => this.#start(), POLITE_START_MS);
     this.#watchConnecting();
@@ -268,6 +270,7 @@ export class Peer {
       const collision = description.type === 'offer' && !readyForOffer;
       this.#ignoreOffer = !this.#polite && collision;
       if (this.#ignoreOffer) return;
+      if (description.type === 'answer' && pc.signalingState === 'stable') return; // answers an offer sent again
       this.#settingRemoteAnswer = description.type === 'answer';
       try {
         await pc.setRemoteDescription(description); // rolls a crossing local offer back by itself
@@ -309,12 +312,28 @@ export class Peer {
       if (this.closed || this.#pc.connectionState === 'connected') return;
       this.#connectAttempts += 1;
       if (this.#connectAttempts === 1) {
-        this.restartIce();
+        this.#offerAgain();
         this.#watchConnecting();
       } else {
         this.#onStuck(this);
       }
     }, CONNECT_TIMEOUT_MS);
+  }
+
+  /**
+   * An offer still unanswered (it may have crossed the other side's entry into the stream) is sent again with its
+   * candidates; otherwise ICE restarts.
+   */
+  #offerAgain() {
+    if (this.closed) return;
+    // A polite side that has not heard from the other one yet has nothing to offer: the other side offers.
+    if (this.#polite && !this.#pc.remoteDescription && this.#pc.signalingState === 'stable') return;
+    if (this.#pc.signalingState !== 'have-local-offer') {
+      this.restartIce();
+      return;
+    }
+    this.#sendDescription();
+    for (const candidate of this.#localCandidates) this.#send({ candidate });
   }
 
   #wire() {
@@ -331,7 +350,9 @@ export class Peer {
       }
     });
     pc.addEventListener('icecandidate', ({ candidate }) => {
-      if (candidate) this.#send({ candidate: candidate.toJSON() });
+      if (!candidate) return;
+      this.#localCandidates.push(candidate.toJSON());
+      this.#send({ candidate: candidate.toJSON() });
     });
     pc.addEventListener('track', ({ track }) => {
       if (!this.stream.getTracks().includes(track)) this.stream.addTrack(track);
@@ -394,6 +415,8 @@ export class Mesh {
   #statsTimer = null;
   #lastStats = new Map();
   #onLocalTrack;
+  #early = [];
+  #earlyPeers = null;
   closed = false;
 
   constructor({ dialogId, socket, local, onChange = () => {} }) {
@@ -425,13 +448,21 @@ export class Mesh {
     for (const peer of [...this.peers.values()]) {
       if (peer.state === 'reconnecting') this.#drop(peer.id);
     }
-    this.setPeers(peers ?? []);
+    // A `peers` frame may overtake this answer (someone joined at the same moment): both lists count.
+    const known = new Set([...(peers ?? []), ...(this.#earlyPeers ?? [])]);
+    this.#earlyPeers = null;
+    this.setPeers([...known]);
+    // Offers that came before this answer (the others learn of us first) are handled now, in order.
+    for (const frame of this.#early.splice(0)) this.signal(frame);
     this.announce();
   }
 
   /** The set of participants in the stream changed. */
   setPeers(ids) {
-    if (!this.selfId) return;
+    if (!this.selfId) {
+      this.#earlyPeers = ids;
+      return;
+    }
     const wanted = new Set(ids.filter((id) => id !== this.selfId));
     for (const id of [...this.peers.keys()]) if (!wanted.has(id)) this.#drop(id);
     for (const id of wanted) this.#peer(id);
@@ -440,7 +471,11 @@ export class Mesh {
 
   /** A `signal` frame; a participant that is not known yet (their `peers` frame is still under way) is added. */
   signal({ from, description, candidate }) {
-    if (!this.selfId || !from || from === this.selfId) return;
+    if (!this.selfId) {
+      this.#early.push({ from, description, candidate });
+      return;
+    }
+    if (!from || from === this.selfId) return;
     let peer = this.peers.get(from);
     if (peer && peer.isNewSession(description)) {
       // The other side started over (reload, new tab): this connection belongs to their old page.
@@ -494,11 +529,12 @@ export class Mesh {
     this.#closePeers();
   }
 
-  #peer(id) {
+  #peer(id, { recovering = false } = {}) {
     let peer = this.peers.get(id);
     if (peer) return peer;
     peer = new Peer({
       id,
+      recovering,
       selfId: this.selfId,
       iceServers: this.#iceServers,
       local: this.local,
@@ -508,7 +544,7 @@ export class Mesh {
         if (this.peers.get(id) !== stuck) return;
         recordError(`connection to ${id} did not come up; starting it afresh`);
         this.#drop(id);
-        this.#peer(id);
+        this.#peer(id, { recovering: true });
         this.onChange(this);
       },
     });

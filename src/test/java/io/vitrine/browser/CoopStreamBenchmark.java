@@ -162,7 +162,10 @@ class CoopStreamBenchmark {
                     com.microsoft.playwright.options.WaitForSelectorState.DETACHED).setTimeout(WAIT_MS));
             return new Result(latest - clickedAt, kbps);
         } catch (RuntimeException e) {
-            screenshots(console, contexts.stream().flatMap(c -> c.pages().stream()).toList());
+            List<Page> customers = contexts.stream().flatMap(c -> c.pages().stream()).toList();
+            screenshots(console, customers);
+            System.out.println("expert: " + diagnostics(console));
+            customers.forEach(customer -> System.out.println("customer: " + diagnostics(customer)));
             throw e;
         } finally {
             contexts.forEach(BrowserContext::close);
@@ -179,6 +182,12 @@ class CoopStreamBenchmark {
         long after = ((Number) console.evaluate(bytesSent)).longValue();
         double seconds = (System.nanoTime() - start) / 1e9;
         return (after - before) * 8 / 1000.0 / seconds;
+    }
+
+    /** Who each page is in the stream and the state of each of its connections. */
+    private static Object diagnostics(Page page) {
+        return page.evaluate("() => JSON.stringify([...(window.vitrineMeshes ?? [])].map(m => ({ self: m.selfId, peers: m.diagnostics() })))")
+                + " " + page.evaluate("() => JSON.stringify(window.vitrineErrors?.() ?? [])");
     }
 
     private static void screenshots(Page console, List<Page> customers) {

@@ -89,6 +89,9 @@ class CoopStreamBrowserTest {
         List<Page> customers = new ArrayList<>(List.of(host));
         for (int i = 1; i <= 4; i++) {
             Page guest = customerPage("guest" + i);
+            if (i == 4) {
+                guest.setViewportSize(360, 640); // the smallest phones
+            }
             guest.navigate(inviteUrl);
             assertThat(guest.getByTestId("join-merchant")).containsText("Demo Store");
             assertThat(guest.getByTestId("join-expert")).containsText("Anna Expert");
