@@ -476,7 +476,8 @@ function chatView(initial, { events, routingLog = null }) {
     async function updateCameraSwitch() {
       switchCamera.hidden = (await state.local.cameras()).length < 2;
     }
-    navigator.mediaDevices?.addEventListener?.('devicechange', updateCameraSwitch);
+    // A camera plugged in or out shows or hides the switch (one handler: the stage in view).
+    if (navigator.mediaDevices) navigator.mediaDevices.ondevicechange = updateCameraSwitch;
 
     function render() {
       if (!session) return;
