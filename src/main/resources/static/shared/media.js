@@ -415,6 +415,7 @@ export class Mesh {
   #statsTimer = null;
   #lastStats = new Map();
   #onLocalTrack;
+  #onLocalState;
   #early = [];
   #earlyPeers = null;
   closed = false;
@@ -427,8 +428,9 @@ export class Mesh {
     this.#onLocalTrack = (e) => {
       for (const peer of this.peers.values()) peer.setLocalTrack(e.detail.kind, e.detail.track);
     };
+    this.#onLocalState = () => this.announce();
     local.addEventListener('track', this.#onLocalTrack);
-    local.addEventListener('state', () => this.announce());
+    local.addEventListener('state', this.#onLocalState);
     this.#statsTimer = setInterval(() => this.#sampleAll(), STATS_EVERY_MS);
     Mesh.open.add(this);
     window.vitrineMeshes = Mesh.open;
@@ -526,6 +528,7 @@ export class Mesh {
     Mesh.open.delete(this);
     clearInterval(this.#statsTimer);
     this.local.removeEventListener('track', this.#onLocalTrack);
+    this.local.removeEventListener('state', this.#onLocalState);
     this.#closePeers();
   }
 
