@@ -17,7 +17,8 @@ const PRESENCES = ['ONLINE', 'AWAY', 'OFFLINE'];
 const REFRESH_DELAY_MS = 300;
 const TYPING_SHOW_MS = 4000;
 const NOTICE_SHOW_MS = 6000;
-const SAY_REFUSALS = new Set(['invalid', 'conflict', 'forbidden', 'rate_limited']);
+// A refused message goes back into the composer, so nothing typed is lost.
+const SAY_REFUSALS = new Set(['invalid', 'forbidden', 'ended', 'not_accepted', 'rate_limited']);
 
 const me = readMember();
 const dom = {

@@ -15,7 +15,8 @@ import { recordError } from '../shared/diagnostics.js';
 
 const TYPING_SHOW_MS = 4000;
 const OPEN_STATUSES = new Set(['WAITING', 'ACTIVE']);
-const SAY_REFUSALS = new Set(['invalid', 'conflict', 'forbidden', 'rate_limited']);
+// A refused message goes back into the composer, so nothing typed is lost.
+const SAY_REFUSALS = new Set(['invalid', 'forbidden', 'ended', 'not_accepted', 'rate_limited']);
 const PERSONAL_FIELDS = {
   name: { testid: 'pd-name', type: 'text', autocomplete: 'name', label: 'form.name' },
   email: { testid: 'pd-email', type: 'email', autocomplete: 'email', label: 'form.email' },

@@ -48,8 +48,10 @@ class DialogEventsRelay {
         DialogView view = changed.dialog();
         boolean live = view.status() == DialogStatus.ACTIVE && view.mode() == DialogMode.VIDEO;
         Set<String> present = live ? view.participants().stream().map(Avatar::participantId).collect(Collectors.toSet()) : Set.of();
-        if (streams.retain(view.id(), present)) {
-            fanout.publish(Topic.dialog(view.id()), new ServerMessage.Peers(view.id(), List.copyOf(streams.peers(view.id()))));
+        synchronized (streams) {
+            if (streams.retain(view.id(), present)) {
+                fanout.publish(Topic.dialog(view.id()), new ServerMessage.Peers(view.id(), List.copyOf(streams.peers(view.id()))));
+            }
         }
     }
 

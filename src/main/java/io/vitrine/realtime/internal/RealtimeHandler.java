@@ -10,6 +10,7 @@ import io.vitrine.dialog.PermissionMatrix;
 import io.vitrine.dialog.DialogStatus;
 import io.vitrine.dialog.DialogView;
 import io.vitrine.dialog.TimelineEvent;
+import io.vitrine.media.IceServer;
 import io.vitrine.media.MediaApi;
 import io.vitrine.media.SdpPolicy;
 import io.vitrine.merchant.Member;
@@ -208,13 +209,18 @@ class RealtimeHandler extends TextWebSocketHandler {
         if (view.mode() != DialogMode.VIDEO) {
             throw DomainException.conflict("text_only", "This dialog runs as text only.");
         }
-        boolean changed = streams.join(dialogId, connection, new Streams.Peer(you.participantId(), you.role()));
-        send(connection, new ServerMessage.Stream(dialogId, you.participantId(), media.iceServers(you.participantId()),
-                List.copyOf(streams.peers(dialogId))));
-        streams.mediaStates(dialogId).forEach((participantId, state) -> send(connection,
-                new ServerMessage.Media(dialogId, participantId, state.mic(), state.camera())));
-        if (changed) {
-            publishPeers(dialogId);
+        List<IceServer> iceServers = media.iceServers(you.participantId());
+        // Joining, answering and announcing happen as one step per node, so no other peer's announcement can
+        // overtake this connection's answer and leave it with an outdated list.
+        synchronized (streams) {
+            boolean changed = streams.join(dialogId, connection, new Streams.Peer(you.participantId(), you.role()));
+            send(connection, new ServerMessage.Stream(dialogId, you.participantId(), iceServers,
+                    List.copyOf(streams.peers(dialogId))));
+            streams.mediaStates(dialogId).forEach((participantId, state) -> send(connection,
+                    new ServerMessage.Media(dialogId, participantId, state.mic(), state.camera())));
+            if (changed) {
+                publishPeers(dialogId);
+            }
         }
     }
 
@@ -244,7 +250,9 @@ class RealtimeHandler extends TextWebSocketHandler {
     }
 
     private void publishPeers(UUID dialogId) {
-        fanout.publish(Topic.dialog(dialogId), new ServerMessage.Peers(dialogId, List.copyOf(streams.peers(dialogId))));
+        synchronized (streams) {
+            fanout.publish(Topic.dialog(dialogId), new ServerMessage.Peers(dialogId, List.copyOf(streams.peers(dialogId))));
+        }
     }
 
     /** A Guest whose connections all stay away for the grace period has left the stream. */
