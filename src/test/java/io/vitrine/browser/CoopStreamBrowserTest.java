@@ -12,9 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -28,32 +26,17 @@ import org.springframework.boot.test.web.server.LocalServerPort;
         "spring.datasource.url=jdbc:h2:mem:coop;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
         "vitrine.demo=true"
 })
-class CoopStreamBrowserTest {
+class CoopStreamBrowserTest extends ChromiumTest {
 
     /** Media needs time on a small machine: six browsers encode and decode at once. */
     private static final double MEDIA_WAIT_MS = 60_000;
 
-    private static Playwright playwright;
-    private static Browser browser;
 
     @LocalServerPort
     int port;
 
     private final List<BrowserContext> contexts = new ArrayList<>();
     private final List<Page> pages = new ArrayList<>();
-
-    @BeforeAll
-    static void startBrowser() {
-        playwright = BrowserSupport.playwright();
-        browser = BrowserSupport.launch(playwright);
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (playwright != null) {
-            playwright.close();
-        }
-    }
 
     @AfterEach
     void closeContexts(TestInfo test) {

@@ -7,7 +7,6 @@ import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import io.vitrine.media.TurnCredentials;
-import io.vitrine.support.Api;
 import io.vitrine.support.IntegrationTest;
 import io.vitrine.support.LiveStream;
 import io.vitrine.support.Socket;

@@ -6,8 +6,6 @@ import io.vitrine.dialog.DialogMode;
 import io.vitrine.dialog.DialogRole;
 import io.vitrine.dialog.Membership;
 import io.vitrine.dialog.Permission;
-import io.vitrine.dialog.DialogEvents.DialogChanged;
-import io.vitrine.dialog.DialogEvents.TimelineAppended;
 import io.vitrine.dialog.DialogStatus;
 import io.vitrine.dialog.DialogTranscript;
 import io.vitrine.dialog.DialogView;

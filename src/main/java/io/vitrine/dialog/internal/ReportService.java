@@ -61,7 +61,8 @@ public class ReportService {
     /** The newest reports of the admin's merchant. */
     @Transactional(readOnly = true)
     public List<ProblemReport> list(Actor.Staff staff, int limit) {
-        if (!staff.admin() || !PermissionMatrix.allows(DialogRole.ADMIN, Permission.READ_REPORTS)) {
+        DialogRole role = staff.admin() ? DialogRole.ADMIN : DialogRole.COLLEAGUE;
+        if (!PermissionMatrix.allows(role, Permission.READ_REPORTS)) {
             throw DomainException.forbidden(Permission.READ_REPORTS.refusal());
         }
         List<ProblemReports.Row> rows = reports.ofMerchant(staff.merchantId(), limit);
