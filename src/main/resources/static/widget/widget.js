@@ -682,8 +682,10 @@ function renderConversation(initial) {
     ui.invite.hidden = !canInvite;
     if (!canInvite) toggleInvite(false);
     composer.element.hidden = !open || !present || (me != null && !allowed('CHAT'));
-    if (status === 'ENDED' && allowed('RATE')) renderRating();
-    rating.hidden = status !== 'ENDED' || !allowed('RATE');
+    // Only a dialog an expert took part in asks for a rating; the server says so in `rateable`.
+    const rateable = status === 'ENDED' && allowed('RATE') && dialog.rateable === true;
+    if (rateable) renderRating();
+    rating.hidden = !rateable;
     report.hidden = !allowed('REPORT_PROBLEM');
     strip.element.hidden = status !== 'ACTIVE' || !present || !allowed('SEE_PARTICIPANTS');
     syncSession();

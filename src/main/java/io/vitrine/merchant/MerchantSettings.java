@@ -18,15 +18,25 @@ public record MerchantSettings(
         @Size(max = 500) @Pattern(regexp = "(https?://|/)\\S*", message = "must be an http(s) URL or a path on this site") String privacyPolicyUrl,
         @NotNull @Min(5) @Max(3600) Integer routingFallbackSeconds,
         @NotNull @Min(1) @Max(20) Integer expertCapacity,
-        Boolean coopShopping) {
+        Boolean coopShopping,
+        AbandonedByExpert abandonedByExpert) {
 
-    /** Co-op shopping (a Host inviting Guests) is on unless switched off. */
+    /** Co-op shopping (a Host inviting Guests) is on unless switched off; abandoned dialogs are requeued unless set. */
     public MerchantSettings {
         coopShopping = coopShopping == null || coopShopping;
+        abandonedByExpert = abandonedByExpert == null ? AbandonedByExpert.REQUEUE : abandonedByExpert;
+    }
+
+    /** Settings that leave what happens to an abandoned expert's dialogs at its default. */
+    public MerchantSettings(String buttonColor, String buttonPosition, String buttonLabel, Boolean collectPersonalData,
+            List<String> personalDataFields, String privacyPolicyUrl, Integer routingFallbackSeconds,
+            Integer expertCapacity, Boolean coopShopping) {
+        this(buttonColor, buttonPosition, buttonLabel, collectPersonalData, personalDataFields, privacyPolicyUrl,
+                routingFallbackSeconds, expertCapacity, coopShopping, null);
     }
 
     public static MerchantSettings defaults() {
         return new MerchantSettings("#1f6feb", "bottom-right", "Live consultation", false,
-                List.of("name", "email"), null, 60, 3, true);
+                List.of("name", "email"), null, 60, 3, true, AbandonedByExpert.REQUEUE);
     }
 }

@@ -1,8 +1,10 @@
 package io.vitrine.merchant;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /** The team of a merchant and who of it is available. */
@@ -24,6 +26,9 @@ public interface TeamApi {
 
     /** A console of these members is still connected. */
     void markSeen(Collection<UUID> memberIds);
+
+    /** Of these members, those with no console seen since {@code before}: gone, whatever their presence says. */
+    Set<UUID> goneSince(Collection<UUID> memberIds, Instant before);
 
     /** The member just took or finished a dialog: "idle longest" counts from now. */
     void markIdleFrom(UUID memberId);

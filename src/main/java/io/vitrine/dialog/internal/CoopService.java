@@ -72,7 +72,7 @@ public class CoopService implements CoopApi {
         String token = SecretTokens.newToken();
         Instant expiresAt = now.plus(settings.inviteTtl());
         invites.create(dialogId, SecretTokens.hash(token), now, expiresAt);
-        log.add(dialogId, DialogLog.Kind.INVITED, null, "The Host created an invite link", now);
+        log.add(dialogId, DialogLog.Reason.INVITE_CREATED, null, null, now);
         return new Invitation(token, expiresAt);
     }
 
@@ -81,7 +81,7 @@ public class CoopService implements CoopApi {
         access.lock(dialogId, actor(host)).require(Permission.INVITE);
         Instant now = Instant.now(clock);
         if (invites.revokeAll(dialogId, now) > 0) {
-            log.add(dialogId, DialogLog.Kind.INVITED, null, "The Host revoked the invite link", now);
+            log.add(dialogId, DialogLog.Reason.INVITE_REVOKED, null, null, now);
         }
     }
 
@@ -133,7 +133,7 @@ public class CoopService implements CoopApi {
         Instant now = Instant.now(clock);
         Participants.Row guest = participants.add(dialogId, ParticipantRole.GUEST, shopper.id(), null, name, now);
         changes.append(d, EventKind.JOINED, guest, null, null, now);
-        log.add(dialogId, DialogLog.Kind.JOINED, null, name + " joined through the invite link", now);
+        log.add(dialogId, DialogLog.Reason.JOINED, null, name, now);
         return new Joined(newToken, shopper, changes.changed(dialogId));
     }
 
@@ -160,7 +160,7 @@ public class CoopService implements CoopApi {
         }
         seat.require(Permission.LEAVE);
         requireLive(seat.dialog());
-        return depart(seat.dialog(), seat.participant(), "left");
+        return depart(seat.dialog(), seat.participant(), DialogLog.Reason.LEFT);
     }
 
     /** A Guest whose every connection stayed away for the grace period has left. */
@@ -173,14 +173,14 @@ public class CoopService implements CoopApi {
         }
         participants.ofShopper(dialogId, shopperId)
                 .filter(p -> p.role() == ParticipantRole.GUEST && p.present())
-                .ifPresent(p -> depart(d, p, "lost the connection and left"));
+                .ifPresent(p -> depart(d, p, DialogLog.Reason.CONNECTION_LOST));
     }
 
-    private DialogView depart(DialogRow d, Participants.Row guest, String how) {
+    private DialogView depart(DialogRow d, Participants.Row guest, DialogLog.Reason how) {
         Instant now = Instant.now(clock);
         participants.leave(guest.id(), now);
         changes.append(d, EventKind.LEFT, guest, null, null, now);
-        log.add(d.id(), DialogLog.Kind.LEFT, null, guest.screenName() + " " + how, now);
+        log.add(d.id(), how, null, guest.screenName(), now);
         return changes.changed(d.id());
     }
 
@@ -190,7 +190,7 @@ public class CoopService implements CoopApi {
         participants.rejoin(guest.id(), name);
         Participants.Row back = participants.ofShopper(d.id(), guest.shopperId()).orElseThrow();
         changes.append(d, EventKind.JOINED, back, null, null, now);
-        log.add(d.id(), DialogLog.Kind.JOINED, null, name + " joined again", now);
+        log.add(d.id(), DialogLog.Reason.JOINED_AGAIN, null, name, now);
         return changes.changed(d.id());
     }
 

@@ -82,7 +82,9 @@ class DialogAccess {
             case Actor.Shopper s -> participants.ofShopper(d.id(), s.shopperId())
                     .map(p -> new Seat(d, p.role() == ParticipantRole.HOST ? DialogRole.HOST : DialogRole.GUEST, p))
                     .orElseThrow(() -> DomainException.notFound("Dialog"));
+            // An expert whose dialog went back to the queue without them looks on like any colleague.
             case Actor.Staff s -> participants.ofMember(d.id(), s.memberId())
+                    .filter(p -> p.present() || s.memberId().equals(d.expertId()))
                     .map(p -> new Seat(d, DialogRole.EXPERT, p))
                     .orElseGet(() -> new Seat(d, s.admin() ? DialogRole.ADMIN : DialogRole.COLLEAGUE, null));
         };

@@ -62,8 +62,13 @@ public class DialogService implements DialogApi {
         this.clock = clock;
     }
 
-    /** {@code textOnly} starts the dialog as chat without video. */
-    public record Request(String expert, String store, String message, boolean textOnly) {}
+    /** {@code textOnly} starts the dialog as chat without video; {@code pageUrl} is where the button was clicked. */
+    public record Request(String expert, String store, String message, boolean textOnly, String pageUrl) {
+
+        public Request(String expert, String store, String message, boolean textOnly) {
+            this(expert, store, message, textOnly, null);
+        }
+    }
 
     /**
      * A shopper asks for a live dialog. A shopper with an open dialog gets that one back. With nobody online,
@@ -88,7 +93,8 @@ public class DialogService implements DialogApi {
         var row = new DialogRow(UUID.randomUUID(), shopper.merchantId(),
                 anyoneOnline ? DialogStatus.WAITING : DialogStatus.MESSAGE,
                 request.textOnly() ? DialogMode.TEXT : DialogMode.VIDEO, shopper.id(), targetExpert,
-                dialogs.previousExpertOf(shopper.id()).orElse(null), store, null, now, null, null, 0, null, null);
+                dialogs.previousExpertOf(shopper.id()).orElse(null), store, null, now, null, null, 0, null, null, null,
+                pageUrl(request.pageUrl()));
         dialogs.insert(row);
         Participants.Row host = participants.add(row.id(), ParticipantRole.HOST, shopper.id(), null, shopper.screenName(), now);
         if (anyoneOnline) {
@@ -96,10 +102,10 @@ public class DialogService implements DialogApi {
             if (message != null) {
                 changes.append(row, EventKind.MESSAGE, host, message, null, now);
             }
-            log.add(row.id(), DialogLog.Kind.CREATED, null, describeTarget(row), now);
+            log.add(row.id(), requestReason(row), null, row.targetStore(), now);
         } else {
             changes.append(row, EventKind.MESSAGE_LEFT, host, message, null, now);
-            log.add(row.id(), DialogLog.Kind.MESSAGE_LEFT, null, "Left a message while no expert was online", now);
+            log.add(row.id(), DialogLog.Reason.MESSAGE_LEFT, null, null, now);
         }
         events.publishEvent(new RoutingTriggers.RoutingNeeded(row.merchantId()));
         return changes.changed(row.id());
@@ -125,7 +131,7 @@ public class DialogService implements DialogApi {
         dialogs.accept(dialogId, member.id(), now);
         Participants.Row expert = participants.add(dialogId, ParticipantRole.EXPERT, null, member.id(), member.displayName(), now);
         changes.append(d, EventKind.ACCEPTED, expert, null, null, now);
-        log.add(dialogId, DialogLog.Kind.ACCEPTED, member.id(), "Accepted by " + member.displayName(), now);
+        log.add(dialogId, DialogLog.Reason.ACCEPTED, member.id(), member.displayName(), now);
         team.markIdleFrom(member.id());
         events.publishEvent(new RoutingTriggers.RoutingNeeded(d.merchantId()));
         return changes.changed(dialogId);
@@ -142,11 +148,11 @@ public class DialogService implements DialogApi {
         }
         Instant now = Instant.now(clock);
         offers.withdrawAll(dialogId);
-        dialogs.end(dialogId, now);
+        dialogs.end(dialogId, now, DialogRow.EndReason.BY_PARTICIPANT);
         changes.append(d, EventKind.ENDED, by, null, null, now);
         participants.leaveAll(dialogId, now);
-        log.add(dialogId, DialogLog.Kind.ENDED, actor instanceof Actor.Staff s ? s.memberId() : null,
-                "Ended by " + (by == null ? "an admin" : by.screenName()), now);
+        log.add(dialogId, by == null ? DialogLog.Reason.ENDED_BY_ADMIN : DialogLog.Reason.ENDED_BY,
+                actor instanceof Actor.Staff s ? s.memberId() : null, by == null ? null : by.screenName(), now);
         if (d.expertId() != null) {
             team.markIdleFrom(d.expertId());
         }
@@ -166,13 +172,17 @@ public class DialogService implements DialogApi {
         if (d.expertId() == null) {
             throw DomainException.conflict("nothing_to_rate", "No expert took part in this dialog, so there is nothing to rate.");
         }
+        if (!d.rateable()) {
+            throw DomainException.conflict("nothing_to_rate",
+                    "This dialog ended on its own after everyone had left, so there is nothing to rate.");
+        }
         if (d.rating() != null) {
             throw DomainException.conflict("already_rated", "This dialog has already been rated.");
         }
         Instant now = Instant.now(clock);
         dialogs.rate(dialogId, score, normalized(comment));
         changes.append(d, EventKind.RATED, host, Integer.toString(score), null, now);
-        log.add(dialogId, DialogLog.Kind.RATED, null, "Rated " + score + " of 5", now);
+        log.add(dialogId, DialogLog.Reason.RATED, null, Integer.toString(score), now);
         return changes.changed(dialogId);
     }
 
@@ -254,9 +264,8 @@ public class DialogService implements DialogApi {
         Instant now = Instant.now(clock);
         dialogs.setMode(dialogId, mode);
         changes.append(d, EventKind.MODE, seat.participant(), mode.name(), null, now);
-        log.add(dialogId, DialogLog.Kind.MODE, seat.role() == DialogRole.EXPERT ? d.expertId() : null,
-                (mode == DialogMode.TEXT ? "Switched to text only by " : "Switched to video by ")
-                        + seat.participant().screenName(), now);
+        log.add(dialogId, mode == DialogMode.TEXT ? DialogLog.Reason.TEXT_ONLY : DialogLog.Reason.VIDEO,
+                seat.role() == DialogRole.EXPERT ? d.expertId() : null, seat.participant().screenName(), now);
         return changes.changed(dialogId);
     }
 
@@ -304,14 +313,20 @@ public class DialogService implements DialogApi {
                 dialogs.lastMessage(d.id()).orElse(null));
     }
 
-    private static String describeTarget(DialogRow d) {
+    private static DialogLog.Reason requestReason(DialogRow d) {
         if (d.targetExpertId() != null) {
-            return "Requested from the button of a specific expert";
+            return DialogLog.Reason.REQUESTED_FROM_EXPERT;
         }
         if (d.targetStore() != null) {
-            return "Requested for the store " + d.targetStore();
+            return DialogLog.Reason.REQUESTED_FOR_STORE;
         }
-        return d.previousExpertId() != null ? "Requested; previous expert preferred" : "Requested";
+        return d.previousExpertId() != null ? DialogLog.Reason.REQUESTED_PREVIOUS_EXPERT : DialogLog.Reason.REQUESTED;
+    }
+
+    /** Only a web page's address is kept, as the expert sees it; anything else is dropped. */
+    private static String pageUrl(String url) {
+        String page = normalized(url);
+        return page != null && page.length() <= 500 && page.matches("https?://\\S+") ? page : null;
     }
 
     private static String normalized(String text) {

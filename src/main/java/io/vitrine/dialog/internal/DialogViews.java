@@ -31,7 +31,7 @@ class DialogViews {
         return new DialogView(d.id(), d.status(), d.mode(), d.createdAt(), d.acceptedAt(), d.endedAt(),
                 new DialogView.MerchantRef(merchant.slug(), merchant.name()), merchant.settings().coopShopping(),
                 DialogView.MAX_CUSTOMERS, host, expert, present, d.rating(),
-                d.ratingComment(), d.lastSeq(), dialogs.lastMessage(d.id()).orElse(null));
+                d.ratingComment(), d.lastSeq(), dialogs.lastMessage(d.id()).orElse(null), d.rateable());
     }
 
     private static Avatar latest(List<Participants.Row> all, ParticipantRole role) {

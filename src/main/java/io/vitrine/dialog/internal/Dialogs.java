@@ -6,6 +6,7 @@ import io.vitrine.shared.Db;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,11 +29,11 @@ class Dialogs {
     void insert(DialogRow d) {
         jdbc.sql("""
                 insert into dialog (id, merchant_id, status, media_mode, host_shopper_id, target_expert_id,
-                    previous_expert_id, target_store, created_at, last_seq)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, 0)
+                    previous_expert_id, target_store, created_at, last_seq, page_url)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?)
                 """)
                 .params(d.id(), d.merchantId(), d.status().name(), d.mode().name(), d.hostShopperId(), d.targetExpertId(),
-                        d.previousExpertId(), d.targetStore(), ts(d.createdAt()))
+                        d.previousExpertId(), d.targetStore(), ts(d.createdAt()), d.pageUrl())
                 .update();
     }
 
@@ -63,8 +64,52 @@ class Dialogs {
                 .params(expertId, ts(at), id).update();
     }
 
-    void end(UUID id, Instant at) {
-        jdbc.sql("update dialog set status = 'ENDED', ended_at = ? where id = ?").params(ts(at), id).update();
+    void end(UUID id, Instant at, DialogRow.EndReason reason) {
+        jdbc.sql("update dialog set status = 'ENDED', ended_at = ?, end_reason = ?, customers_gone_since = null where id = ?")
+                .params(ts(at), reason.name(), id).update();
+    }
+
+    /**
+     * A live dialog without its expert waits for another one. Its first choices are dropped: the shopper was already
+     * served and is waiting again, so the whole team gets the request at once.
+     */
+    void requeue(UUID id) {
+        jdbc.sql("""
+                update dialog set status = 'WAITING', expert_id = null, accepted_at = null,
+                    target_expert_id = null, target_store = null, previous_expert_id = null
+                where id = ?
+                """).param(id).update();
+    }
+
+    /** The last customer connection to an open dialog closed; the first such moment counts. */
+    void markCustomersGone(UUID id, Instant at) {
+        jdbc.sql("""
+                update dialog set customers_gone_since = ?
+                where id = ? and customers_gone_since is null and status in ('WAITING', 'ACTIVE')
+                """).params(ts(at), id).update();
+    }
+
+    void markCustomersBack(Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        jdbc.sql("update dialog set customers_gone_since = null where id in (:ids) and customers_gone_since is not null")
+                .param("ids", ids).update();
+    }
+
+    /** Open dialogs none of whose customers has been connected since {@code before}. */
+    List<UUID> customersGoneBefore(Instant before) {
+        return jdbc.sql("""
+                select id from dialog where status in ('WAITING', 'ACTIVE') and customers_gone_since < ?
+                """).param(ts(before)).query(UUID.class).list();
+    }
+
+    /** Live dialogs by their expert. */
+    Map<UUID, List<UUID>> activeByExpert() {
+        return jdbc.sql("select id, expert_id from dialog where status = 'ACTIVE' and expert_id is not null")
+                .query((rs, row) -> Map.entry(rs.getObject("expert_id", UUID.class), rs.getObject("id", UUID.class)))
+                .list().stream().collect(Collectors.groupingBy(Map.Entry::getKey,
+                        Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
     }
 
     void setMode(UUID id, DialogMode mode) {
@@ -150,6 +195,8 @@ class Dialogs {
                 rs.getObject("target_expert_id", UUID.class), rs.getObject("previous_expert_id", UUID.class),
                 rs.getString("target_store"), rs.getObject("expert_id", UUID.class), Db.instant(rs, "created_at"),
                 Db.instant(rs, "accepted_at"), Db.instant(rs, "ended_at"), rs.getLong("last_seq"),
-                (Integer) rs.getObject("rating"), rs.getString("rating_comment"));
+                (Integer) rs.getObject("rating"), rs.getString("rating_comment"),
+                rs.getString("end_reason") == null ? null : DialogRow.EndReason.valueOf(rs.getString("end_reason")),
+                rs.getString("page_url"));
     }
 }

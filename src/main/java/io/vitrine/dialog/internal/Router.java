@@ -83,8 +83,8 @@ class Router {
         for (var offer : RoutingPolicy.plan(requests, experts, settings.expertCapacity(),
                 Duration.ofSeconds(settings.routingFallbackSeconds()), now)) {
             offers.insert(offer.dialogId(), offer.expertId(), now, expiresAt);
-            log.add(offer.dialogId(), DialogLog.Kind.OFFERED, offer.expertId(),
-                    "Offered to " + online.get(offer.expertId()).displayName(), now);
+            log.add(offer.dialogId(), DialogLog.Reason.OFFERED, offer.expertId(),
+                    online.get(offer.expertId()).displayName(), now);
             changed = true;
         }
         if (changed || announce) {
@@ -101,12 +101,13 @@ class Router {
             }
             if (!online.containsKey(offer.memberId())) {
                 offers.settle(offer.id(), Offers.Outcome.WITHDRAWN);
-                log.add(offer.dialogId(), DialogLog.Kind.WITHDRAWN, offer.memberId(), "Expert is no longer online", now);
+                log.add(offer.dialogId(), DialogLog.Reason.EXPERT_OFFLINE, offer.memberId(),
+                        team.findMember(offer.memberId()).map(Member::displayName).orElse(null), now);
                 changed = true;
             } else if (!offer.expiresAt().isAfter(now)) {
                 offers.settle(offer.id(), Offers.Outcome.MISSED);
-                log.add(offer.dialogId(), DialogLog.Kind.MISSED, offer.memberId(),
-                        "Missed by " + online.get(offer.memberId()).displayName(), now);
+                log.add(offer.dialogId(), DialogLog.Reason.MISSED, offer.memberId(),
+                        online.get(offer.memberId()).displayName(), now);
                 changed = true;
             }
         }

@@ -52,9 +52,9 @@ class WidgetDialogController {
     @ResponseStatus(HttpStatus.CREATED)
     DialogView request(@Parameter(hidden = true) @AuthenticatedShopper Shopper shopper,
             @Valid @RequestBody(required = false) RequestDialog body) {
-        RequestDialog request = body == null ? new RequestDialog(null, null, null, null) : body;
+        RequestDialog request = body == null ? new RequestDialog(null, null, null, null, null) : body;
         return dialogs.request(shopper, new DialogService.Request(request.expert(), request.store(), request.message(),
-                Boolean.TRUE.equals(request.textOnly())));
+                Boolean.TRUE.equals(request.textOnly()), request.pageUrl()));
     }
 
     @GetMapping("/{id}")
@@ -119,9 +119,13 @@ class WidgetDialogController {
         return new Actor.Shopper(shopper.id(), shopper.merchantId());
     }
 
-    /** {@code expert} is the handle a button targets, {@code store} a store name; {@code message} is optional. */
+    /**
+     * {@code expert} is the handle a button targets, {@code store} a store name; {@code message} is optional;
+     * {@code pageUrl} is the address of the page whose button was clicked, shown to the merchant's staff.
+     */
     record RequestDialog(@Size(max = 40) String expert, @Size(max = 80) String store,
-            @Size(max = DialogService.MAX_MESSAGE_LENGTH) String message, Boolean textOnly) {}
+            @Size(max = DialogService.MAX_MESSAGE_LENGTH) String message, Boolean textOnly,
+            @Size(max = 500) String pageUrl) {}
 
     record InviteLink(String url, Instant expiresAt) {}
 

@@ -1,5 +1,6 @@
 package io.vitrine.merchant.internal;
 
+import io.vitrine.merchant.AbandonedByExpert;
 import io.vitrine.merchant.Merchant;
 import io.vitrine.merchant.MerchantSettings;
 import io.vitrine.shared.Db;
@@ -41,8 +42,9 @@ class Merchants {
         UUID id = UUID.randomUUID();
         jdbc.sql("""
                 insert into merchant (id, slug, name, button_color, button_position, button_label, collect_personal_data,
-                    personal_data_fields, privacy_policy_url, routing_fallback_seconds, expert_capacity, coop_shopping, created_at)
-                values (:id, :slug, :name, :color, :position, :label, :collect, :fields, :privacy, :fallback, :capacity, :coop, :now)
+                    personal_data_fields, privacy_policy_url, routing_fallback_seconds, expert_capacity, coop_shopping,
+                    abandoned_by_expert, created_at)
+                values (:id, :slug, :name, :color, :position, :label, :collect, :fields, :privacy, :fallback, :capacity, :coop, :abandoned, :now)
                 """)
                 .param("id", id).param("slug", slug).param("name", name)
                 .params(settingsParams(settings))
@@ -55,7 +57,8 @@ class Merchants {
         jdbc.sql("""
                 update merchant set button_color = :color, button_position = :position, button_label = :label,
                     collect_personal_data = :collect, personal_data_fields = :fields, privacy_policy_url = :privacy,
-                    routing_fallback_seconds = :fallback, expert_capacity = :capacity, coop_shopping = :coop
+                    routing_fallback_seconds = :fallback, expert_capacity = :capacity, coop_shopping = :coop,
+                    abandoned_by_expert = :abandoned
                 where id = :id
                 """)
                 .params(settingsParams(settings))
@@ -74,6 +77,7 @@ class Merchants {
         params.put("fallback", s.routingFallbackSeconds());
         params.put("capacity", s.expertCapacity());
         params.put("coop", s.coopShopping());
+        params.put("abandoned", s.abandonedByExpert().name());
         return params;
     }
 
@@ -83,7 +87,7 @@ class Merchants {
         var settings = new MerchantSettings(rs.getString("button_color"), rs.getString("button_position"),
                 rs.getString("button_label"), rs.getBoolean("collect_personal_data"), fieldList,
                 rs.getString("privacy_policy_url"), rs.getInt("routing_fallback_seconds"), rs.getInt("expert_capacity"),
-                rs.getBoolean("coop_shopping"));
+                rs.getBoolean("coop_shopping"), AbandonedByExpert.valueOf(rs.getString("abandoned_by_expert")));
         return new Merchant(rs.getObject("id", UUID.class), rs.getString("slug"), rs.getString("name"), settings);
     }
 }

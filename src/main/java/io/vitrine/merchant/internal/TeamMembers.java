@@ -11,7 +11,9 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.HashSet;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -98,6 +100,12 @@ class TeamMembers {
                 select * from team_member
                 where presence <> 'OFFLINE' and coalesce(last_seen_at, presence_since) < ?
                 """).param(ts(before)).query(TeamMembers::map).list();
+    }
+
+    Set<UUID> goneSince(Collection<UUID> memberIds, Instant before) {
+        return new HashSet<>(jdbc.sql("""
+                select id from team_member where id in (:ids) and coalesce(last_seen_at, presence_since) < :before
+                """).param("ids", memberIds).param("before", ts(before)).query(UUID.class).list());
     }
 
     private static Member map(ResultSet rs, int row) throws SQLException {

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -81,6 +82,11 @@ class TeamService implements TeamApi {
     @Transactional
     public void markSeen(Collection<UUID> memberIds) {
         members.markSeen(memberIds, Instant.now(clock));
+    }
+
+    @Override
+    public Set<UUID> goneSince(Collection<UUID> memberIds, Instant before) {
+        return memberIds.isEmpty() ? Set.of() : members.goneSince(memberIds, before);
     }
 
     @Override

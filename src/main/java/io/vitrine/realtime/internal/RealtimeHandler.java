@@ -2,6 +2,7 @@ package io.vitrine.realtime.internal;
 
 import io.vitrine.dialog.Actor;
 import io.vitrine.dialog.CoopApi;
+import io.vitrine.dialog.CustomerPresenceApi;
 import io.vitrine.dialog.DialogApi;
 import io.vitrine.dialog.DialogMode;
 import io.vitrine.dialog.Membership;
@@ -69,13 +70,14 @@ class RealtimeHandler extends TextWebSocketHandler {
     private final Streams streams;
     private final MediaApi media;
     private final CoopApi coop;
+    private final CustomerPresenceApi customerPresence;
     private final TaskScheduler scheduler;
     private final VitrineProperties.Realtime settings;
     private final Duration guestGrace;
 
     RealtimeHandler(JsonMapper json, Validator validator, Fanout fanout, DialogApi dialogs, ShopperApi shoppers,
-            TeamApi team, Streams streams, MediaApi media, CoopApi coop, TaskScheduler scheduler,
-            VitrineProperties properties) {
+            TeamApi team, Streams streams, MediaApi media, CoopApi coop, CustomerPresenceApi customerPresence,
+            TaskScheduler scheduler, VitrineProperties properties) {
         this.json = json;
         this.writer = json.writerFor(ServerMessage.class);
         this.validator = validator;
@@ -86,6 +88,7 @@ class RealtimeHandler extends TextWebSocketHandler {
         this.streams = streams;
         this.media = media;
         this.coop = coop;
+        this.customerPresence = customerPresence;
         this.scheduler = scheduler;
         this.settings = properties.realtime();
         this.guestGrace = properties.presence().grace();
@@ -125,6 +128,28 @@ class RealtimeHandler extends TextWebSocketHandler {
         streams.leaveAll(connection).forEach(this::publishPeers);
         if (connection.actor() instanceof Actor.Shopper shopper) {
             followed.forEach(dialogId -> checkLaterWhetherGone(dialogId, shopper));
+            followed.forEach(this::noteIfCustomersGone);
+        }
+    }
+
+    /** Dialogs a customer follows on this node; the heartbeat keeps them marked as attended. */
+    Set<UUID> dialogsWithCustomers() {
+        Set<UUID> dialogIds = ConcurrentHashMap.newKeySet();
+        connections.values().stream().filter(c -> c.actor() instanceof Actor.Shopper)
+                .forEach(c -> dialogIds.addAll(c.followed()));
+        return dialogIds;
+    }
+
+    /** With no customer connection to the dialog left here, it is marked; a dialog left so for the grace ends. */
+    private void noteIfCustomersGone(UUID dialogId) {
+        boolean anyLeft = connections.values().stream()
+                .anyMatch(c -> c.actor() instanceof Actor.Shopper && c.follows(dialogId));
+        if (!anyLeft) {
+            try {
+                customerPresence.customersGone(dialogId);
+            } catch (RuntimeException e) {
+                log.warn("Could not note that the customers of dialog {} are gone", dialogId, e);
+            }
         }
     }
 
@@ -190,6 +215,7 @@ class RealtimeHandler extends TextWebSocketHandler {
         }
         if (actor instanceof Actor.Shopper shopper) {
             checkLaterWhetherGone(dialogId, shopper);
+            noteIfCustomersGone(dialogId);
         }
     }
 
@@ -308,6 +334,9 @@ class RealtimeHandler extends TextWebSocketHandler {
     /** Follows first, then replays from storage, so no event can fall between the two. */
     private void subscribe(Connection connection, Actor actor, UUID dialogId, long afterSeq) {
         DialogView view = dialogs.view(dialogId, actor);
+        if (actor instanceof Actor.Shopper) {
+            customerPresence.customersConnected(Set.of(dialogId));
+        }
         Connection.DialogStream stream = connection.stream(dialogId, fanout);
         stream.startReplay(afterSeq);
         try {

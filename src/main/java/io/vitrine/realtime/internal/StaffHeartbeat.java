@@ -1,5 +1,6 @@
 package io.vitrine.realtime.internal;
 
+import io.vitrine.dialog.CustomerPresenceApi;
 import io.vitrine.merchant.TeamApi;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -10,14 +11,18 @@ class StaffHeartbeat {
 
     private final RealtimeHandler handler;
     private final TeamApi team;
+    private final CustomerPresenceApi customerPresence;
 
-    StaffHeartbeat(RealtimeHandler handler, TeamApi team) {
+    StaffHeartbeat(RealtimeHandler handler, TeamApi team, CustomerPresenceApi customerPresence) {
         this.handler = handler;
         this.team = team;
+        this.customerPresence = customerPresence;
     }
 
     @Scheduled(fixedDelayString = "${vitrine.presence.heartbeat-interval:10s}")
     void beat() {
         team.markSeen(handler.connectedMembers());
+        // Customers connected here keep their dialogs open even when their last connection on another node closed.
+        customerPresence.customersConnected(handler.dialogsWithCustomers());
     }
 }
