@@ -10,6 +10,7 @@ const STATUS_SHOW_MS = 4000;
 const page = document.body.dataset;
 
 translatePage(document);
+showOfferTime();
 renderSnippet();
 wireSettings();
 wireTeam();
@@ -65,9 +66,16 @@ function fillSettings(form, settings) {
   const fields = new Set(settings.personalDataFields ?? []);
   for (const box of form.querySelectorAll('input[name="personalDataFields"]')) box.checked = fields.has(box.value);
   el.privacyPolicyUrl.value = settings.privacyPolicyUrl ?? '';
-  el.routingFallbackSeconds.value = settings.routingFallbackSeconds ?? 30;
+  el.routingFallbackSeconds.value = settings.routingFallbackSeconds ?? 60;
+  el.abandonedByExpert.value = settings.abandonedByExpert ?? 'REQUEUE';
   el.expertCapacity.value = settings.expertCapacity ?? 3;
   syncPersonalDataFields(form);
+}
+
+/** The offer time is the server's (vitrine.routing.offer-timeout); the console counts down the same offers. */
+function showOfferTime() {
+  const note = byTestId('settings-offer-time');
+  note.textContent = t('settings.offerTime', { seconds: note.dataset.offerSeconds });
 }
 
 /** The field choice only matters while personal data is collected. */
@@ -109,6 +117,7 @@ function readSettings(form) {
     privacyPolicyUrl: el.privacyPolicyUrl.value.trim() || null,
     routingFallbackSeconds: Number(el.routingFallbackSeconds.value),
     expertCapacity: Number(el.expertCapacity.value),
+    abandonedByExpert: el.abandonedByExpert.value,
   };
 }
 

@@ -199,7 +199,10 @@ export function routingLogItem(entry) {
   const kind = String(entry.type ?? entry.kind ?? entry.event ?? entry.action ?? '');
   const label = hasTranslation(`log.${kind.toUpperCase()}`) ? t(`log.${kind.toUpperCase()}`) : kind;
   const who = entry.memberName ?? entry.member?.displayName ?? entry.member?.name ?? entry.expertName ?? entry.expert?.name ?? '';
-  const detail = entry.detail ?? entry.note ?? entry.reason ?? '';
+  // Entries carry a reason code and the name (or number) it mentions; older entries only an English detail.
+  const reasonKey = entry.reason ? `log.reason.${entry.reason}` : null;
+  const detail = reasonKey && hasTranslation(reasonKey) ? t(reasonKey, { subject: entry.subject ?? '' })
+    : entry.detail ?? entry.note ?? '';
   return h('li', { testid: 'routing-entry' },
     timeElement(entry.at ?? entry.time ?? entry.createdAt, 'time'), ' ',
     h('strong', { text: label }),

@@ -3,6 +3,7 @@ package io.vitrine.merchant.web;
 import io.vitrine.merchant.MerchantApi;
 import io.vitrine.merchant.StaffPrincipal;
 import io.vitrine.shared.VitrineProperties;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -38,11 +39,17 @@ class StaffPages {
     }
 
     @GetMapping("/admin")
-    String admin(@AuthenticationPrincipal StaffPrincipal principal, Model model) {
+    String admin(@AuthenticationPrincipal StaffPrincipal principal, Model model, HttpServletResponse response) {
         if (!principal.isAdmin()) {
-            return "redirect:/console";
+            // An expert who follows a dashboard link learns why it is closed to them and where to go instead.
+            response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+            model.addAttribute("status", HttpServletResponse.SC_FORBIDDEN);
+            model.addAttribute("path", "/admin");
+            model.addAttribute("error", "Forbidden");
+            return "error";
         }
         addMember(principal, model);
+        model.addAttribute("offerSeconds", properties.routing().offerTimeout().toSeconds());
         return "admin";
     }
 
