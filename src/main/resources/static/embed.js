@@ -140,6 +140,8 @@
     var query = new URLSearchParams();
     if (options.expert) query.set('expert', options.expert);
     if (options.store) query.set('store', options.store);
+    // The shop's staff see which page the button was clicked on; the fragment stays private.
+    query.set('page', location.href.split('#')[0]);
     var search = query.toString();
     var frame = document.createElement('iframe');
     frame.className = 'frame';

@@ -380,6 +380,24 @@ async function showEnded(dialogId) {
   }
 }
 
+/** Who the customer is: the name they gave, contact details (admins only) and the page the button was on. */
+async function showCustomer(dialogId, line) {
+  try {
+    const c = await api(`/dialogs/${encodeURIComponent(dialogId)}/customer`);
+    const parts = [
+      c.name ? h('span', { testid: 'customer-name', text: c.name }) : null,
+      c.email ? h('a', { href: `mailto:${c.email}`, testid: 'customer-email', text: c.email }) : null,
+      c.phone ? h('span', { testid: 'customer-phone', text: c.phone }) : null,
+      c.contactWithheld ? h('span', { class: 'muted', text: t('console.contactWithheld') }) : null,
+      c.pageUrl ? h('span', {}, `${t('console.fromPage')} `,
+        h('a', { href: c.pageUrl, target: '_blank', rel: 'noopener noreferrer', testid: 'customer-page', text: c.pageUrl })) : null,
+    ].filter(Boolean);
+    line.replaceChildren(...parts.flatMap((part, i) => (i ? [' · ', part] : [part])));
+  } catch {
+    line.replaceChildren(); // the heading still names the customer by screen name
+  }
+}
+
 function showChat(chat) {
   if (state.chat !== chat) state.chat?.dispose();
   state.chat = chat;
@@ -413,6 +431,8 @@ function chatView(initial, { events, routingLog = null }) {
   const participants = new ParticipantList({ testid: 'participants', className: 'participants' });
   const title = h('h2', { id: 'chat-title', class: 'chat-title', testid: 'chat-title' });
   const meta = h('p', { class: 'chat-meta' });
+  const customer = h('p', { class: 'chat-meta chat-customer', testid: 'customer-details' });
+  showCustomer(dialogId, customer);
   const modeToggle = toggleButton({
     testid: 'mode-toggle', label: t('conversation.textOnly'), iconPath: MEDIA_ICONS.text, className: 'button button--small toggle',
     onToggle: (textOnly, button) => setMode(textOnly ? 'TEXT' : 'VIDEO', button),
@@ -432,7 +452,7 @@ function chatView(initial, { events, routingLog = null }) {
   });
   const stage = ended ? null : expertStage();
   const root = h('section', { class: ended ? 'chat chat--ended' : 'chat', 'aria-labelledby': 'chat-title', 'data-dialog-id': dialogId },
-    h('header', { class: 'chat-head' }, participants.element, h('div', { class: 'chat-heading' }, title, meta),
+    h('header', { class: 'chat-head' }, participants.element, h('div', { class: 'chat-heading' }, title, meta, customer),
       ended ? null : h('div', { class: 'head-actions' }, modeToggle.element, endButton)),
     ended ? null : confirm.element,
     h('div', { class: 'chat-body' },

@@ -192,6 +192,9 @@ const en = {
   'console.rated': 'Rated {score} of 5',
   'console.ratedShort': '{score} of 5',
   'console.routingLog': 'Routing log',
+  'console.contactWithheld': 'contact details on file (admins can see them)',
+  'console.fromPage': 'from',
+
   'console.noLog': 'No routing entries.',
   'console.sessionEnded': 'Your session has ended.',
   'console.signInAgain': 'Sign in again',

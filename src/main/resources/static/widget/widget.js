@@ -62,6 +62,7 @@ function readPage() {
     merchantName: data.merchantName ?? '',
     expert: query.get('expert') || null,
     store: query.get('store') || null,
+    pageUrl: query.get('page') || null,
     invite: data.invite || null,
   };
 }
@@ -350,6 +351,7 @@ function dialogRequest(message, textOnly) {
   if (textOnly) body.textOnly = true;
   if (page.expert) body.expert = page.expert;
   if (page.store) body.store = page.store;
+  if (page.pageUrl) body.pageUrl = page.pageUrl;
   if (message) body.message = message;
   return body;
 }

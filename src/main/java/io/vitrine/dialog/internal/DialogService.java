@@ -1,6 +1,7 @@
 package io.vitrine.dialog.internal;
 
 import io.vitrine.dialog.Actor;
+import io.vitrine.dialog.CustomerDetails;
 import io.vitrine.dialog.DialogApi;
 import io.vitrine.dialog.DialogMode;
 import io.vitrine.dialog.DialogRole;
@@ -18,6 +19,7 @@ import io.vitrine.merchant.TeamApi;
 import io.vitrine.shared.Avatar;
 import io.vitrine.shared.DomainException;
 import io.vitrine.shopper.Shopper;
+import io.vitrine.shopper.ShopperApi;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
@@ -43,12 +45,13 @@ public class DialogService implements DialogApi {
     private final DialogAccess access;
     private final DialogChanges changes;
     private final TeamApi team;
+    private final ShopperApi shoppers;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     DialogService(Dialogs dialogs, Participants participants, Timeline timeline, Offers offers, DialogLog log,
-            DialogViews views, DialogAccess access, DialogChanges changes, TeamApi team, ApplicationEventPublisher events,
-            Clock clock) {
+            DialogViews views, DialogAccess access, DialogChanges changes, TeamApi team, ShopperApi shoppers,
+            ApplicationEventPublisher events, Clock clock) {
         this.dialogs = dialogs;
         this.participants = participants;
         this.timeline = timeline;
@@ -58,6 +61,7 @@ public class DialogService implements DialogApi {
         this.access = access;
         this.changes = changes;
         this.team = team;
+        this.shoppers = shoppers;
         this.events = events;
         this.clock = clock;
     }
@@ -226,6 +230,17 @@ public class DialogService implements DialogApi {
     public DialogTranscript transcript(UUID dialogId, Actor actor) {
         var seat = access.read(dialogId, actor);
         return new DialogTranscript(views.of(seat.dialog()), timeline.after(dialogId, 0), seat.membership());
+    }
+
+    /** Who the Host is, for the staff of the dialog's merchant; contact details for admins only. */
+    @Transactional(readOnly = true)
+    public CustomerDetails customer(UUID dialogId, Actor.Staff staff) {
+        DialogRow d = access.read(dialogId, staff).dialog();
+        Shopper host = shoppers.find(d.hostShopperId()).orElseThrow(() -> DomainException.notFound("Shopper"));
+        boolean hasContact = host.email() != null || host.phone() != null;
+        return staff.admin()
+                ? new CustomerDetails(host.screenName(), host.fullName(), host.email(), host.phone(), d.pageUrl(), false)
+                : new CustomerDetails(host.screenName(), host.fullName(), null, null, d.pageUrl(), hasContact);
     }
 
     @Transactional(readOnly = true)

@@ -1,6 +1,10 @@
 package io.vitrine.dialog.web;
 
+import io.swagger.v3.oas.annotations.Operation;
 import io.vitrine.dialog.Actor;
+import io.vitrine.dialog.CustomerDetails;
+import io.vitrine.dialog.Membership;
+import io.vitrine.dialog.TimelineEvent;
 import io.vitrine.dialog.DialogStatus;
 import io.vitrine.dialog.DialogTranscript;
 import io.vitrine.dialog.DialogView;
@@ -45,9 +49,21 @@ class StaffDialogController {
         return dialogs.search(actor(principal), status, mine, limit);
     }
 
+    /** A dialog's transcript for staff, with who the customer is (see {@link CustomerDetails}). */
+    record StaffTranscript(DialogView dialog, List<TimelineEvent> events, Membership you, CustomerDetails customer) {}
+
     @GetMapping("/{id}")
-    DialogTranscript transcript(@AuthenticationPrincipal StaffPrincipal principal, @PathVariable UUID id) {
-        return dialogs.transcript(id, actor(principal));
+    StaffTranscript transcript(@AuthenticationPrincipal StaffPrincipal principal, @PathVariable UUID id) {
+        DialogTranscript transcript = dialogs.transcript(id, actor(principal));
+        return new StaffTranscript(transcript.dialog(), transcript.events(), transcript.you(),
+                dialogs.customer(id, actor(principal)));
+    }
+
+    @GetMapping("/{id}/customer")
+    @Operation(summary = "Who the customer is", description = "The Host's screen name and the personal data they gave, "
+            + "and the page whose button started the dialog. Email and phone are returned to admins only.")
+    CustomerDetails customer(@AuthenticationPrincipal StaffPrincipal principal, @PathVariable UUID id) {
+        return dialogs.customer(id, actor(principal));
     }
 
     @GetMapping("/{id}/log")

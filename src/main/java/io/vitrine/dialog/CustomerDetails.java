@@ -1,0 +1,9 @@
+package io.vitrine.dialog;
+
+/**
+ * Who the staff of a dialog's merchant are talking to: the Host's screen name and the personal data they gave (when
+ * the merchant collects it), and the page whose button started the dialog. Email and phone go to admins only, since
+ * experts never see contact details; {@code contactWithheld} tells an expert that the shop has them.
+ */
+public record CustomerDetails(String screenName, String name, String email, String phone, String pageUrl,
+        boolean contactWithheld) {}
