@@ -1,0 +1,108 @@
+package io.vitrine.browser;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.FrameLocator;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * What shoppers and staff see around a dialog's start and end: no rating for a cancelled request, who the customer
+ * is, one offer time in the console and the dashboard, a readable routing log, and the dashboard closed to experts.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "spring.datasource.url=jdbc:h2:mem:lifecycle-browser;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
+        "vitrine.demo=true"
+})
+class DialogLifecycleBrowserTest extends ChromiumTest {
+
+    @LocalServerPort
+    int port;
+
+    private final List<BrowserContext> contexts = new ArrayList<>();
+
+    @AfterEach
+    void closeContexts() {
+        contexts.forEach(BrowserContext::close);
+    }
+
+    @Test
+    void shopperAndStaffSeeTheRightThingsAroundADialogsStartAndEnd() {
+        String base = "http://localhost:" + port;
+        Page console = login(base, "anna@demo.test", "demo-expert");
+        console.getByTestId("presence-ONLINE").click();
+        assertThat(console.getByTestId("presence-ONLINE")).hasAttribute("aria-pressed", "true");
+
+        Page shop = newPage();
+        shop.navigate(base + "/demo");
+        shop.getByTestId("vitrine-button").click();
+        FrameLocator widget = shop.frameLocator("iframe[data-testid=vitrine-frame]");
+        widget.getByTestId("screen-name").fill("Alex");
+        widget.getByTestId("pd-name").fill("Alex Doe");
+        widget.getByTestId("pd-email").fill("alex@example.com");
+        widget.getByTestId("consent").check();
+        widget.getByTestId("start-dialog").click();
+
+        // The console counts down the offer the server made: 30 s, the same time the dashboard states below.
+        Locator countdown = console.getByTestId("offer-countdown");
+        assertThat(countdown).hasText(Pattern.compile("offer ends in 0:(2\\d|30)"));
+
+        // Cancelled before anyone answered: nothing to rate.
+        widget.getByTestId("end-dialog").click();
+        widget.getByTestId("confirm-end").click();
+        assertThat(widget.getByTestId("chat-log")).containsText("ended");
+        assertThat(widget.getByTestId("rating-star-5")).not().isVisible();
+
+        // A new request, accepted: the console says who the customer is and which page they came from.
+        widget.getByTestId("my-conversations").click();
+        widget.getByTestId("new-conversation").click();
+        widget.getByTestId("start-dialog").click();
+        console.getByTestId("queue-item").getByTestId("accept-button").click();
+        Locator customer = console.getByTestId("customer-details");
+        assertThat(customer).containsText("Alex Doe");
+        assertThat(customer.getByTestId("customer-page")).hasText(base + "/demo");
+        assertThat(customer).not().containsText("alex@example.com");
+
+        Page dashboard = login(base, "admin@demo.test", "demo-admin");
+        dashboard.navigate(base + "/admin");
+        assertThat(dashboard.getByTestId("settings-offer-time")).containsText("30 seconds");
+        Locator rows = dashboard.getByTestId("dialog-row");
+        assertThat(rows).hasCount(2);
+        rows.last().getByTestId("dialog-open").click();
+        Locator routingLog = dashboard.getByTestId("drawer-routing-log");
+        assertThat(routingLog).containsText("Offered to Anna Expert");
+        assertThat(routingLog).containsText("Ended by Alex");
+        assertThat(routingLog.innerText()).doesNotContain("log.").doesNotContainPattern("\\b[A-Z]{4,}\\b");
+
+        console.navigate(base + "/admin");
+        assertThat(console.getByTestId("admin-only")).containsText("Only admins can open the dashboard.");
+        console.getByTestId("to-console").click();
+        console.waitForURL("**/console");
+    }
+
+    private Page login(String base, String email, String password) {
+        Page page = newPage();
+        page.navigate(base + "/login");
+        page.getByTestId("login-email").fill(email);
+        page.getByTestId("login-password").fill(password);
+        page.getByTestId("login-submit").click();
+        page.waitForURL("**/console");
+        page.waitForSelector("body[data-ready]");
+        return page;
+    }
+
+    private Page newPage() {
+        BrowserContext context = browser.newContext();
+        contexts.add(context);
+        return context.newPage();
+    }
+}
