@@ -66,7 +66,7 @@ class DialogLifecycle implements CustomerPresenceApi {
     @Transactional
     void endIfCustomersGone(UUID dialogId, Instant before) {
         DialogRow d = dialogs.lock(dialogId).orElse(null);
-        if (d == null || !dialogs.customersGoneBefore(before).contains(dialogId)) {
+        if (d == null || !dialogs.customersGoneBefore(dialogId, before)) {
             return;
         }
         Instant now = Instant.now(clock);

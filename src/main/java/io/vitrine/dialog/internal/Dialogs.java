@@ -104,6 +104,13 @@ class Dialogs {
                 """).param(ts(before)).query(UUID.class).list();
     }
 
+    boolean customersGoneBefore(UUID id, Instant before) {
+        return jdbc.sql("""
+                select count(*) from dialog
+                where id = ? and status in ('WAITING', 'ACTIVE') and customers_gone_since < ?
+                """).params(id, ts(before)).query(Long.class).single() > 0;
+    }
+
     /** Live dialogs by their expert. */
     Map<UUID, List<UUID>> activeByExpert() {
         return jdbc.sql("select id, expert_id from dialog where status = 'ACTIVE' and expert_id is not null")
