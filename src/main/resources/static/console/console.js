@@ -115,7 +115,11 @@ function wireSocket() {
     if (status !== 'live') state.subscribed.clear();
   });
   socket.on('staffQueue', (frame) => {
-    state.queue = { waiting: frame.waiting ?? [], messages: frame.messages ?? [] };
+    // Offers count down from the time left the server stated, so a console whose clock is off shows the same time.
+    const received = Date.now();
+    const local = (entry) => (entry.offerMillisLeft == null ? entry
+      : { ...entry, offerExpiresAt: new Date(received + entry.offerMillisLeft).toISOString() });
+    state.queue = { waiting: (frame.waiting ?? []).map(local), messages: frame.messages ?? [] };
     renderQueue();
     scheduleRefresh();
   });

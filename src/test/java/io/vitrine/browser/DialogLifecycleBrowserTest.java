@@ -4,6 +4,7 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Clock;
 import com.microsoft.playwright.FrameLocator;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
@@ -38,7 +39,10 @@ class DialogLifecycleBrowserTest extends ChromiumTest {
     @Test
     void shopperAndStaffSeeTheRightThingsAroundADialogsStartAndEnd() {
         String base = "http://localhost:" + port;
-        Page console = login(base, "anna@demo.test", "demo-expert");
+        // Anna's computer clock is five minutes slow: her countdown must still show the server's offer time.
+        Page console = newPage();
+        console.clock().install(new Clock.InstallOptions().setTime(System.currentTimeMillis() - 5 * 60_000));
+        login(console, base, "anna@demo.test", "demo-expert");
         console.getByTestId("presence-ONLINE").click();
         assertThat(console.getByTestId("presence-ONLINE")).hasAttribute("aria-pressed", "true");
 
@@ -72,7 +76,7 @@ class DialogLifecycleBrowserTest extends ChromiumTest {
         assertThat(customer.getByTestId("customer-page")).hasText(base + "/demo");
         assertThat(customer).not().containsText("alex@example.com");
 
-        Page dashboard = login(base, "admin@demo.test", "demo-admin");
+        Page dashboard = login(newPage(), base, "admin@demo.test", "demo-admin");
         dashboard.navigate(base + "/admin");
         assertThat(dashboard.getByTestId("settings-offer-time")).containsText("30 seconds");
         Locator rows = dashboard.getByTestId("dialog-row");
@@ -89,8 +93,7 @@ class DialogLifecycleBrowserTest extends ChromiumTest {
         console.waitForURL("**/console");
     }
 
-    private Page login(String base, String email, String password) {
-        Page page = newPage();
+    private static Page login(Page page, String base, String email, String password) {
         page.navigate(base + "/login");
         page.getByTestId("login-email").fill(email);
         page.getByTestId("login-password").fill(password);

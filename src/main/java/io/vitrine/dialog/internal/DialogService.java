@@ -21,6 +21,7 @@ import io.vitrine.shared.DomainException;
 import io.vitrine.shopper.Shopper;
 import io.vitrine.shopper.ShopperApi;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -324,8 +325,10 @@ public class DialogService implements DialogApi {
     private StaffQueue.Entry entry(DialogRow d, UUID offeredTo, Instant expiresAt) {
         Avatar host = participants.ofDialog(d.id()).stream().filter(p -> p.role() == ParticipantRole.HOST)
                 .findFirst().map(Participants.Row::avatar).orElse(null);
+        Long millisLeft = expiresAt == null ? null
+                : Math.max(0, Duration.between(Instant.now(clock), expiresAt).toMillis());
         return new StaffQueue.Entry(d.id(), host, d.createdAt(), offeredTo, expiresAt,
-                dialogs.lastMessage(d.id()).orElse(null));
+                dialogs.lastMessage(d.id()).orElse(null), millisLeft);
     }
 
     private static DialogLog.Reason requestReason(DialogRow d) {
