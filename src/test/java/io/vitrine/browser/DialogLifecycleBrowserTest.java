@@ -22,7 +22,11 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=jdbc:h2:mem:lifecycle-browser;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
-        "vitrine.demo=true"
+        "vitrine.demo=true",
+        // A short grace period, with heartbeats well inside it, so an absent expert is noticed within seconds.
+        "vitrine.presence.grace=4s",
+        "vitrine.presence.heartbeat-interval=500ms",
+        "vitrine.presence.sweep-interval=500ms"
 })
 class DialogLifecycleBrowserTest extends ChromiumTest {
 
@@ -34,6 +38,7 @@ class DialogLifecycleBrowserTest extends ChromiumTest {
     @AfterEach
     void closeContexts() {
         contexts.forEach(BrowserContext::close);
+        contexts.clear();
     }
 
     @Test
@@ -79,18 +84,70 @@ class DialogLifecycleBrowserTest extends ChromiumTest {
         Page dashboard = login(newPage(), base, "admin@demo.test", "demo-admin");
         dashboard.navigate(base + "/admin");
         assertThat(dashboard.getByTestId("settings-offer-time")).containsText("30 seconds");
-        Locator rows = dashboard.getByTestId("dialog-row");
-        assertThat(rows).hasCount(2);
+        Locator rows = dashboard.getByTestId("dialog-row").filter(new Locator.FilterOptions().setHasText("Alex"));
+        assertThat(rows).hasCount(2); // newest first: the accepted request, then the cancelled one
         rows.last().getByTestId("dialog-open").click();
         Locator routingLog = dashboard.getByTestId("drawer-routing-log");
         assertThat(routingLog).containsText("Offered to Anna Expert");
         assertThat(routingLog).containsText("Ended by Alex");
         assertThat(routingLog.innerText()).doesNotContain("log.").doesNotContainPattern("\\b[A-Z]{4,}\\b");
 
+        // The admin decides what happens to an absent expert's conversations.
+        Locator abandoned = dashboard.getByTestId("settings-abandoned-by-expert");
+        assertThat(abandoned).hasValue("REQUEUE");
+        abandoned.selectOption("END");
+        dashboard.getByTestId("settings-save").click();
+        assertThat(dashboard.getByTestId("settings-status")).containsText("Settings saved.");
+        dashboard.reload();
+        assertThat(dashboard.getByTestId("settings-abandoned-by-expert")).hasValue("END");
+        abandoned = dashboard.getByTestId("settings-abandoned-by-expert");
+        abandoned.selectOption("REQUEUE");
+        dashboard.getByTestId("settings-save").click();
+        assertThat(dashboard.getByTestId("settings-status")).containsText("Settings saved.");
+
         console.navigate(base + "/admin");
         assertThat(console.getByTestId("admin-only")).containsText("Only admins can open the dashboard.");
         console.getByTestId("to-console").click();
         console.waitForURL("**/console");
+    }
+
+    @Test
+    void aShopperWhoseExpertVanishedIsServedByAnotherExpert() {
+        String base = "http://localhost:" + port;
+        Page anna = login(newPage(), base, "anna@demo.test", "demo-expert");
+        anna.getByTestId("presence-ONLINE").click();
+        assertThat(anna.getByTestId("presence-ONLINE")).hasAttribute("aria-pressed", "true");
+
+        Page shop = newPage();
+        shop.navigate(base + "/demo");
+        shop.getByTestId("vitrine-button").click();
+        FrameLocator widget = shop.frameLocator("iframe[data-testid=vitrine-frame]");
+        widget.getByTestId("screen-name").fill("Sam");
+        widget.getByTestId("pd-name").fill("Sam Doe");
+        widget.getByTestId("pd-email").fill("sam@example.com");
+        widget.getByTestId("consent").check();
+        widget.getByTestId("start-text-only").check();
+        widget.getByTestId("start-dialog").click();
+        anna.getByTestId("queue-item").filter(new Locator.FilterOptions().setHasText("Sam"))
+                .getByTestId("accept-button").click();
+        assertThat(widget.getByTestId("expert-name")).containsText("Anna Expert");
+
+        Page ben = login(newPage(), base, "ben@demo.test", "demo-expert");
+        ben.getByTestId("presence-ONLINE").click();
+        assertThat(ben.getByTestId("presence-ONLINE")).hasAttribute("aria-pressed", "true");
+        anna.context().close();
+
+        ben.getByTestId("queue-item").filter(new Locator.FilterOptions().setHasText("Sam"))
+                .getByTestId("accept-button").click();
+        assertThat(widget.getByTestId("expert-name")).containsText("Ben Expert");
+        ben.getByTestId("chat-input").fill("Hello Sam, Ben here: Anna lost her connection.");
+        ben.getByTestId("chat-send").click();
+        assertThat(widget.getByTestId("chat-message").filter(new Locator.FilterOptions().setHasText("Ben here")))
+                .isVisible();
+        widget.getByTestId("chat-input").fill("Thanks Ben");
+        widget.getByTestId("chat-send").click();
+        assertThat(ben.getByTestId("chat-message").filter(new Locator.FilterOptions().setHasText("Thanks Ben")))
+                .isVisible();
     }
 
     private static Page login(Page page, String base, String email, String password) {
