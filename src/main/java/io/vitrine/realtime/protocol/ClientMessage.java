@@ -45,7 +45,7 @@ public sealed interface ClientMessage {
     /** "I am ready for media in this dialog": the sender becomes one of the stream's peers. */
     record Stream(@NotNull UUID dialogId) implements ClientMessage {}
 
-    /** A WebRTC offer, answer or ICE candidate for one other peer; exactly one of description and candidate. */
+    /** A WebRTC offer, answer or ICE candidate for one other peer (its peer id); exactly one of description and candidate. */
     record Signal(@NotNull UUID dialogId, @NotBlank @Size(max = 64) String to, @Valid SessionDescription description,
             @Valid IceCandidate candidate) implements ClientMessage {
 
