@@ -144,6 +144,40 @@ class LiveDialogBrowserTest extends ChromiumTest {
     }
 
     @Test
+    void microphoneAndCameraSwitchedWhileTheStreamStartsNeedNoNewNegotiation() {
+        String base = "http://localhost:" + port;
+        Page console = expertConsole(base);
+        Page shopper = startDialog(base, "shopper", "Lea");
+        long acceptedAt = System.nanoTime();
+        accept(console, "Lea");
+        // Both switch at once, while the first offer and answer are still under way.
+        shopper.getByTestId("mic-toggle").click();
+        console.getByTestId("camera-toggle").click();
+        console.getByTestId("camera-toggle").click();
+        waitForVideo(shopper);
+        System.out.printf("accept to first video frame: %d ms%n", (System.nanoTime() - acceptedAt) / 1_000_000);
+        assertVideoPlays(shopper);
+        assertThat(shopper.getByTestId("mic-toggle")).hasAttribute("aria-pressed", "true");
+        console.waitForFunction("""
+                async () => {
+                  for (const mesh of window.vitrineMeshes ?? []) {
+                    for (const peer of mesh.peers.values()) {
+                      let bytes = 0;
+                      (await peer.connection.getStats()).forEach(s => { if (s.type === 'inbound-rtp' && s.kind === 'audio') bytes += s.bytesReceived; });
+                      if (bytes > 1000) return true;
+                    }
+                  }
+                  return false;
+                }""", null, new Page.WaitForFunctionOptions().setTimeout(MEDIA_WAIT_MS).setPollingInterval(500));
+        // One audio and one video section on both sides: nothing was added by a later offer.
+        for (Page page : List.of(console, shopper)) {
+            Object layouts = page.evaluate("() => [...(window.vitrineMeshes ?? [])].flatMap(m => [...m.peers.values()])"
+                    + ".map(p => p.connection.getTransceivers().map(t => t.receiver.track.kind).join('+'))");
+            org.assertj.core.api.Assertions.assertThat(layouts).as("transceivers").isEqualTo(List.of("audio+video"));
+        }
+    }
+
+    @Test
     void aShopperWithTheWidgetInTwoTabsSeesTheExpertInBoth() {
         String base = "http://localhost:" + port;
         Page console = expertConsole(base);
