@@ -48,8 +48,8 @@ class DialogEventsRelay {
         boolean live = view.status() == DialogStatus.ACTIVE && view.mode() == DialogMode.VIDEO;
         Set<String> present = live ? view.participants().stream().map(Avatar::participantId).collect(Collectors.toSet()) : Set.of();
         synchronized (streams) {
-            if (streams.retain(view.id(), present)) {
-                fanout.publish(Topic.dialog(view.id()), streams.peersFrame(view.id()));
+            for (var dialogId : streams.retain(view.id(), present)) {
+                fanout.publish(Topic.dialog(dialogId), streams.peersFrame(dialogId));
             }
         }
     }

@@ -132,8 +132,11 @@ class Streams {
         return left;
     }
 
-    /** Keeps only the given participants (those still present in a live video dialog); true when peers changed. */
-    synchronized boolean retain(UUID dialogId, Set<String> present) {
+    /**
+     * Keeps only the given participants (those still present in a live video dialog); returns the dialogs whose
+     * {@code peers} frame changed: this one, and those where a removed person now counts as elsewhere no more.
+     */
+    synchronized Set<UUID> retain(UUID dialogId, Set<String> present) {
         Map<String, Actor> seen = seenByDialog.get(dialogId);
         if (seen != null) {
             seen.keySet().retainAll(present);
@@ -143,10 +146,16 @@ class Streams {
         }
         Map<Connection, Peer> room = byDialog.get(dialogId);
         if (room == null) {
-            return false;
+            return Set.of();
         }
-        boolean changed = room.values().removeIf(peer -> !present.contains(peer.participantId()));
+        List<Peer> removed = room.values().stream().filter(peer -> !present.contains(peer.participantId())).toList();
+        room.values().removeAll(removed);
         forgetIfEmpty(dialogId, room);
+        Set<UUID> changed = new java.util.LinkedHashSet<>();
+        if (!removed.isEmpty()) {
+            changed.add(dialogId);
+        }
+        removed.forEach(peer -> changed.addAll(otherDialogsOf(dialogId, peer.actor())));
         return changed;
     }
 
