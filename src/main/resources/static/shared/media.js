@@ -461,7 +461,8 @@ export class Mesh {
     this.participantId = you;
     this.sendsVideo = Boolean(sendsVideo);
     this.#iceServers = Array.isArray(iceServers) ? iceServers : [];
-    // After a reconnect of our socket, working connections stay; broken ones start afresh.
+    // Joining again on the same socket keeps the peer id: working connections stay, broken ones start afresh.
+    // (A new socket is a new peer: everything started afresh above.)
     for (const peer of [...this.peers.values()]) {
       if (peer.state === 'reconnecting') this.#drop(peer.id);
     }
