@@ -11,7 +11,9 @@ import com.microsoft.playwright.assertions.LocatorAssertions;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Pattern;
+import io.vitrine.support.Api;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -36,6 +38,14 @@ class LiveDialogBrowserTest extends ChromiumTest {
 
     /** Media needs time on a small machine. */
     private static final double MEDIA_WAIT_MS = 60_000;
+
+    /** Each test starts with Anna free: dialogs a test left live would count against her capacity. */
+    @BeforeEach
+    void endLiveDialogs() {
+        Api admin = Api.staff(port, "admin@demo.test", "demo-admin");
+        admin.get("/api/v1/dialogs?status=ACTIVE").body()
+                .forEach(dialog -> admin.post("/api/v1/dialogs/" + dialog.path("id").asString() + "/end", null));
+    }
 
     @AfterEach
     void screenshotsOnTheWayOut(TestInfo test) {
