@@ -451,7 +451,8 @@ export class Mesh {
 
   /** Asks the server to take this connection into the stream; it answers with a `stream` frame. */
   join() {
-    this.socket.send({ type: 'stream', dialogId: this.dialogId });
+    // On a new socket, the page carries on as the same peer if the server still knows it: connections stay up.
+    this.socket.send({ type: 'stream', dialogId: this.dialogId, ...(this.selfId ? { peerId: this.selfId } : {}) });
   }
 
   /** The server's `stream` answer: who I am, the ICE servers and who is in the stream. */
@@ -461,8 +462,8 @@ export class Mesh {
     this.participantId = you;
     this.sendsVideo = Boolean(sendsVideo);
     this.#iceServers = Array.isArray(iceServers) ? iceServers : [];
-    // Joining again on the same socket keeps the peer id: working connections stay, broken ones start afresh.
-    // (A new socket is a new peer: everything started afresh above.)
+    // Carrying on as the same peer (the same socket, or a new one the server let take over): working connections
+    // stay, broken ones start afresh. A new peer id means the others forgot us: everything started afresh above.
     for (const peer of [...this.peers.values()]) {
       if (peer.state === 'reconnecting') this.#drop(peer.id);
     }
@@ -483,7 +484,7 @@ export class Mesh {
       return;
     }
     const wanted = new Map(peers.filter((p) => this.#isOther(p)).map((p) => [p.id, p]));
-    for (const id of [...this.peers.keys()]) if (!wanted.has(id)) this.#drop(id);
+    for (const [id, peer] of [...this.peers]) if (wanted.get(id)?.participantId !== peer.participantId) this.#drop(id);
     for (const p of wanted.values()) this.#peer(p.id, p.participantId);
     this.onChange(this);
   }

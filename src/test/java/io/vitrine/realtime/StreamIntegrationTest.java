@@ -148,6 +148,37 @@ class StreamIntegrationTest extends IntegrationTest {
     }
 
     @Test
+    void aPageOnANewSocketCarriesOnAsTheSamePeerSoTheOthersKeepTheirConnections() {
+        Shop shop = shop("anna");
+        Api anna = shop.online("anna");
+        LiveStream live = LiveStream.start(shop, anna, "Hana Host");
+        Socket expertWs = live.socket(anna);
+        String expertPeer = joinStream(expertWs, live.id).path("peerId").asString();
+        Socket oldSocket = live.socket(live.host);
+        String hostPeer = joinStream(oldSocket, live.id).path("peerId").asString();
+        expertWs.await(f -> type("peers").test(f) && f.path("peers").size() == 2);
+
+        // The page's socket dropped without the server noticing yet; the page reconnects and names its peer id.
+        Socket newSocket = live.socket(live.host);
+        newSocket.send(Map.of("type", "stream", "dialogId", live.id, "peerId", hostPeer));
+        assertThat(newSocket.await(type("stream")).path("peerId").asString()).isEqualTo(hostPeer);
+        expertWs.send(Map.of("type", "signal", "dialogId", live.id, "to", hostPeer,
+                "candidate", Map.of("candidate", "candidate:1 1 udp 2122260223 10.0.0.2 50000 typ host", "sdpMid", "0", "sdpMLineIndex", 0)));
+        assertThat(newSocket.await(type("signal")).path("from").asString()).isEqualTo(expertPeer);
+
+        oldSocket.kill();
+        Socket probe = live.inStream(live.host); // a third page: its own peer, and the host's page is still there
+        JsonNode peers = expertWs.await(f -> type("peers").test(f) && f.path("peers").size() == 3);
+        assertThat(texts(list(peers.path("peers")), "id")).contains(hostPeer, expertPeer);
+        probe.close();
+
+        // Someone else's peer id cannot be taken over.
+        Socket intruder = live.socket(anna);
+        intruder.send(Map.of("type", "stream", "dialogId", live.id, "peerId", hostPeer));
+        assertThat(intruder.await(type("stream")).path("peerId").asString()).isNotEqualTo(hostPeer);
+    }
+
+    @Test
     void anExpertOnCameraInAnotherDialogIsNamedElsewhereNotGone() {
         Shop shop = shop("anna");
         Api anna = shop.online("anna");

@@ -172,7 +172,7 @@ class RealtimeHandler extends TextWebSocketHandler {
                 fanout.publish(Topic.dialog(typing.dialogId()),
                         new ServerMessage.Typing(typing.dialogId(), me.participantId(), me.name()));
             }
-            case ClientMessage.Stream s -> joinStream(connection, identified(connection), s.dialogId());
+            case ClientMessage.Stream s -> joinStream(connection, identified(connection), s.dialogId(), s.peerId());
             case ClientMessage.Signal signal -> relay(connection, signal);
             case ClientMessage.Media m -> {
                 Streams.Peer me = peerOf(connection, m.dialogId());
@@ -195,7 +195,7 @@ class RealtimeHandler extends TextWebSocketHandler {
     }
 
     /** A present participant of a live video dialog becomes a peer of its stream. */
-    private void joinStream(Connection connection, Actor actor, UUID dialogId) {
+    private void joinStream(Connection connection, Actor actor, UUID dialogId, String previousPeerId) {
         if (!connection.follows(dialogId)) {
             throw DomainException.invalid("Subscribe to the dialog before joining its stream.");
         }
@@ -214,13 +214,14 @@ class RealtimeHandler extends TextWebSocketHandler {
         // Joining, answering and announcing happen as one step per node, so no other peer's announcement can
         // overtake this connection's answer and leave it with an outdated list.
         synchronized (streams) {
-            boolean changed = streams.peerOf(dialogId, connection) == null;
-            Streams.Peer me = streams.join(dialogId, connection, you.participantId(), you.role(), actor);
+            Streams.Joined joined = streams.join(dialogId, connection, you.participantId(), you.role(), actor,
+                    previousPeerId);
+            Streams.Peer me = joined.peer();
             send(connection, new ServerMessage.Stream(dialogId, you.participantId(), me.id(),
                     PermissionMatrix.allows(you.role(), Permission.PUBLISH_VIDEO), iceServers, streams.peers(dialogId)));
             streams.mediaStates(dialogId).forEach((participantId, state) -> send(connection,
                     new ServerMessage.Media(dialogId, participantId, state.mic(), state.camera())));
-            if (changed) {
+            if (joined.changed()) {
                 publishPeers(dialogId, me);
             }
         }

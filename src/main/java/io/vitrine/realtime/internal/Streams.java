@@ -38,11 +38,32 @@ class Streams {
     /** Who has been in each stream, so that a participant on camera in another dialog can be told apart. */
     private final Map<UUID, Map<String, Actor>> seenByDialog = new HashMap<>();
 
-    /** Registers the connection (again); returns its peer, with a new id unless it is in the stream already. */
-    synchronized Peer join(UUID dialogId, Connection connection, String participantId, DialogRole role, Actor actor) {
+    /** A connection's peer after {@link #join}; {@code changed} when the set of peer ids changed. */
+    record Joined(Peer peer, boolean changed) {}
+
+    /**
+     * Registers the connection (again). A page on a new socket that names its previous peer id, still held by a
+     * connection of the same participant (its old socket, not noticed closed yet), carries on as that peer: the
+     * others keep their connections to it. Otherwise a connection new to the stream gets a new peer id.
+     */
+    synchronized Joined join(UUID dialogId, Connection connection, String participantId, DialogRole role, Actor actor,
+            String previousId) {
         Map<Connection, Peer> room = byDialog.computeIfAbsent(dialogId, id -> new HashMap<>());
         seenByDialog.computeIfAbsent(dialogId, id -> new HashMap<>()).put(participantId, actor);
-        return room.computeIfAbsent(connection, c -> new Peer(newPeerId(), participantId, role, actor));
+        Peer existing = room.get(connection);
+        if (existing != null) {
+            return new Joined(existing, false);
+        }
+        Connection old = previousId == null ? null : connectionOf(dialogId, previousId);
+        if (old != null && room.get(old).participantId().equals(participantId)) {
+            room.remove(old);
+            Peer peer = new Peer(previousId, participantId, role, actor);
+            room.put(connection, peer);
+            return new Joined(peer, false);
+        }
+        Peer peer = new Peer(newPeerId(), participantId, role, actor);
+        room.put(connection, peer);
+        return new Joined(peer, true);
     }
 
     synchronized Peer peerOf(UUID dialogId, Connection connection) {
