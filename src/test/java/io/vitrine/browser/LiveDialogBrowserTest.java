@@ -158,14 +158,12 @@ class LiveDialogBrowserTest extends ChromiumTest {
         String base = "http://localhost:" + port;
         Page console = expertConsole(base);
         Page shopper = startDialog(base, "shopper", "Lea");
-        long acceptedAt = System.nanoTime();
         accept(console, "Lea");
         // Both switch at once, while the first offer and answer are still under way.
         shopper.getByTestId("mic-toggle").click();
         console.getByTestId("camera-toggle").click();
         console.getByTestId("camera-toggle").click();
         waitForVideo(shopper);
-        System.out.printf("accept to first video frame: %d ms%n", (System.nanoTime() - acceptedAt) / 1_000_000);
         assertVideoPlays(shopper);
         assertThat(shopper.getByTestId("mic-toggle")).hasAttribute("aria-pressed", "true");
         console.waitForFunction("""
@@ -210,6 +208,31 @@ class LiveDialogBrowserTest extends ChromiumTest {
         assertVideoPlays(secondTab);
     }
 
+    @Test
+    void theVideoComesBackByItselfAfterTheShoppersConnectionDrops() {
+        String base = "http://localhost:" + port;
+        Page console = expertConsole(base);
+        shopperContext = context(new Browser.NewContextOptions().setPermissions(List.of("microphone")));
+        shopperContext.addInitScript("""
+                (() => {
+                  const Native = window.WebSocket;
+                  window.vitrineTestSockets = [];
+                  window.WebSocket = class extends Native {
+                    constructor(...args) { super(...args); window.vitrineTestSockets.push(this); }
+                  };
+                })()""");
+        Page shopper = startDialog(base, "shopper", "Ida", shopperContext);
+        accept(console, "Ida");
+        waitForVideo(shopper);
+
+        shopper.evaluate("() => window.vitrineTestSockets.forEach(socket => socket.close())");
+        shopper.waitForFunction("() => window.vitrineTestSockets.length > 1", null,
+                new Page.WaitForFunctionOptions().setTimeout(MEDIA_WAIT_MS));
+        waitForVideo(shopper);
+        assertVideoPlays(shopper);
+        assertThat(console.getByTestId("media-state")).hasAttribute("data-state", Pattern.compile("live|poor"), mediaWait());
+    }
+
     private Page expertConsole(String base) {
         expertContext = context(new Browser.NewContextOptions().setPermissions(List.of("camera", "microphone")));
         Page console = page(expertContext, "expert");
@@ -228,7 +251,11 @@ class LiveDialogBrowserTest extends ChromiumTest {
     /** A shopper (in a browser of their own) opens the widget and asks for a consultation. */
     private Page startDialog(String base, String name, String screenName) {
         shopperContext = context(new Browser.NewContextOptions().setPermissions(List.of("microphone")));
-        Page page = page(shopperContext, name);
+        return startDialog(base, name, screenName, shopperContext);
+    }
+
+    private Page startDialog(String base, String name, String screenName, BrowserContext browser) {
+        Page page = page(browser, name);
         page.setViewportSize(400, 760);
         page.navigate(base + "/widget/demo");
         page.getByTestId("pd-name").fill(screenName + " Doe");
