@@ -77,6 +77,7 @@ const en = {
   'media.state.poor': 'Poor connection',
   'media.waitingForExpert': 'Waiting for the expert’s video…',
   'media.cameraOff': '{name} turned the camera off',
+  'media.expertElsewhere': '{name} is helping another customer, back in a moment. The chat stays open.',
   'media.expertVideo': 'Video of {name}',
   'media.selfPreview': 'Your camera',
   'media.mic': 'Microphone',

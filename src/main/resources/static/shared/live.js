@@ -55,7 +55,7 @@ export class LiveSession {
     const mine = (fn) => (frame) => frame.dialogId === dialogId && fn(frame);
     this.#unsubscribe.push(
       socket.on('stream', mine((frame) => this.mesh.start(frame))),
-      socket.on('peers', mine((frame) => this.mesh.setPeers(frame.peers ?? []))),
+      socket.on('peers', mine((frame) => this.mesh.setPeers(frame.peers ?? [], frame.elsewhere ?? []))),
       socket.on('signal', mine((frame) => this.mesh.signal(frame))),
       socket.on('media', mine((frame) => this.mesh.media(frame))),
       socket.on('error', mine((frame) => recordError(`${frame.code}: ${frame.message ?? ''}`))),
@@ -72,7 +72,7 @@ export class LiveSession {
   }
 
   micOf(id) {
-    if (id && id === this.mesh.selfId) return this.local.micOn;
+    if (id && id === this.mesh.participantId) return this.local.micOn;
     return this.mesh.remoteMedia.get(id)?.mic ?? false;
   }
 
@@ -80,17 +80,23 @@ export class LiveSession {
     return this.mesh.remoteMedia.get(id)?.camera ?? true;
   }
 
-  /** The stream received from participant `id` (null while not connected). */
+  /** The stream received from participant `id` (null while not connected); the one with video if they have several. */
   streamOf(id) {
-    return this.mesh.peers.get(id)?.stream ?? null;
+    const peers = this.mesh.peersOf(id);
+    return (peers.find((peer) => peer.stream.getVideoTracks().length) ?? peers[0])?.stream ?? null;
+  }
+
+  /** True while participant `id` (the expert) is on camera in another of their dialogs, not in this one. */
+  isElsewhere(id) {
+    return this.mesh.elsewhere.has(id) && this.mesh.peersOf(id).length === 0;
   }
 
   /**
-   * Plays everyone's sound except `exceptId`'s (whose sound plays with their video): one hidden
+   * Plays everyone's sound except participant `exceptId`'s (whose sound plays with their video): one hidden
    * `<audio data-testid="remote-audio">` per peer.
    */
   playAudioExcept(exceptId) {
-    const wanted = [...this.mesh.peers.values()].filter((peer) => peer.id !== exceptId);
+    const wanted = [...this.mesh.peers.values()].filter((peer) => peer.participantId !== exceptId);
     for (const [id, element] of this.#remoteAudio) {
       if (!wanted.some((peer) => peer.id === id)) {
         element.srcObject = null;
@@ -101,7 +107,7 @@ export class LiveSession {
     for (const peer of wanted) {
       let element = this.#remoteAudio.get(peer.id);
       if (!element) {
-        element = h('audio', { testid: 'remote-audio', 'data-participant-id': peer.id, autoplay: true });
+        element = h('audio', { testid: 'remote-audio', 'data-participant-id': peer.participantId, 'data-peer-id': peer.id, autoplay: true });
         this.#remoteAudio.set(peer.id, element);
         this.audioBox.append(element);
       }
@@ -128,8 +134,12 @@ export class LiveSession {
   }
 
   #changed() {
-    if (this.mesh.selfId) this.speaking.watch(this.mesh.selfId, this.local.micOn ? this.local.audio : null);
-    for (const peer of this.mesh.peers.values()) this.speaking.watch(peer.id, peer.stream.getAudioTracks()[0] ?? null);
+    if (this.mesh.participantId) this.speaking.watch(this.mesh.participantId, this.local.micOn ? this.local.audio : null);
+    const heard = new Map();
+    for (const peer of this.mesh.peers.values()) {
+      if (!heard.get(peer.participantId)) heard.set(peer.participantId, peer.stream.getAudioTracks()[0] ?? null);
+    }
+    for (const [id, track] of heard) this.speaking.watch(id, track);
     this.onChange();
   }
 

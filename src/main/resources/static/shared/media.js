@@ -8,7 +8,6 @@ export const CAMERA_CONSTRAINTS = { width: { ideal: 640 }, height: { ideal: 360 
 const AUDIO_CONSTRAINTS = { echoCancellation: true, noiseSuppression: true, autoGainControl: true };
 const DISCONNECTED_GRACE_MS = 4000;
 const CONNECT_TIMEOUT_MS = 8000;
-const POLITE_START_MS = 3000;
 const STATS_EVERY_MS = 2000;
 const POOR_LOSS = 0.05;
 const POOR_RTT_S = 0.5;
@@ -115,10 +114,12 @@ export class LocalMedia extends EventTarget {
 // ---------------------------------------------------------------- one connection to one other participant
 
 /**
- * One RTCPeerConnection with the W3C "perfect negotiation" pattern: either side may renegotiate at any time
- * (microphone switched on later, camera switched, ICE restart); offers that cross are settled by the polite side
- * rolling back its own. Each side sends on transceivers it added itself (sendonly), so a customer never offers
- * to send video.
+ * One RTCPeerConnection to one other connection (peer) of the stream, with the W3C "perfect negotiation" pattern.
+ * Its media layout is fixed and negotiated once: the offering side (the impolite one) creates an audio and a
+ * video transceiver, the answering side adopts them, and from then on both only replaceTrack() into them (a
+ * microphone switched on later, a camera switched or turned off). No later offer adds or removes an m-line, so
+ * their order can never differ; renegotiation is left to ICE restarts. Only a side allowed to send video
+ * (`sendsVideo`, the expert) sends on its video transceiver, so a customer never offers to send video.
  */
 export class Peer {
   state = 'connecting';
@@ -127,8 +128,9 @@ export class Peer {
   #send;
   #polite;
   #local;
+  #sendsVideo;
   #onChange;
-  #senders = new Map();
+  #transceivers = null;
   #makingOffer = false;
   #ignoreOffer = false;
   #settingRemoteAnswer = false;
@@ -138,63 +140,65 @@ export class Peer {
   #connectTimer = null;
   #pendingCandidates = [];
   #localCandidates = [];
-  #started;
-  #startTimer = null;
   #connectAttempts = 0;
   #onStuck;
   #poor = false;
   #lastInbound = null;
   closed = false;
 
-  constructor({ id, selfId, iceServers, local, send, onChange, onStuck = () => {}, recovering = false }) {
+  constructor({ id, participantId, selfId, iceServers, local, sendsVideo = false, send, onChange, onStuck = () => {}, offerer }) {
     this.id = id;
-    this.#polite = selfId < id; // both sides compute the same answer from the two ids
+    this.participantId = participantId;
+    this.#polite = selfId < id; // both sides compute the same answer from the two peer ids
+    this.offerer = offerer ?? !this.#polite;
     this.#local = local;
+    this.#sendsVideo = sendsVideo;
     this.#send = send;
     this.#onChange = onChange;
     this.#onStuck = onStuck;
-    this.#pc = new RTCPeerConnection({ iceServers, bundlePolicy: 'max-bundle' });
+    // A small candidate pool starts gathering now, before any offer or answer, so the first frame comes sooner.
+    this.#pc = new RTCPeerConnection({ iceServers, bundlePolicy: 'max-bundle', iceCandidatePoolSize: 1 });
     this.#wire();
-    // A data channel connects every pair at once, even before anyone sends media, so the connection state means
-    // something and a microphone switched on later starts quickly. Only the impolite side opens it: that side
-    // never rolls its offer back, and Chrome rejects a data channel whose first offer was rolled back.
-    // A polite side starting over opens it too: the other side may not know about us and would never offer.
-    if (!this.#polite || recovering) this.#pc.createDataChannel('vitrine');
-    // The polite side adds its media once the first offer is answered: offers crossing at the very start made
-    // Chrome stop gathering ICE candidates on the side that rolled back. Later crossings are rare and settle.
-    this.#started = !this.#polite || recovering;
-    if (this.#started) this.#addLocalTracks();
-    else this.#startTimer = setTimeout(() => this.#start(), POLITE_START_MS);
+    if (this.offerer) this.#createLayout(); // fires negotiationneeded: the one offer that carries the media
     this.#watchConnecting();
   }
 
-  #start() {
-    if (this.#started || this.closed) return;
-    this.#started = true;
-    clearTimeout(this.#startTimer);
-    this.#addLocalTracks();
+  /** The offering side: audio both ways, video from the side that may send it, with the current tracks. */
+  #createLayout() {
+    const streams = [this.#local.stream];
+    const audio = this.#pc.addTransceiver(this.#local.audio ?? 'audio', { direction: 'sendrecv', streams });
+    const videoTrack = this.#sendsVideo ? this.#local.video : null;
+    const video = this.#pc.addTransceiver(videoTrack ?? 'video', { direction: this.#sendsVideo ? 'sendrecv' : 'recvonly', streams });
+    this.#transceivers = { audio, video };
   }
 
-  #addLocalTracks() {
-    for (const kind of ['audio', 'video']) if (this.#local[kind]) this.setLocalTrack(kind, this.#local[kind]);
+  /** The answering side, after the first offer: takes the offered transceivers and puts its tracks in. */
+  async #adoptLayout() {
+    if (this.#transceivers) return;
+    const of = (kind) => this.#pc.getTransceivers().find((t) => t.receiver.track.kind === kind && !t.stopped);
+    const audio = of('audio');
+    const video = of('video');
+    if (!audio || !video) throw new Error('offer without the audio and video sections');
+    audio.direction = 'sendrecv';
+    video.direction = this.#sendsVideo ? 'sendrecv' : 'recvonly';
+    this.#transceivers = { audio, video };
+    for (const t of [audio, video]) t.sender.setStreams?.(this.#local.stream);
+    await audio.sender.replaceTrack(this.#local.audio);
+    if (this.#sendsVideo) await video.sender.replaceTrack(this.#local.video);
   }
 
   get connection() {
     return this.#pc;
   }
 
-  /** Sends `track` (or nothing, for null) as this side's `kind`; a first track of a kind renegotiates. */
+  /** Sends `track` (or nothing, for null) as this side's `kind`, into the negotiated layout: never renegotiates. */
   setLocalTrack(kind, track) {
-    if (this.closed || !this.#started) return; // the current tracks are added when this side starts
-    const transceiver = this.#senders.get(kind);
-    if (transceiver) {
-      transceiver.sender.replaceTrack(track).catch(recordError);
-    } else if (track) {
-      this.#senders.set(kind, this.#pc.addTransceiver(track, { direction: 'sendonly', streams: [this.#local.stream] }));
-    }
+    if (this.closed || !this.#transceivers) return; // the answering side puts its tracks in with the first answer
+    if (kind === 'video' && !this.#sendsVideo) return;
+    this.#transceivers[kind].sender.replaceTrack(track).catch(recordError);
   }
 
-  /** A `signal` frame from this participant. Frames are handled one after the other, in arrival order. */
+  /** A `signal` frame from this peer. Frames are handled one after the other, in arrival order. */
   receive(frame) {
     this.#queue = this.#queue.then(() => this.#handle(frame)).catch((err) => recordError(err));
     return this.#queue;
@@ -215,7 +219,6 @@ export class Peer {
     this.closed = true;
     clearTimeout(this.#graceTimer);
     clearTimeout(this.#connectTimer);
-    clearTimeout(this.#startTimer);
     this.#pc.close();
     for (const track of this.stream.getTracks()) this.stream.removeTrack(track);
   }
@@ -279,9 +282,9 @@ export class Peer {
       }
       this.#remoteSession = sessionId(description.sdp) ?? this.#remoteSession;
       if (description.type === 'offer') {
+        await this.#adoptLayout();
         await pc.setLocalDescription();
         this.#sendDescription();
-        this.#start();
       }
       await this.#addPendingCandidates();
     } else if (candidate?.candidate) {
@@ -304,7 +307,7 @@ export class Peer {
 
   /**
    * A connection still not up after a while gets an ICE restart (new candidates on both sides); if that does not
-   * help either, the whole connection is made afresh (the other side sees a new session and follows).
+   * help either, the offering side makes the whole connection afresh (the other side sees a new session and follows).
    */
   #watchConnecting() {
     clearTimeout(this.#connectTimer);
@@ -314,8 +317,12 @@ export class Peer {
       if (this.#connectAttempts === 1) {
         this.#offerAgain();
         this.#watchConnecting();
-      } else {
+      } else if (this.offerer) {
         this.#onStuck(this);
+      } else {
+        // The offering side starts afresh (its new session replaces this connection); until then, keep watching.
+        this.#connectAttempts = 0;
+        this.#watchConnecting();
       }
     }, CONNECT_TIMEOUT_MS);
   }
@@ -326,8 +333,8 @@ export class Peer {
    */
   #offerAgain() {
     if (this.closed) return;
-    // A polite side that has not heard from the other one yet has nothing to offer: the other side offers.
-    if (this.#polite && !this.#pc.remoteDescription && this.#pc.signalingState === 'stable') return;
+    // An answering side that has not heard from the other one yet has nothing to offer: the other side offers.
+    if (!this.#transceivers) return;
     if (this.#pc.signalingState !== 'have-local-offer') {
       this.restartIce();
       return;
@@ -339,6 +346,7 @@ export class Peer {
   #wire() {
     const pc = this.#pc;
     pc.addEventListener('negotiationneeded', async () => {
+      if (!this.#transceivers) return; // only an ICE restart renegotiates, and only once the layout exists
       try {
         this.#makingOffer = true;
         await pc.setLocalDescription();
@@ -402,7 +410,8 @@ function sessionId(sdp) {
 // ---------------------------------------------------------------- the whole mesh of a dialog
 
 /**
- * All connections of one participant in one dialog's stream. Feed it the `stream`, `peers`, `signal` and `media`
+ * All connections of this page (one peer of the stream) to the other peers of one dialog's stream: one per other
+ * connection, keyed by peer id; other pages of the same participant (a second tab) are left out. Feed it the `stream`, `peers`, `signal` and `media`
  * frames of its dialog; `onChange(mesh)` is called whenever a peer, a remote track or a state changed.
  */
 export class Mesh {
@@ -410,7 +419,11 @@ export class Mesh {
   static open = new Set();
   peers = new Map();
   remoteMedia = new Map();
-  selfId = null;
+  selfId = null; // my peer id: this connection
+  participantId = null;
+  sendsVideo = false;
+  /** Participants on camera in another dialog right now (the expert with several dialogs). */
+  elsewhere = new Set();
   #iceServers = [];
   #statsTimer = null;
   #lastStats = new Map();
@@ -438,53 +451,65 @@ export class Mesh {
 
   /** Asks the server to take this connection into the stream; it answers with a `stream` frame. */
   join() {
-    this.socket.send({ type: 'stream', dialogId: this.dialogId });
+    // On a new socket, the page carries on as the same peer if the server still knows it: connections stay up.
+    this.socket.send({ type: 'stream', dialogId: this.dialogId, ...(this.selfId ? { peerId: this.selfId } : {}) });
   }
 
   /** The server's `stream` answer: who I am, the ICE servers and who is in the stream. */
-  start({ you, iceServers, peers }) {
-    if (this.selfId && this.selfId !== you) this.#closePeers();
-    this.selfId = you;
+  start({ you, peerId, sendsVideo, iceServers, peers }) {
+    if (this.selfId && this.selfId !== peerId) this.#closePeers();
+    this.selfId = peerId;
+    this.participantId = you;
+    this.sendsVideo = Boolean(sendsVideo);
     this.#iceServers = Array.isArray(iceServers) ? iceServers : [];
-    // After a reconnect of our socket, working connections stay; broken ones start afresh.
+    // Carrying on as the same peer (the same socket, or a new one the server let take over): working connections
+    // stay, broken ones start afresh. A new peer id means the others forgot us: everything started afresh above.
     for (const peer of [...this.peers.values()]) {
       if (peer.state === 'reconnecting') this.#drop(peer.id);
     }
     // A `peers` frame may overtake this answer (someone joined at the same moment): both lists count.
-    const known = new Set([...(peers ?? []), ...(this.#earlyPeers ?? [])]);
+    const known = new Map([...(peers ?? []), ...(this.#earlyPeers ?? [])].map((p) => [p.id, p]));
     this.#earlyPeers = null;
-    this.setPeers([...known]);
+    this.setPeers([...known.values()]);
     // Offers that came before this answer (the others learn of us first) are handled now, in order.
     for (const frame of this.#early.splice(0)) this.signal(frame);
     this.announce();
   }
 
-  /** The set of participants in the stream changed. */
-  setPeers(ids) {
+  /** The set of peers in the stream changed (`peers`: `{id, participantId}`); `elsewhere` as the server says. */
+  setPeers(peers, elsewhere) {
+    if (elsewhere) this.elsewhere = new Set(elsewhere);
     if (!this.selfId) {
-      this.#earlyPeers = ids;
+      this.#earlyPeers = peers;
       return;
     }
-    const wanted = new Set(ids.filter((id) => id !== this.selfId));
-    for (const id of [...this.peers.keys()]) if (!wanted.has(id)) this.#drop(id);
-    for (const id of wanted) this.#peer(id);
+    const wanted = new Map(peers.filter((p) => this.#isOther(p)).map((p) => [p.id, p]));
+    for (const [id, peer] of [...this.peers]) if (wanted.get(id)?.participantId !== peer.participantId) this.#drop(id);
+    for (const p of wanted.values()) this.#peer(p.id, p.participantId);
     this.onChange(this);
   }
 
+  /** The connected peers of one participant (usually one; a customer with two tabs has two). */
+  peersOf(participantId) {
+    return [...this.peers.values()].filter((peer) => peer.participantId === participantId);
+  }
+
   /** A `signal` frame; a participant that is not known yet (their `peers` frame is still under way) is added. */
-  signal({ from, description, candidate }) {
+  signal({ from, participantId, description, candidate }) {
     if (!this.selfId) {
-      this.#early.push({ from, description, candidate });
+      this.#early.push({ from, participantId, description, candidate });
       return;
     }
-    if (!from || from === this.selfId) return;
+    if (!from || !this.#isOther({ id: from, participantId })) return;
     let peer = this.peers.get(from);
     if (peer && peer.isNewSession(description)) {
-      // The other side started over (reload, new tab): this connection belongs to their old page.
+      // The other side started its connection over: this one belongs to its old session.
       this.#drop(from);
       peer = null;
     }
-    (peer ?? this.#peer(from)).receive({ description, candidate });
+    // A peer we hear from before its `peers` frame is answered: it has made the offer.
+    peer ??= this.#peer(from, participantId, { offerer: description?.type === 'offer' ? false : undefined });
+    peer.receive({ description, candidate });
   }
 
   /** A `media` frame: someone switched their microphone or camera. */
@@ -509,7 +534,8 @@ export class Mesh {
   }
 
   diagnostics() {
-    return Object.fromEntries([...this.peers.values()].map((peer) => [peer.id, { ...peer.diagnostics(), ...this.#lastStats.get(peer.id) }]));
+    return Object.fromEntries([...this.peers.values()].map((peer) => [peer.id,
+      { participant: peer.participantId, ...peer.diagnostics(), ...this.#lastStats.get(peer.id) }]));
   }
 
   /** Bytes sent so far over all connections (outbound RTP), for measuring the upload bitrate. */
@@ -532,22 +558,28 @@ export class Mesh {
     this.#closePeers();
   }
 
-  #peer(id, { recovering = false } = {}) {
+  #isOther({ id, participantId }) {
+    return id !== this.selfId && participantId !== this.participantId;
+  }
+
+  #peer(id, participantId, { offerer } = {}) {
     let peer = this.peers.get(id);
     if (peer) return peer;
     peer = new Peer({
       id,
-      recovering,
+      participantId,
+      offerer,
       selfId: this.selfId,
       iceServers: this.#iceServers,
       local: this.local,
+      sendsVideo: this.sendsVideo,
       send: (message) => this.socket.send({ type: 'signal', dialogId: this.dialogId, to: id, ...message }),
       onChange: () => this.onChange(this),
       onStuck: (stuck) => {
         if (this.peers.get(id) !== stuck) return;
         recordError(`connection to ${id} did not come up; starting it afresh`);
         this.#drop(id);
-        this.#peer(id, { recovering: true });
+        this.#peer(id, participantId, { offerer: true });
         this.onChange(this);
       },
     });

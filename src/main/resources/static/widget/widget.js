@@ -621,7 +621,7 @@ function renderConversation(initial) {
 
   const pill = mediaStatePill();
   const video = h('video', { class: 'stage-video', testid: 'expert-video', autoplay: true, playsinline: true });
-  const placeholder = h('p', { class: 'stage-placeholder', role: 'status' });
+  const placeholder = h('p', { class: 'stage-placeholder', testid: 'stage-placeholder', role: 'status' });
   const playSound = h('button', { type: 'button', class: 'button button--small play-sound', testid: 'play-sound', hidden: true },
     icon(MEDIA_ICONS.sound), t('media.playSound'));
   playSound.addEventListener('click', () => {
@@ -743,9 +743,10 @@ function renderConversation(initial) {
     video.hidden = !showsVideo;
     video.setAttribute('aria-label', t('media.expertVideo', { name: dialog.expert?.name ?? '' }));
     placeholder.hidden = showsVideo;
-    placeholder.textContent = expertStream?.getVideoTracks().length
-      ? t('media.cameraOff', { name: dialog.expert?.name ?? '' })
-      : t('media.waitingForExpert');
+    const elsewhere = session.isElsewhere(expertId); // the expert is on camera in another of their dialogs
+    const reason = elsewhere ? 'elsewhere' : expertStream?.getVideoTracks().length ? 'cameraOff' : 'waitingForExpert';
+    placeholder.dataset.reason = reason;
+    placeholder.textContent = t(reason === 'elsewhere' ? 'media.expertElsewhere' : `media.${reason}`, { name: dialog.expert?.name ?? '' });
     session.playAudioExcept(expertId);
   }
 

@@ -2,13 +2,18 @@ package io.vitrine.browser;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
+import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.FrameLocator;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.assertions.LocatorAssertions;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Pattern;
+import io.vitrine.support.Api;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -31,6 +36,17 @@ class LiveDialogBrowserTest extends ChromiumTest {
     private BrowserContext shopperContext;
     private BrowserContext expertContext;
 
+    /** Media needs time on a small machine. */
+    private static final double MEDIA_WAIT_MS = 60_000;
+
+    /** Each test starts with Anna free: dialogs a test left live would count against her capacity. */
+    @BeforeEach
+    void endLiveDialogs() {
+        Api admin = Api.staff(port, "admin@demo.test", "demo-admin");
+        admin.get("/api/v1/dialogs?status=ACTIVE").body()
+                .forEach(dialog -> admin.post("/api/v1/dialogs/" + dialog.path("id").asString() + "/end", null));
+    }
+
     @AfterEach
     void screenshotsOnTheWayOut(TestInfo test) {
         for (var context : new BrowserContext[] {shopperContext, expertContext}) {
@@ -40,7 +56,6 @@ class LiveDialogBrowserTest extends ChromiumTest {
                     page.screenshot(new Page.ScreenshotOptions().setPath(
                             Path.of("target/screenshots/" + test.getDisplayName().replaceAll("\\W", "") + "-" + (context == shopperContext ? "shopper" : "expert") + i++ + ".png")));
                 }
-                context.close();
             }
         }
     }
@@ -49,8 +64,8 @@ class LiveDialogBrowserTest extends ChromiumTest {
     void shopperAndExpertTalkFromTheButtonToTheRatingInBothHistories() {
         String base = "http://localhost:" + port;
 
-        expertContext = browser.newContext();
-        Page console = expertContext.newPage();
+        expertContext = context(new Browser.NewContextOptions());
+        Page console = page(expertContext, "expert");
         console.navigate(base + "/login");
         console.getByTestId("login-email").fill("anna@demo.test");
         console.getByTestId("login-password").fill("demo-expert");
@@ -60,8 +75,8 @@ class LiveDialogBrowserTest extends ChromiumTest {
         console.getByTestId("presence-ONLINE").click();
         assertThat(console.getByTestId("presence-ONLINE")).hasAttribute("aria-pressed", "true");
 
-        shopperContext = browser.newContext();
-        Page shop = shopperContext.newPage();
+        shopperContext = context(new Browser.NewContextOptions());
+        Page shop = page(shopperContext, "shopper");
         shop.navigate(base + "/demo");
         shop.getByTestId("vitrine-button").click();
         FrameLocator widget = shop.frameLocator("iframe[data-testid=vitrine-frame]");
@@ -110,6 +125,173 @@ class LiveDialogBrowserTest extends ChromiumTest {
         history.click();
         assertThat(console.getByTestId("dialog-rating-comment")).containsText("Very helpful");
         assertThat(console.getByTestId("routing-entry").first()).isVisible();
+    }
+
+    @Test
+    void anExpertWithTwoVideoDialogsIsOnCameraInOneAndTheOtherShopperIsToldWhy() {
+        String base = "http://localhost:" + port;
+        Page console = expertConsole(base);
+        Page first = startDialog(base, "shopper-1", "Mia");
+        accept(console, "Mia");
+        waitForVideo(first);
+
+        Page second = startDialog(base, "shopper-2", "Noah");
+        accept(console, "Noah");
+        waitForVideo(second);
+        // Mia is not left waiting for nothing: she is told Anna helps someone else, and the chat goes on.
+        Locator placeholder = first.getByTestId("stage-placeholder");
+        assertThat(placeholder).hasAttribute("data-reason", "elsewhere", mediaWait());
+        assertThat(placeholder).containsText("Anna Expert is helping another customer");
+        first.getByTestId("chat-input").fill("I will wait, thanks");
+        first.getByTestId("chat-send").click();
+
+        // Anna turns back to Mia: Mia's video plays again, and now Noah is told.
+        console.getByTestId("active-item").filter(hasText("Mia")).click();
+        assertThat(console.getByTestId("chat-message").filter(hasText("I will wait, thanks"))).isVisible();
+        waitForVideo(first);
+        assertVideoPlays(first);
+        assertThat(second.getByTestId("stage-placeholder")).hasAttribute("data-reason", "elsewhere", mediaWait());
+    }
+
+    @Test
+    void microphoneAndCameraSwitchedWhileTheStreamStartsNeedNoNewNegotiation() {
+        String base = "http://localhost:" + port;
+        Page console = expertConsole(base);
+        Page shopper = startDialog(base, "shopper", "Lea");
+        accept(console, "Lea");
+        // Both switch at once, while the first offer and answer are still under way.
+        shopper.getByTestId("mic-toggle").click();
+        console.getByTestId("camera-toggle").click();
+        console.getByTestId("camera-toggle").click();
+        waitForVideo(shopper);
+        assertVideoPlays(shopper);
+        assertThat(shopper.getByTestId("mic-toggle")).hasAttribute("aria-pressed", "true");
+        console.waitForFunction("""
+                async () => {
+                  for (const mesh of window.vitrineMeshes ?? []) {
+                    for (const peer of mesh.peers.values()) {
+                      let bytes = 0;
+                      (await peer.connection.getStats()).forEach(s => { if (s.type === 'inbound-rtp' && s.kind === 'audio') bytes += s.bytesReceived; });
+                      if (bytes > 1000) return true;
+                    }
+                  }
+                  return false;
+                }""", null, new Page.WaitForFunctionOptions().setTimeout(MEDIA_WAIT_MS).setPollingInterval(500));
+        // One audio and one video section on both sides: nothing was added by a later offer.
+        for (Page page : List.of(console, shopper)) {
+            Object layouts = page.evaluate("() => [...(window.vitrineMeshes ?? [])].flatMap(m => [...m.peers.values()])"
+                    + ".map(p => p.connection.getTransceivers().map(t => t.receiver.track.kind).join('+'))");
+            org.assertj.core.api.Assertions.assertThat(layouts).as("transceivers").isEqualTo(List.of("audio+video"));
+        }
+    }
+
+    @Test
+    void aShopperWithTheWidgetInTwoTabsSeesTheExpertInBoth() {
+        String base = "http://localhost:" + port;
+        Page console = expertConsole(base);
+        Page firstTab = startDialog(base, "tab-1", "Tom");
+        accept(console, "Tom");
+        waitForVideo(firstTab);
+
+        Page secondTab = page(shopperContext, "tab-2"); // the same browser: the same shopper
+        secondTab.navigate(base + "/widget/demo");
+        assertThat(secondTab.getByTestId("expert-name")).containsText("Anna Expert");
+        waitForVideo(secondTab);
+        assertVideoPlays(secondTab);
+        assertVideoPlays(firstTab);
+        assertThat(console.getByTestId("media-state")).hasAttribute("data-state", Pattern.compile("live|poor"), mediaWait());
+
+        // A reload mid-stream joins again just as cleanly.
+        firstTab.reload();
+        waitForVideo(firstTab);
+        assertVideoPlays(firstTab);
+        assertVideoPlays(secondTab);
+    }
+
+    @Test
+    void theVideoComesBackByItselfAfterTheShoppersConnectionDrops() {
+        String base = "http://localhost:" + port;
+        Page console = expertConsole(base);
+        shopperContext = context(new Browser.NewContextOptions().setPermissions(List.of("microphone")));
+        shopperContext.addInitScript("""
+                (() => {
+                  const Native = window.WebSocket;
+                  window.vitrineTestSockets = [];
+                  window.WebSocket = class extends Native {
+                    constructor(...args) { super(...args); window.vitrineTestSockets.push(this); }
+                  };
+                })()""");
+        Page shopper = startDialog(base, "shopper", "Ida", shopperContext);
+        accept(console, "Ida");
+        waitForVideo(shopper);
+
+        shopper.evaluate("() => window.vitrineTestSockets.forEach(socket => socket.close())");
+        shopper.waitForFunction("() => window.vitrineTestSockets.length > 1", null,
+                new Page.WaitForFunctionOptions().setTimeout(MEDIA_WAIT_MS));
+        waitForVideo(shopper);
+        assertVideoPlays(shopper);
+        assertThat(console.getByTestId("media-state")).hasAttribute("data-state", Pattern.compile("live|poor"), mediaWait());
+    }
+
+    private Page expertConsole(String base) {
+        expertContext = context(new Browser.NewContextOptions().setPermissions(List.of("camera", "microphone")));
+        Page console = page(expertContext, "expert");
+        console.setViewportSize(1280, 800);
+        console.navigate(base + "/login");
+        console.getByTestId("login-email").fill("anna@demo.test");
+        console.getByTestId("login-password").fill("demo-expert");
+        console.getByTestId("login-submit").click();
+        console.waitForURL("**/console");
+        console.waitForSelector("body[data-ready]");
+        console.getByTestId("presence-ONLINE").click();
+        assertThat(console.getByTestId("presence-ONLINE")).hasAttribute("aria-pressed", "true");
+        return console;
+    }
+
+    /** A shopper (in a browser of their own) opens the widget and asks for a consultation. */
+    private Page startDialog(String base, String name, String screenName) {
+        shopperContext = context(new Browser.NewContextOptions().setPermissions(List.of("microphone")));
+        return startDialog(base, name, screenName, shopperContext);
+    }
+
+    private Page startDialog(String base, String name, String screenName, BrowserContext browser) {
+        Page page = page(browser, name);
+        page.setViewportSize(400, 760);
+        page.navigate(base + "/widget/demo");
+        page.getByTestId("pd-name").fill(screenName + " Doe");
+        page.getByTestId("screen-name").fill(screenName);
+        page.getByTestId("pd-email").fill(screenName.toLowerCase() + "@example.com");
+        page.getByTestId("consent").check();
+        page.getByTestId("start-dialog").click();
+        return page;
+    }
+
+    private static void accept(Page console, String screenName) {
+        console.getByTestId("queue-item").filter(hasText(screenName)).getByTestId("accept-button").click();
+        assertThat(console.getByTestId("chat-title")).containsText(screenName);
+    }
+
+    private static void waitForVideo(Page customer) {
+        customer.waitForFunction("() => document.querySelector('[data-testid=expert-video]')?.videoWidth > 0", null,
+                new Page.WaitForFunctionOptions().setTimeout(MEDIA_WAIT_MS).setPollingInterval(100));
+        assertThat(customer.getByTestId("media-state")).hasAttribute("data-state", Pattern.compile("live|poor"), mediaWait());
+    }
+
+    /** The expert's video is visible and new frames arrive. */
+    private static void assertVideoPlays(Page customer) {
+        assertThat(customer.getByTestId("expert-video")).isVisible();
+        customer.waitForFunction("""
+                () => new Promise(resolve => {
+                  const video = document.querySelector('[data-testid=expert-video]');
+                  let frames = 0;
+                  const count = () => { if (++frames >= 3) resolve(true); else video.requestVideoFrameCallback(count); };
+                  video.requestVideoFrameCallback(count);
+                  setTimeout(() => resolve(false), 2000);
+                })""", null, new Page.WaitForFunctionOptions().setTimeout(MEDIA_WAIT_MS).setPollingInterval(500));
+    }
+
+    private static LocatorAssertions.HasAttributeOptions mediaWait() {
+        return new LocatorAssertions.HasAttributeOptions().setTimeout(MEDIA_WAIT_MS);
     }
 
     private static Locator.FilterOptions hasText(String text) {

@@ -111,8 +111,10 @@ class TurnRelayBrowserTest extends IntegrationTest {
         String url = turn.path("urls").get(0).asString();
         String participant = turn.path("username").asString().split(":", 2)[1];
 
+        var errors = new ClientErrors();
         try (var context = browser.newContext()) {
             Page page = context.newPage();
+            errors.watch("browser", page);
             page.navigate("http://localhost:" + port + "/login");
             assertThat(relays(page, url, turn.path("username").asString(), turn.path("credential").asString()))
                     .as("a relay address from coturn for Vitrine's credentials").isNotEmpty();
@@ -121,7 +123,9 @@ class TurnRelayBrowserTest extends IntegrationTest {
             assertThat(relays(page, url, expired.username(), expired.credential())).as("expired").isEmpty();
             var forged = TurnCredentials.issue("not-the-secret", participant, Instant.now().plusSeconds(3600));
             assertThat(relays(page, url, forged.username(), forged.credential())).as("wrong secret").isEmpty();
+            errors.collect();
         }
+        errors.assertNone();
     }
 
     @SuppressWarnings("unchecked")

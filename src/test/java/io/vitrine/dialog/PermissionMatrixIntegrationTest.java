@@ -146,8 +146,8 @@ class PermissionMatrixIntegrationTest extends IntegrationTest {
                 if (!stream.path("type").asString().equals("stream")) {
                     return false;
                 }
-                String to = strings(stream.path("peers")).stream()
-                        .filter(p -> !p.equals(stream.path("you").asString())).findFirst().orElseThrow();
+                String to = texts(java.util.stream.StreamSupport.stream(stream.path("peers").spliterator(), false).toList(), "id")
+                        .stream().filter(p -> !p.equals(stream.path("peerId").asString())).findFirst().orElseThrow();
                 sender.send(Map.of("type", "signal", "dialogId", live.id, "to", to,
                         "description", Map.of("type", "offer", "sdp", VIDEO_SDP)));
                 try {

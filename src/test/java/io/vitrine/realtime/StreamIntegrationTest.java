@@ -59,9 +59,12 @@ class StreamIntegrationTest extends IntegrationTest {
         Api anna = shop.online("anna");
         LiveStream live = LiveStream.start(shop, anna, "Hana Host");
         Api guest = live.join(live.invite(), "Gia");
-        Socket expertWs = live.inStream(anna);
-        Socket hostWs = live.inStream(live.host);
-        Socket guestWs = live.inStream(guest);
+        Socket expertWs = live.socket(anna);
+        String expertPeer = joinStream(expertWs, live.id).path("peerId").asString();
+        Socket hostWs = live.socket(live.host);
+        String hostPeer = joinStream(hostWs, live.id).path("peerId").asString();
+        Socket guestWs = live.socket(guest);
+        String guestPeer = joinStream(guestWs, live.id).path("peerId").asString();
         String hostId = live.you(live.host, false).path("participantId").asString();
         String guestId = live.you(guest, false).path("participantId").asString();
         String expertId = live.you(anna, true).path("participantId").asString();
@@ -72,16 +75,17 @@ class StreamIntegrationTest extends IntegrationTest {
 
         String bigOffer = "v=0\r\n" + "a=candidate-padding\r\n".repeat(1500) + "m=video 9 UDP/TLS/RTP/SAVPF 96\r\na=sendrecv\r\n";
         assertThat(bigOffer.length()).as("larger than the container's default frame").isGreaterThan(30_000);
-        expertWs.send(Map.of("type", "signal", "dialogId", live.id, "to", guestId,
+        expertWs.send(Map.of("type", "signal", "dialogId", live.id, "to", guestPeer,
                 "description", Map.of("type", "offer", "sdp", bigOffer)));
         JsonNode offer = guestWs.await(type("signal"));
-        assertThat(offer.path("from").asString()).isEqualTo(expertId);
+        assertThat(offer.path("from").asString()).isEqualTo(expertPeer);
+        assertThat(offer.path("participantId").asString()).isEqualTo(expertId);
         assertThat(offer.path("description").path("sdp").asString()).isEqualTo(bigOffer);
 
-        guestWs.send(Map.of("type", "signal", "dialogId", live.id, "to", expertId,
+        guestWs.send(Map.of("type", "signal", "dialogId", live.id, "to", expertPeer,
                 "candidate", Map.of("candidate", "candidate:1 1 udp 2122260223 10.0.0.2 50000 typ host", "sdpMid", "0", "sdpMLineIndex", 0)));
         JsonNode candidate = expertWs.await(type("signal"));
-        assertThat(candidate.path("from").asString()).isEqualTo(guestId);
+        assertThat(candidate.path("from").asString()).isEqualTo(guestPeer);
         assertThat(candidate.path("candidate").path("sdpMid").asString()).isEqualTo("0");
         assertThat(hostWs.received(type("signal"))).as("nobody else sees signals").isEmpty();
 
@@ -97,8 +101,9 @@ class StreamIntegrationTest extends IntegrationTest {
 
         guestWs.kill();
         JsonNode peers = expertWs.await(f -> type("peers").test(f) && f.path("peers").size() == 2);
-        assertThat(strings(peers.path("peers"))).containsExactlyInAnyOrder(hostId, expertId);
-        expertWs.send(Map.of("type", "signal", "dialogId", live.id, "to", guestId,
+        assertThat(texts(list(peers.path("peers")), "id")).containsExactlyInAnyOrder(hostPeer, expertPeer);
+        assertThat(texts(list(peers.path("peers")), "participantId")).containsExactlyInAnyOrder(hostId, expertId);
+        expertWs.send(Map.of("type", "signal", "dialogId", live.id, "to", guestPeer,
                 "description", Map.of("type", "offer", "sdp", "v=0")));
         assertThat(expertWs.await(type("error")).path("code").asString()).isEqualTo("not_in_stream");
 
@@ -106,6 +111,120 @@ class StreamIntegrationTest extends IntegrationTest {
         expertWs.await(f -> type("peers").test(f) && f.path("peers").isEmpty());
         hostWs.send(Map.of("type", "stream", "dialogId", live.id));
         assertThat(hostWs.await(type("error")).path("code").asString()).isEqualTo("text_only");
+    }
+
+    @Test
+    void aShopperInTwoTabsIsTwoPeersAndEachSignalReachesOnlyTheAddressedTab() {
+        Shop shop = shop("anna");
+        Api anna = shop.online("anna");
+        LiveStream live = LiveStream.start(shop, anna, "Hana Host");
+        Socket expertWs = live.socket(anna);
+        String expertPeer = joinStream(expertWs, live.id).path("peerId").asString();
+        Socket firstTab = live.socket(live.host);
+        JsonNode first = joinStream(firstTab, live.id);
+        Socket secondTab = live.socket(live.host);
+        JsonNode second = joinStream(secondTab, live.id);
+
+        assertThat(first.path("you").asString()).as("one participant").isEqualTo(second.path("you").asString());
+        assertThat(first.path("peerId").asString()).as("two peers").isNotEqualTo(second.path("peerId").asString());
+        assertThat(first.path("sendsVideo").asBoolean()).as("customers send no video").isFalse();
+        JsonNode peers = expertWs.await(f -> type("peers").test(f) && f.path("peers").size() == 3);
+        assertThat(texts(list(peers.path("peers")), "id"))
+                .containsExactlyInAnyOrder(expertPeer, first.path("peerId").asString(), second.path("peerId").asString());
+
+        expertWs.send(Map.of("type", "signal", "dialogId", live.id, "to", second.path("peerId").asString(),
+                "description", Map.of("type", "offer", "sdp", "v=0\r\n")));
+        JsonNode offer = secondTab.await(type("signal"));
+        assertThat(offer.path("from").asString()).isEqualTo(expertPeer);
+        firstTab.send(Map.of("type", "ping"));
+        firstTab.awaitType("pong");
+        assertThat(firstTab.received(type("signal"))).as("the other tab sees nothing of it").isEmpty();
+
+        secondTab.kill();
+        expertWs.await(f -> type("peers").test(f) && f.path("peers").size() == 2);
+        expertWs.send(Map.of("type", "signal", "dialogId", live.id, "to", first.path("peerId").asString(),
+                "description", Map.of("type", "offer", "sdp", "v=0\r\n")));
+        assertThat(firstTab.await(type("signal")).path("from").asString()).as("the first tab streams on").isEqualTo(expertPeer);
+    }
+
+    @Test
+    void aPageOnANewSocketCarriesOnAsTheSamePeerSoTheOthersKeepTheirConnections() {
+        Shop shop = shop("anna");
+        Api anna = shop.online("anna");
+        LiveStream live = LiveStream.start(shop, anna, "Hana Host");
+        Socket expertWs = live.socket(anna);
+        String expertPeer = joinStream(expertWs, live.id).path("peerId").asString();
+        Socket oldSocket = live.socket(live.host);
+        String hostPeer = joinStream(oldSocket, live.id).path("peerId").asString();
+        expertWs.await(f -> type("peers").test(f) && f.path("peers").size() == 2);
+
+        // The page's socket dropped without the server noticing yet; the page reconnects and names its peer id.
+        Socket newSocket = live.socket(live.host);
+        newSocket.send(Map.of("type", "stream", "dialogId", live.id, "peerId", hostPeer));
+        assertThat(newSocket.await(type("stream")).path("peerId").asString()).isEqualTo(hostPeer);
+        expertWs.send(Map.of("type", "signal", "dialogId", live.id, "to", hostPeer,
+                "candidate", Map.of("candidate", "candidate:1 1 udp 2122260223 10.0.0.2 50000 typ host", "sdpMid", "0", "sdpMLineIndex", 0)));
+        assertThat(newSocket.await(type("signal")).path("from").asString()).isEqualTo(expertPeer);
+
+        oldSocket.kill();
+        Socket probe = live.inStream(live.host); // a third page: its own peer, and the host's page is still there
+        JsonNode peers = expertWs.await(f -> type("peers").test(f) && f.path("peers").size() == 3);
+        assertThat(texts(list(peers.path("peers")), "id")).contains(hostPeer, expertPeer);
+        probe.close();
+
+        // Someone else's peer id cannot be taken over.
+        Socket intruder = live.socket(anna);
+        intruder.send(Map.of("type", "stream", "dialogId", live.id, "peerId", hostPeer));
+        assertThat(intruder.await(type("stream")).path("peerId").asString()).isNotEqualTo(hostPeer);
+    }
+
+    @Test
+    void anExpertOnCameraInAnotherDialogIsNamedElsewhereNotGone() {
+        Shop shop = shop("anna");
+        Api anna = shop.online("anna");
+        LiveStream first = LiveStream.start(shop, anna, "Hana Host");
+        LiveStream second = LiveStream.start(shop, anna, "Olli Other");
+        String expertId = first.you(anna, true).path("participantId").asString();
+        Socket hostWs = first.socket(first.host);
+        joinStream(hostWs, first.id);
+        Socket console = first.socket(anna);
+        joinStream(console, first.id);
+        hostWs.await(f -> type("peers").test(f) && f.path("peers").size() == 2);
+
+        // The expert turns to the second dialog: out of the first stream, into the second.
+        console.send(Map.of("type", "unsubscribe", "dialogId", first.id));
+        console.send(Map.of("type", "subscribe", "dialogId", second.id, "afterSeq", 0));
+        console.await(type("subscribed"));
+        joinStream(console, second.id);
+        JsonNode away = hostWs.await(f -> type("peers").test(f) && f.path("peers").size() == 1
+                && f.path("elsewhere").size() == 1);
+        assertThat(away.path("elsewhere").get(0).asString()).isEqualTo(expertId);
+
+        // The second dialog ends: the expert is on camera nowhere, so no longer elsewhere.
+        while (!hostWs.received(type("peers")).isEmpty()) {
+            hostWs.await(type("peers")); // what was announced before
+        }
+        assertThat(anna.post(second.staffPath() + "/end", null).status()).isEqualTo(200);
+        JsonNode ended = hostWs.await(f -> type("peers").test(f) && f.path("elsewhere").isEmpty());
+        assertThat(ended.path("peers").size()).isEqualTo(1);
+
+        // And back: in the first stream again.
+        console.send(Map.of("type", "subscribe", "dialogId", first.id, "afterSeq", 0));
+        console.await(type("subscribed"));
+        joinStream(console, first.id);
+        JsonNode back = hostWs.await(f -> type("peers").test(f) && f.path("peers").size() == 2);
+        assertThat(back.path("elsewhere").isEmpty()).as("back on camera here: " + back).isTrue();
+    }
+
+    private static JsonNode joinStream(Socket socket, String dialogId) {
+        socket.send(Map.of("type", "stream", "dialogId", dialogId));
+        return socket.await(type("stream"));
+    }
+
+    private static java.util.List<JsonNode> list(JsonNode array) {
+        java.util.List<JsonNode> nodes = new java.util.ArrayList<>();
+        array.forEach(nodes::add);
+        return nodes;
     }
 
     @Test

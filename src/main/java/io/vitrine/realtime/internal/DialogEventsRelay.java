@@ -13,7 +13,6 @@ import io.vitrine.realtime.fanout.Fanout;
 import io.vitrine.realtime.fanout.Topic;
 import io.vitrine.realtime.protocol.ServerMessage;
 import io.vitrine.shared.Avatar;
-import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
@@ -49,8 +48,8 @@ class DialogEventsRelay {
         boolean live = view.status() == DialogStatus.ACTIVE && view.mode() == DialogMode.VIDEO;
         Set<String> present = live ? view.participants().stream().map(Avatar::participantId).collect(Collectors.toSet()) : Set.of();
         synchronized (streams) {
-            if (streams.retain(view.id(), present)) {
-                fanout.publish(Topic.dialog(view.id()), new ServerMessage.Peers(view.id(), List.copyOf(streams.peers(view.id()))));
+            for (var dialogId : streams.retain(view.id(), present)) {
+                fanout.publish(Topic.dialog(dialogId), streams.peersFrame(dialogId));
             }
         }
     }

@@ -197,7 +197,7 @@ class RealtimeHandler extends TextWebSocketHandler {
                 fanout.publish(Topic.dialog(typing.dialogId()),
                         new ServerMessage.Typing(typing.dialogId(), me.participantId(), me.name()));
             }
-            case ClientMessage.Stream s -> joinStream(connection, identified(connection), s.dialogId());
+            case ClientMessage.Stream s -> joinStream(connection, identified(connection), s.dialogId(), s.peerId());
             case ClientMessage.Signal signal -> relay(connection, signal);
             case ClientMessage.Media m -> {
                 Streams.Peer me = peerOf(connection, m.dialogId());
@@ -210,8 +210,9 @@ class RealtimeHandler extends TextWebSocketHandler {
 
     private void unsubscribe(Connection connection, Actor actor, UUID dialogId) {
         connection.unfollow(dialogId);
-        if (streams.leave(dialogId, connection)) {
-            publishPeers(dialogId);
+        Streams.Peer left = streams.leave(dialogId, connection);
+        if (left != null) {
+            publishPeers(dialogId, left);
         }
         if (actor instanceof Actor.Shopper shopper) {
             checkLaterWhetherGone(dialogId, shopper);
@@ -220,7 +221,7 @@ class RealtimeHandler extends TextWebSocketHandler {
     }
 
     /** A present participant of a live video dialog becomes a peer of its stream. */
-    private void joinStream(Connection connection, Actor actor, UUID dialogId) {
+    private void joinStream(Connection connection, Actor actor, UUID dialogId, String previousPeerId) {
         if (!connection.follows(dialogId)) {
             throw DomainException.invalid("Subscribe to the dialog before joining its stream.");
         }
@@ -239,31 +240,32 @@ class RealtimeHandler extends TextWebSocketHandler {
         // Joining, answering and announcing happen as one step per node, so no other peer's announcement can
         // overtake this connection's answer and leave it with an outdated list.
         synchronized (streams) {
-            boolean changed = streams.join(dialogId, connection, new Streams.Peer(you.participantId(), you.role()));
-            send(connection, new ServerMessage.Stream(dialogId, you.participantId(), iceServers,
-                    List.copyOf(streams.peers(dialogId))));
+            Streams.Joined joined = streams.join(dialogId, connection, you.participantId(), you.role(), actor,
+                    previousPeerId);
+            Streams.Peer me = joined.peer();
+            send(connection, new ServerMessage.Stream(dialogId, you.participantId(), me.id(),
+                    PermissionMatrix.allows(you.role(), Permission.PUBLISH_VIDEO), iceServers, streams.peers(dialogId)));
             streams.mediaStates(dialogId).forEach((participantId, state) -> send(connection,
                     new ServerMessage.Media(dialogId, participantId, state.mic(), state.camera())));
-            if (changed) {
-                publishPeers(dialogId);
+            if (joined.changed()) {
+                publishPeers(dialogId, me);
             }
         }
     }
 
-    /** Passes an offer, answer or candidate to the connections of one other peer; customers may not send video. */
+    /** Passes an offer, answer or candidate to the one connection of the addressed peer; customers may not send video. */
     private void relay(Connection connection, ClientMessage.Signal signal) {
         Streams.Peer from = peerOf(connection, signal.dialogId());
         if (signal.description() != null && SdpPolicy.sendsVideo(signal.description().sdp())
                 && !PermissionMatrix.allows(from.role(), Permission.PUBLISH_VIDEO)) {
             throw DomainException.forbidden(Permission.PUBLISH_VIDEO.refusal());
         }
-        List<Connection> targets = streams.connectionsOf(signal.dialogId(), signal.to());
-        if (targets.isEmpty()) {
-            throw DomainException.conflict("not_in_stream", "That participant is not in the stream (any more).");
+        Connection target = streams.connectionOf(signal.dialogId(), signal.to());
+        if (target == null) {
+            throw DomainException.conflict("not_in_stream", "That peer is not in the stream (any more).");
         }
-        String frame = writer.writeValueAsString(new ServerMessage.Signal(signal.dialogId(), from.participantId(),
+        send(target, new ServerMessage.Signal(signal.dialogId(), from.id(), from.participantId(),
                 signal.description(), signal.candidate()));
-        targets.forEach(target -> target.send(frame));
     }
 
     private Streams.Peer peerOf(Connection connection, UUID dialogId) {
@@ -275,9 +277,16 @@ class RealtimeHandler extends TextWebSocketHandler {
         return peer;
     }
 
-    private void publishPeers(UUID dialogId) {
+    /**
+     * Announces a dialog's peers after {@code changed} joined or left it, and the peers of the other dialogs that
+     * person has been in, whose {@code elsewhere} follows them (an expert going on camera in another dialog).
+     */
+    private void publishPeers(UUID dialogId, Streams.Peer changed) {
         synchronized (streams) {
-            fanout.publish(Topic.dialog(dialogId), new ServerMessage.Peers(dialogId, List.copyOf(streams.peers(dialogId))));
+            fanout.publish(Topic.dialog(dialogId), streams.peersFrame(dialogId));
+            for (UUID other : streams.otherDialogsOf(dialogId, changed.actor())) {
+                fanout.publish(Topic.dialog(other), streams.peersFrame(other));
+            }
         }
     }
 

@@ -6,6 +6,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.validation.constraints.PositiveOrZero;
 import java.util.UUID;
@@ -42,10 +43,13 @@ public sealed interface ClientMessage {
 
     record Ping() implements ClientMessage {}
 
-    /** "I am ready for media in this dialog": the sender becomes one of the stream's peers. */
-    record Stream(@NotNull UUID dialogId) implements ClientMessage {}
+    /**
+     * "I am ready for media in this dialog": the sender becomes one of the stream's peers. {@code peerId}
+     * (optional) is the peer id this page had on its previous socket, to carry on as that peer.
+     */
+    record Stream(@NotNull UUID dialogId, @Pattern(regexp = "p[0-9a-f]{24}") String peerId) implements ClientMessage {}
 
-    /** A WebRTC offer, answer or ICE candidate for one other peer; exactly one of description and candidate. */
+    /** A WebRTC offer, answer or ICE candidate for one other peer (its peer id); exactly one of description and candidate. */
     record Signal(@NotNull UUID dialogId, @NotBlank @Size(max = 64) String to, @Valid SessionDescription description,
             @Valid IceCandidate candidate) implements ClientMessage {
 

@@ -66,15 +66,26 @@ public sealed interface ServerMessage {
 
     record Error(String code, String message, UUID dialogId) implements ServerMessage {}
 
-    /** The answer to a client's {@code stream}: its participant id, ICE servers with fresh TURN credentials, peers. */
-    record Stream(UUID dialogId, String you, List<IceServer> iceServers, List<String> peers) implements ServerMessage {}
+    /**
+     * The answer to a client's {@code stream}: its participant id, its peer id (this connection), whether it may
+     * send video, ICE servers with fresh TURN credentials, and the peers.
+     */
+    record Stream(UUID dialogId, String you, String peerId, boolean sendsVideo, List<IceServer> iceServers,
+            List<StreamPeer> peers) implements ServerMessage {}
 
-    /** The participants connected to a dialog's stream, sent whenever that set changes. */
-    record Peers(UUID dialogId, List<String> peers) implements ServerMessage {}
+    /** One connection in a stream: signals are addressed to its {@code id}. */
+    record StreamPeer(String id, String participantId) {}
 
+    /**
+     * The connections in a dialog's stream, sent whenever that set changes; {@code elsewhere} names participants
+     * who are on camera in another dialog right now (an expert with several dialogs).
+     */
+    record Peers(UUID dialogId, List<StreamPeer> peers, List<String> elsewhere) implements ServerMessage {}
+
+    /** From one peer ({@code from}, a peer id, of participant {@code participantId}) to this connection only. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record Signal(UUID dialogId, String from, SessionDescription description, IceCandidate candidate)
-            implements ServerMessage {}
+    record Signal(UUID dialogId, String from, String participantId, SessionDescription description,
+            IceCandidate candidate) implements ServerMessage {}
 
     record Media(UUID dialogId, String participantId, boolean mic, boolean camera) implements ServerMessage {}
 }
