@@ -22,6 +22,7 @@ class RealtimeConfiguration implements WebSocketConfigurer {
     @Override
     public void registerWebSocketHandlers(WebSocketHandlerRegistry registry) {
         registry.addHandler(handler, "/ws")
+                .addInterceptors(new OriginGuard())
                 .setAllowedOriginPatterns(properties.realtime().allowedOrigins().toArray(String[]::new));
     }
 }
