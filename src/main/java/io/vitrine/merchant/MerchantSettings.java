@@ -15,10 +15,18 @@ public record MerchantSettings(
         @NotBlank @Size(max = 40) String buttonLabel,
         @NotNull Boolean collectPersonalData,
         @NotNull @Size(max = 3) List<@NotNull @Pattern(regexp = "name|email|phone", message = "must be name, email or phone") String> personalDataFields,
-        @Size(max = 500) @Pattern(regexp = "(https?://|/)\\S*", message = "must be an http(s) URL or a path on this site") String privacyPolicyUrl,
+        @Size(max = 500) @Pattern(regexp = PRIVACY_URL, message = PRIVACY_URL_MESSAGE) String privacyPolicyUrl,
         @NotNull @Min(5) @Max(3600) Integer routingFallbackSeconds,
         @NotNull @Min(1) @Max(20) Integer expertCapacity,
         Boolean coopShopping) {
+
+    /**
+     * An absolute http(s) URL with a plain host name, or a path on this site (demo only), without quotes, brackets or
+     * spaces that could break out of an attribute; whether http and paths are allowed is decided by the demo mode.
+     */
+    public static final String PRIVACY_URL =
+            "https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?([/?#][^\\s\"'<>\\\\^`{|}]*)?|/(?![/\\\\])[^\\s\"'<>\\\\^`{|}]*";
+    public static final String PRIVACY_URL_MESSAGE = "must be an absolute https URL, like https://shop.example/privacy";
 
     /** Co-op shopping (a Host inviting Guests) is on unless switched off. */
     public MerchantSettings {
