@@ -1,7 +1,10 @@
 package io.vitrine.merchant.internal;
 
 import jakarta.servlet.http.HttpServletResponse;
+import java.time.Duration;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -13,6 +16,11 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.cors.CorsConfiguration;
@@ -26,6 +34,8 @@ import static org.springframework.security.web.servlet.util.matcher.PathPatternR
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SecurityConfiguration.class);
 
     private static final String PROBLEM_401 = """
             {"type":"about:blank","title":"Unauthorized","status":401,"code":"unauthenticated",\
@@ -63,16 +73,18 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain staffSide(HttpSecurity http) throws Exception {
+    SecurityFilterChain staffSide(HttpSecurity http, LoginThrottle throttle) throws Exception {
         RequestMatcher api = pathPattern("/api/**");
         return http
+                .addFilterBefore(new LoginThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class)
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/console", "/admin").authenticated()
                         .requestMatchers("/api/**").authenticated()
                         .requestMatchers(HttpMethod.GET, "/actuator/health/**", "/actuator/health").permitAll()
                         .requestMatchers("/actuator/**").hasRole("ADMIN")
                         .anyRequest().permitAll())
-                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/console", false).permitAll())
+                .formLogin(form -> form.loginPage("/login").permitAll()
+                        .successHandler(loginSucceeded(throttle)).failureHandler(loginFailed(throttle)))
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
                 .csrf(csrf -> csrf.spa())
                 .addFilterAfter(new CsrfCookieFilter(), BasicAuthenticationFilter.class)
@@ -81,6 +93,28 @@ class SecurityConfiguration {
                         .defaultAccessDeniedHandlerFor((request, response, denied) ->
                                 writeProblem(response, HttpServletResponse.SC_FORBIDDEN, PROBLEM_403), api))
                 .build();
+    }
+
+    private static AuthenticationSuccessHandler loginSucceeded(LoginThrottle throttle) {
+        var toConsole = new SavedRequestAwareAuthenticationSuccessHandler();
+        toConsole.setDefaultTargetUrl("/console");
+        return (request, response, authentication) -> {
+            throttle.succeeded(request.getParameter("username"));
+            toConsole.onAuthenticationSuccess(request, response, authentication);
+        };
+    }
+
+    private static AuthenticationFailureHandler loginFailed(LoginThrottle throttle) {
+        var toLogin = new SimpleUrlAuthenticationFailureHandler("/login?error");
+        return (request, response, exception) -> {
+            String account = request.getParameter("username");
+            Duration wait = throttle.failed(account, request.getRemoteAddr());
+            if (wait.isPositive()) {
+                LOG.warn("Failed login for account '{}' from {}: further attempts must wait {} s",
+                        LogSafe.of(account), request.getRemoteAddr(), Math.max(1, wait.toSeconds()));
+            }
+            toLogin.onAuthenticationFailure(request, response, exception);
+        };
     }
 
     private static AuthenticationEntryPoint problem(int status, String body) {
