@@ -6,10 +6,9 @@ import io.vitrine.support.IntegrationTest;
 import io.vitrine.support.LiveStream;
 import io.vitrine.support.Socket;
 import org.junit.jupiter.api.Test;
-import org.springframework.test.context.TestPropertySource;
 
 /** With a configured public address, links are built from it whatever the request says. */
-@TestPropertySource(properties = {"vitrine.public-url=https://video.shop.example/", "server.tomcat.remoteip.internal-proxies=127\\.0\\.0\\.1|0:0:0:0:0:0:0:1"})
+@BehindProxy
 class PublicUrlIntegrationTest extends IntegrationTest {
 
     @Test

@@ -1,5 +1,6 @@
 package io.vitrine.merchant.internal;
 
+import io.vitrine.shared.VitrineProperties;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Duration;
 import java.util.List;
@@ -10,10 +11,14 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.User;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
@@ -22,6 +27,7 @@ import org.springframework.security.web.authentication.SavedRequestAwareAuthenti
 import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
@@ -47,6 +53,36 @@ class SecurityConfiguration {
     @Bean
     PasswordEncoder passwordEncoder() {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    /**
+     * Instance-wide endpoints (metrics) belong to the operator, not to any merchant's admin: HTTP Basic with the
+     * credential from {@code vitrine.operator}; without one configured they are closed. Health stays public.
+     */
+    @Bean
+    @Order(0)
+    SecurityFilterChain operatorSide(HttpSecurity http, VitrineProperties properties, PasswordEncoder encoder)
+            throws Exception {
+        VitrineProperties.Operator operator = properties.operator();
+        var users = new InMemoryUserDetailsManager();
+        if (operator.configured()) {
+            users.createUser(User.withUsername(operator.username()).password(encoder.encode(operator.password()))
+                    .roles("OPERATOR").build());
+        }
+        var provider = new DaoAuthenticationProvider(users);
+        provider.setPasswordEncoder(encoder);
+        return http
+                .securityMatcher("/actuator/**")
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers(HttpMethod.GET, "/actuator/health/**", "/actuator/health").permitAll()
+                        .anyRequest().hasRole("OPERATOR"))
+                .authenticationManager(new ProviderManager(provider))
+                .httpBasic(basic -> basic.realmName("Vitrine operator"))
+                .securityContext(c -> c.securityContextRepository(new RequestAttributeSecurityContextRepository()))
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.disable())
+                .requestCache(cache -> cache.disable())
+                .build();
     }
 
     /** The shopper side: framed on merchant sites, authenticated by the shopper token in each request. */
@@ -80,8 +116,6 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/console", "/admin").authenticated()
                         .requestMatchers("/api/**").authenticated()
-                        .requestMatchers(HttpMethod.GET, "/actuator/health/**", "/actuator/health").permitAll()
-                        .requestMatchers("/actuator/**").hasRole("ADMIN")
                         .anyRequest().permitAll())
                 .formLogin(form -> form.loginPage("/login").permitAll()
                         .successHandler(loginSucceeded(throttle)).failureHandler(loginFailed(throttle)))

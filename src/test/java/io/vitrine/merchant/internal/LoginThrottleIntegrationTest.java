@@ -2,6 +2,7 @@ package io.vitrine.merchant.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.vitrine.security.BehindProxy;
 import io.vitrine.support.IntegrationTest;
 import java.net.CookieManager;
 import java.net.HttpCookie;
@@ -19,14 +20,13 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.test.context.TestPropertySource;
 
 /**
  * Password guessing through the real login form. Vitrine trusts 127.0.0.1 as a proxy here, so X-Forwarded-For
  * stands for the address of each client.
  */
 @ExtendWith(OutputCaptureExtension.class)
-@TestPropertySource(properties = {"vitrine.public-url=https://video.shop.example/", "server.tomcat.remoteip.internal-proxies=127\\.0\\.0\\.1|0:0:0:0:0:0:0:1"})
+@BehindProxy
 class LoginThrottleIntegrationTest extends IntegrationTest {
 
     private static final String GUESSER = "203.0.113.7";
