@@ -109,15 +109,17 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain staffSide(HttpSecurity http, LoginThrottle throttle) throws Exception {
+    SecurityFilterChain staffSide(HttpSecurity http, LoginThrottle throttle, StaffAuthenticationProvider staff)
+            throws Exception {
         RequestMatcher api = pathPattern("/api/**");
         return http
+                .authenticationManager(new ProviderManager(staff))
                 .addFilterBefore(new LoginThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class)
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/console", "/admin").authenticated()
                         .requestMatchers("/api/**").authenticated()
                         .anyRequest().permitAll())
-                .formLogin(form -> form.loginPage("/login").permitAll()
+                .formLogin(form -> form.loginPage("/login").permitAll().authenticationDetailsSource(LoginDetails::new)
                         .successHandler(loginSucceeded(throttle)).failureHandler(loginFailed(throttle)))
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
                 .csrf(csrf -> csrf.spa())
@@ -140,7 +142,12 @@ class SecurityConfiguration {
 
     private static AuthenticationFailureHandler loginFailed(LoginThrottle throttle) {
         var toLogin = new SimpleUrlAuthenticationFailureHandler("/login?error");
+        var toShop = new SimpleUrlAuthenticationFailureHandler("/login?shop");
         return (request, response, exception) -> {
+            if (exception instanceof StaffAuthenticationProvider.AmbiguousLogin) {
+                toShop.onAuthenticationFailure(request, response, exception);
+                return;
+            }
             String account = request.getParameter("username");
             Duration wait = throttle.failed(account, request.getRemoteAddr());
             if (wait.isPositive()) {
