@@ -18,7 +18,23 @@ public record MerchantSettings(
         @Size(max = 500) @Pattern(regexp = PRIVACY_URL, message = PRIVACY_URL_MESSAGE) String privacyPolicyUrl,
         @NotNull @Min(5) @Max(3600) Integer routingFallbackSeconds,
         @NotNull @Min(1) @Max(20) Integer expertCapacity,
-        Boolean coopShopping) {
+        Boolean coopShopping,
+        @Size(max = 20) List<@NotNull @Pattern(regexp = EMBED_ORIGIN, message = EMBED_ORIGIN_MESSAGE) String> embedOrigins) {
+
+    /** A site that may show the widget, as a CSP frame-ancestors source: an origin, or all subdomains of one. */
+    public static final String EMBED_ORIGIN = "https?://(\\*\\.)?[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)*(:[0-9]{1,5})?";
+    public static final String EMBED_ORIGIN_MESSAGE = "must be a site's origin like https://shop.example.com or https://*.shop.example.com";
+
+    /**
+     * Settings without a say on the sites that may show the widget: a new merchant allows every site, and a
+     * change keeps what was set before.
+     */
+    public MerchantSettings(String buttonColor, String buttonPosition, String buttonLabel, Boolean collectPersonalData,
+            List<String> personalDataFields, String privacyPolicyUrl, Integer routingFallbackSeconds,
+            Integer expertCapacity, Boolean coopShopping) {
+        this(buttonColor, buttonPosition, buttonLabel, collectPersonalData, personalDataFields, privacyPolicyUrl,
+                routingFallbackSeconds, expertCapacity, coopShopping, null);
+    }
 
     /**
      * An absolute http(s) URL with a plain host name, or a path on this site (demo only), without quotes, brackets or

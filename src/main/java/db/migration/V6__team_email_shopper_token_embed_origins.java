@@ -12,12 +12,13 @@ import org.flywaydb.core.api.migration.Context;
 
 /**
  * A team member's email is unique within a merchant only (one merchant must not learn who works for another), and a
- * shopper token remembers its last use, so that it expires after a time without use.
+ * shopper token remembers its last use, so that it expires after a time without use; a merchant may name the sites
+ * allowed to show its widget (space-separated origins; empty: every site).
  *
  * <p>In Java because the unique constraint V1 put on {@code team_member.email} has no name of ours: PostgreSQL
  * and H2 name it differently, so it is looked up in the information schema both share.
  */
-public class V6__team_email_per_merchant_and_shopper_token_life extends BaseJavaMigration {
+public class V6__team_email_shopper_token_embed_origins extends BaseJavaMigration {
 
     @Override
     public void migrate(Context context) throws SQLException {
@@ -30,6 +31,7 @@ public class V6__team_email_per_merchant_and_shopper_token_life extends BaseJava
             sql.execute("create index team_member_email on team_member (email)");
             sql.execute("alter table shopper add column token_used_at timestamp with time zone");
             sql.execute("update shopper set token_used_at = current_timestamp");
+            sql.execute("alter table merchant add column embed_origins varchar(2000) default '' not null");
         }
     }
 
