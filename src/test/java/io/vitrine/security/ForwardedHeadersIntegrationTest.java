@@ -24,6 +24,17 @@ class ForwardedHeadersIntegrationTest extends IntegrationTest {
         assertThat(link).startsWith("http://localhost:" + port + "/join/").doesNotContain("evil.example");
     }
 
+    @Test
+    void shouldRedirectWithoutNamingAHostFromTheRequest() throws Exception {
+        var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/console"))
+                .header("Accept", "text/html").header("X-Forwarded-Host", "evil.example").build();
+        HttpResponse<Void> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.discarding());
+
+        assertThat(response.statusCode()).isEqualTo(302);
+        assertThat(response.headers().firstValue("Location")).contains("/login");
+        assertThat(response.headers().firstValue("Location").orElse("")).doesNotContain("evil.example");
+    }
+
     /** Asks for the Host's invite link with forwarded headers naming another host. */
     static String inviteThroughForgedHeaders(int port, LiveStream live) throws Exception {
         var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + live.path() + "/invite"))

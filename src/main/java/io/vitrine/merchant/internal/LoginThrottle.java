@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
 @Component
 class LoginThrottle {
 
-    private static final int MAX_TRACKED = 10_000;
+    private static final int MAX_TRACKED = 50_000;
 
     private final Map<String, Failures> accounts = new ConcurrentHashMap<>();
     private final Map<String, Failures> addresses = new ConcurrentHashMap<>();
@@ -43,8 +43,8 @@ class LoginThrottle {
     /** Records a failed attempt; returns the delay the next attempt of this account or address has to wait. */
     Duration failed(String account, String address) {
         Instant now = Instant.now(clock);
-        record(accounts, key(account), now);
-        record(addresses, address, now);
+        record(accounts, settings.accountFreeFailures(), key(account), now);
+        record(addresses, settings.addressFreeFailures(), address, now);
         return waitFor(account, address).orElse(Duration.ZERO);
     }
 
@@ -59,9 +59,14 @@ class LoginThrottle {
         addresses.clear();
     }
 
-    private void record(Map<String, Failures> failures, String key, Instant now) {
+    private void record(Map<String, Failures> failures, int free, String key, Instant now) {
         if (failures.size() >= MAX_TRACKED) {
+            // Bounded memory under a flood of made-up names or addresses: drop first what is forgotten anyway, then
+            // records that impose no delay yet.
             failures.values().removeIf(f -> forgotten(f, now));
+            if (failures.size() >= MAX_TRACKED) {
+                failures.values().removeIf(f -> f.count() <= free);
+            }
         }
         failures.compute(key, (k, f) -> f == null || forgotten(f, now) ? new Failures(1, now) : new Failures(f.count() + 1, now));
     }

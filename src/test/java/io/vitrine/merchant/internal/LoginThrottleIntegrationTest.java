@@ -43,9 +43,17 @@ class LoginThrottleIntegrationTest extends IntegrationTest {
     @Test
     void shouldRefuseEvenTheRightPasswordRightAfterAFloodOfWrongOnesButLetTheMemberInSoonAfter(CapturedOutput output) {
         String admin = "admin@" + shop().slug() + ".test";
+        int refused = 0;
         for (int i = 0; i < 40; i++) {
-            login(admin, "wrong-" + i, GUESSER);
+            HttpResponse<String> guess = login(admin, "wrong-" + i, GUESSER);
+            if (guess.statusCode() == 429) {
+                refused++;
+                assertThat(guess.headers().firstValue("Retry-After")).isPresent();
+            }
         }
+        assertThat(refused).as("guesses refused without checking the password").isGreaterThanOrEqualTo(20);
+        // Guess on until nine guesses have failed (the delay is then 8 s), so that the next attempt surely falls into it.
+        keepGuessing(i -> login(admin, "late-wrong-" + i, GUESSER), Math.max(1, 9 - (40 - refused)));
 
         HttpResponse<String> right = login(admin, PASSWORD, GUESSER);
         assertThat(right.statusCode()).isEqualTo(429);
@@ -68,9 +76,7 @@ class LoginThrottleIntegrationTest extends IntegrationTest {
     @Test
     void shouldThrottleAnAddressThatTriesManyAccountsWithoutLockingThoseAccounts() {
         Shop shop = shop("anna");
-        for (int i = 0; i < 25; i++) {
-            login("nobody-" + i + "@" + shop.slug() + ".test", "guess", GUESSER);
-        }
+        keepGuessing(i -> login("nobody-" + i + "@" + shop.slug() + ".test", "guess", GUESSER), 24);
 
         assertThat(login("anna@" + shop.slug() + ".test", PASSWORD, GUESSER).statusCode()).isEqualTo(429);
         HttpResponse<String> member = login("anna@" + shop.slug() + ".test", PASSWORD, MEMBER);
@@ -78,9 +84,28 @@ class LoginThrottleIntegrationTest extends IntegrationTest {
         assertThat(member.headers().firstValue("Location").orElse("")).endsWith("/console");
     }
 
+    /**
+     * Guesses, waiting out refusals, until {@code failures} guesses have had their password checked and failed;
+     * returns right after the last of them, when a new delay has just begun.
+     */
+    private void keepGuessing(java.util.function.IntFunction<HttpResponse<String>> guess, int failures) {
+        Instant deadline = Instant.now().plusSeconds(120);
+        int failed = 0;
+        for (int i = 0; failed < failures; i++) {
+            assertThat(Instant.now()).as("guessing took too long").isBefore(deadline);
+            HttpResponse<String> response = guess.apply(i);
+            if (response.statusCode() == 429) {
+                pause();
+            } else {
+                assertThat(response.headers().firstValue("Location").orElse("")).endsWith("/login?error");
+                failed++;
+            }
+        }
+    }
+
     private static boolean pause() {
         try {
-            Thread.sleep(250);
+            Thread.sleep(200);
             return true;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
