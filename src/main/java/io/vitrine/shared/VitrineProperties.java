@@ -25,7 +25,7 @@ public record VitrineProperties(
                 message = "must be the absolute http(s) URL under which browsers reach Vitrine, like https://vitrine.example.com")
         String publicUrl,
         @Valid @NotNull @DefaultValue Login login,
-        @Valid @NotNull @DefaultValue Shopper shopper,
+        @Valid @NotNull @DefaultValue ShopperTokens shopper,
         @Valid @NotNull @DefaultValue Operator operator) {
 
     /** How waiting requests reach experts. */
@@ -83,7 +83,7 @@ public record VitrineProperties(
             @NotNull @DefaultValue("1h") Duration forgetAfter) {}
 
     /** A shopper token dies after {@code tokenTtl} without use; each use renews it. */
-    public record Shopper(@NotNull @DefaultValue("90d") Duration tokenTtl) {}
+    public record ShopperTokens(@NotNull @DefaultValue("90d") Duration tokenTtl) {}
 
     /** The operator's credential for instance-wide endpoints (metrics); without a password they are closed. */
     public record Operator(@DefaultValue("operator") String username, String password) {
