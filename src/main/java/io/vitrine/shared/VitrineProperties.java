@@ -78,9 +78,9 @@ public record VitrineProperties(
     public record Login(
             @Positive @DefaultValue("5") int accountFreeFailures,
             @NotNull @DefaultValue("30s") Duration accountMaxDelay,
-            @Positive @DefaultValue("20") int addressFreeFailures,
+            @Positive @DefaultValue("50") int addressFreeFailures,
             @NotNull @DefaultValue("15m") Duration addressMaxDelay,
-            @NotNull @DefaultValue("1h") Duration forgetAfter) {}
+            @NotNull @DefaultValue("15m") Duration forgetAfter) {}
 
     /** A shopper token dies after {@code tokenTtl} without use; each use renews it. */
     public record ShopperTokens(@NotNull @DefaultValue("90d") Duration tokenTtl) {}
