@@ -47,6 +47,8 @@ const en = {
   'list.new': 'New conversation',
   'list.empty': 'No conversations yet.',
   'list.noExpert': 'No expert yet',
+  'list.forget': 'Forget this browser',
+  'list.forgetHint': 'On a shared device? Forget this browser: it stops opening your conversations here.',
 
   'conversation.label': 'Conversation',
   'conversation.logLabel': 'Messages',

@@ -468,7 +468,24 @@ function renderList(dialogs, { focus = false } = {}) {
         'data-autofocus': true, text: t('list.new'), onclick: startNewConversation,
       })),
     dialogs.length === 0 ? h('p', { class: 'empty', testid: 'dialog-list-empty', text: t('list.empty') }) : null,
-    list), { focus });
+    list,
+    h('p', { class: 'lead', text: t('list.forgetHint') }),
+    h('button', { type: 'button', class: 'button button--small', testid: 'forget-browser', text: t('list.forget'), onclick: forgetBrowser }),
+  ), { focus });
+}
+
+/** "Forget this browser": the server revokes the token, then the widget starts afresh. */
+async function forgetBrowser() {
+  try {
+    await api('/me/token', { method: 'DELETE' });
+  } catch (err) {
+    if (![401, 403].includes(err.status)) {
+      showFailure(err, showList);
+      return;
+    }
+  }
+  forgetShopper();
+  showStart();
 }
 
 function dialogItem(dialog) {

@@ -1,19 +1,25 @@
 package io.vitrine.demo;
 
+import io.vitrine.shared.PublicUrl;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /** A pretend shop that embeds Vitrine the way a merchant's site would. */
 @Controller
 @ConditionalOnBooleanProperty("vitrine.demo")
 class DemoShopController {
 
+    private final PublicUrl publicUrl;
+
+    DemoShopController(PublicUrl publicUrl) {
+        this.publicUrl = publicUrl;
+    }
+
     @GetMapping("/demo")
     String shop(Model model) {
-        model.addAttribute("baseUrl", ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString());
+        model.addAttribute("baseUrl", publicUrl.base());
         return "demo";
     }
 

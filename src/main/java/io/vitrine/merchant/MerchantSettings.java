@@ -15,11 +15,24 @@ public record MerchantSettings(
         @NotBlank @Size(max = 40) String buttonLabel,
         @NotNull Boolean collectPersonalData,
         @NotNull @Size(max = 3) List<@NotNull @Pattern(regexp = "name|email|phone", message = "must be name, email or phone") String> personalDataFields,
-        @Size(max = 500) @Pattern(regexp = "(https?://|/)\\S*", message = "must be an http(s) URL or a path on this site") String privacyPolicyUrl,
+        @Size(max = 500) @Pattern(regexp = PRIVACY_URL, message = PRIVACY_URL_MESSAGE) String privacyPolicyUrl,
         @NotNull @Min(5) @Max(3600) Integer routingFallbackSeconds,
         @NotNull @Min(1) @Max(20) Integer expertCapacity,
         Boolean coopShopping,
-        AbandonedByExpert abandonedByExpert) {
+        AbandonedByExpert abandonedByExpert,
+        @Size(max = 20) List<@NotNull @Pattern(regexp = EMBED_ORIGIN, message = EMBED_ORIGIN_MESSAGE) String> embedOrigins) {
+
+    /** A site that may show the widget, as a CSP frame-ancestors source: an origin, or all subdomains of one. */
+    public static final String EMBED_ORIGIN = "https?://(\\*\\.)?[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)*(:[0-9]{1,5})?";
+    public static final String EMBED_ORIGIN_MESSAGE = "must be a site's origin like https://shop.example.com or https://*.shop.example.com";
+
+    /**
+     * An absolute http(s) URL with a plain host name, or a path on this site (demo only), without quotes, brackets or
+     * spaces that could break out of an attribute; whether http and paths are allowed is decided by the demo mode.
+     */
+    public static final String PRIVACY_URL =
+            "https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?([/?#][^\\s\"'<>\\\\^`{|}]*)?|/(?![/\\\\])[^\\s\"'<>\\\\^`{|}]*";
+    public static final String PRIVACY_URL_MESSAGE = "must be an absolute https URL, like https://shop.example/privacy";
 
     /** Co-op shopping (a Host inviting Guests) is on unless switched off; abandoned dialogs are requeued unless set. */
     public MerchantSettings {
@@ -27,16 +40,19 @@ public record MerchantSettings(
         abandonedByExpert = abandonedByExpert == null ? AbandonedByExpert.REQUEUE : abandonedByExpert;
     }
 
-    /** Settings that leave what happens to an abandoned expert's dialogs at its default. */
+    /**
+     * Settings that leave what happens to an abandoned expert's dialogs at its default and have no say on the sites
+     * that may show the widget (a new merchant allows every site; a change keeps what was set before).
+     */
     public MerchantSettings(String buttonColor, String buttonPosition, String buttonLabel, Boolean collectPersonalData,
             List<String> personalDataFields, String privacyPolicyUrl, Integer routingFallbackSeconds,
             Integer expertCapacity, Boolean coopShopping) {
         this(buttonColor, buttonPosition, buttonLabel, collectPersonalData, personalDataFields, privacyPolicyUrl,
-                routingFallbackSeconds, expertCapacity, coopShopping, null);
+                routingFallbackSeconds, expertCapacity, coopShopping, null, null);
     }
 
     public static MerchantSettings defaults() {
         return new MerchantSettings("#1f6feb", "bottom-right", "Live consultation", false,
-                List.of("name", "email"), null, 60, 3, true, AbandonedByExpert.REQUEUE);
+                List.of("name", "email"), null, 60, 3, true, AbandonedByExpert.REQUEUE, null);
     }
 }

@@ -10,11 +10,22 @@ public class DomainException extends RuntimeException {
 
     private final Kind kind;
     private final String code;
+    private final String field;
 
     public DomainException(Kind kind, String code, String message) {
+        this(kind, code, message, null);
+    }
+
+    private DomainException(Kind kind, String code, String message, String field) {
         super(message);
         this.kind = kind;
         this.code = code;
+        this.field = field;
+    }
+
+    /** An invalid value of one request field; reported like a failed bean validation of that field. */
+    public static DomainException invalidField(String field, String message) {
+        return new DomainException(Kind.INVALID, "invalid", message, field);
     }
 
     public static DomainException notFound(String what) {
@@ -39,5 +50,10 @@ public class DomainException extends RuntimeException {
 
     public String code() {
         return code;
+    }
+
+    /** The request field at fault, or null. */
+    public String field() {
+        return field;
     }
 }

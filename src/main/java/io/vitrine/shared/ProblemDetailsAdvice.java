@@ -34,6 +34,12 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             case NOT_FOUND -> HttpStatus.NOT_FOUND;
             case CONFLICT -> HttpStatus.CONFLICT;
         };
+        if (e.field() != null) {
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, "The request has invalid fields.");
+            problem.setProperty("code", e.code());
+            problem.setProperty("errors", List.of(Map.of("field", e.field(), "message", e.getMessage())));
+            return problem;
+        }
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, e.getMessage());
         problem.setProperty("code", e.code());
         return problem;

@@ -2,6 +2,7 @@ package io.vitrine.shared;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import java.time.Duration;
 import java.util.List;
@@ -19,7 +20,13 @@ public record VitrineProperties(
         @Valid @NotNull @DefaultValue Realtime realtime,
         @Valid @NotNull @DefaultValue Coop coop,
         @Valid @NotNull @DefaultValue Media media,
-        @Valid @NotNull @DefaultValue Bootstrap bootstrap) {
+        @Valid @NotNull @DefaultValue Bootstrap bootstrap,
+        @Pattern(regexp = "https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[^\\s?#]*)?",
+                message = "must be the absolute http(s) URL under which browsers reach Vitrine, like https://vitrine.example.com")
+        String publicUrl,
+        @Valid @NotNull @DefaultValue Login login,
+        @Valid @NotNull @DefaultValue ShopperTokens shopper,
+        @Valid @NotNull @DefaultValue Operator operator) {
 
     /** How waiting requests reach experts. */
     public record Routing(
@@ -61,6 +68,27 @@ public record VitrineProperties(
     public record Bootstrap(String merchantSlug, String merchantName, String adminEmail, String adminPassword) {
         public boolean requested() {
             return adminEmail != null && !adminEmail.isBlank();
+        }
+    }
+
+    /**
+     * Throttling of failed staff logins, per account and per client address, each with a delay that doubles with
+     * every failure beyond the free ones up to a cap; a record is forgotten after {@code forgetAfter} without failures.
+     */
+    public record Login(
+            @Positive @DefaultValue("5") int accountFreeFailures,
+            @NotNull @DefaultValue("30s") Duration accountMaxDelay,
+            @Positive @DefaultValue("50") int addressFreeFailures,
+            @NotNull @DefaultValue("15m") Duration addressMaxDelay,
+            @NotNull @DefaultValue("15m") Duration forgetAfter) {}
+
+    /** A shopper token dies after {@code tokenTtl} without use; each use renews it. */
+    public record ShopperTokens(@NotNull @DefaultValue("90d") Duration tokenTtl) {}
+
+    /** The operator's credential for instance-wide endpoints (metrics); without a password they are closed. */
+    public record Operator(@DefaultValue("operator") String username, String password) {
+        public boolean configured() {
+            return password != null && !password.isBlank();
         }
     }
 }

@@ -138,6 +138,20 @@ abstract class PersistenceContract {
         return created.shopper();
     }
 
+    @Test
+    void shouldAllowOneEmailInTheTeamsOfSeveralMerchantsButOnlyOnceInATeam() {
+        Merchant other = merchants.create("p-" + UUID.randomUUID().toString().substring(0, 8), "Other Shop",
+                MerchantSettings.defaults());
+        String email = UUID.randomUUID() + "@both.test";
+        team.addMember(merchant.id(), new TeamApi.NewMember(email, "Pat", "a-long-password", Role.ADMIN, null, null));
+        team.addMember(other.id(), new TeamApi.NewMember(email, "Pat", "a-long-password", Role.ADMIN, null, null));
+
+        assertThat(team.members(other.id())).extracting(Member::email).contains(email);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> team.addMember(other.id(),
+                new TeamApi.NewMember(email, "Pat", "a-long-password", Role.EXPERT, null, null)))
+                .hasMessage("A member of your team already has this email address.");
+    }
+
     private void awaitOffer(UUID dialogId) {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
         while (Instant.now().isBefore(deadline)) {

@@ -9,6 +9,7 @@ import io.vitrine.dialog.internal.DialogService;
 import io.vitrine.dialog.internal.ReportService;
 import io.vitrine.shopper.AuthenticatedShopper;
 import io.vitrine.shopper.Shopper;
+import io.vitrine.shared.PublicUrl;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -26,7 +27,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /** The shopper's dialogs, as the widget uses them: as Host or as Guest. */
 @RestController
@@ -36,11 +36,13 @@ class WidgetDialogController {
     private final DialogService dialogs;
     private final CoopService coop;
     private final ReportService reports;
+    private final PublicUrl publicUrl;
 
-    WidgetDialogController(DialogService dialogs, CoopService coop, ReportService reports) {
+    WidgetDialogController(DialogService dialogs, CoopService coop, ReportService reports, PublicUrl publicUrl) {
         this.dialogs = dialogs;
         this.coop = coop;
         this.reports = reports;
+        this.publicUrl = publicUrl;
     }
 
     @GetMapping
@@ -78,8 +80,7 @@ class WidgetDialogController {
     @ResponseStatus(HttpStatus.CREATED)
     InviteLink invite(@Parameter(hidden = true) @AuthenticatedShopper Shopper shopper, @PathVariable UUID id) {
         CoopService.Invitation invitation = coop.invite(id, shopper);
-        String url = ServletUriComponentsBuilder.fromCurrentContextPath().path("/join/{token}")
-                .buildAndExpand(invitation.token()).toUriString();
+        String url = publicUrl.of("/join/" + invitation.token());
         return new InviteLink(url, invitation.expiresAt());
     }
 

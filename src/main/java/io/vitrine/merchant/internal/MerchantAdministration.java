@@ -5,6 +5,7 @@ import io.vitrine.merchant.MerchantApi;
 import io.vitrine.merchant.MerchantSettings;
 import io.vitrine.merchant.StaffPrincipal;
 import io.vitrine.shared.DomainException;
+import io.vitrine.shared.VitrineProperties;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
@@ -14,9 +15,11 @@ import org.springframework.transaction.annotation.Transactional;
 public class MerchantAdministration implements MerchantApi {
 
     private final Merchants merchants;
+    private final VitrineProperties properties;
 
-    MerchantAdministration(Merchants merchants) {
+    MerchantAdministration(Merchants merchants, VitrineProperties properties) {
         this.merchants = merchants;
+        this.properties = properties;
     }
 
     @Override
@@ -46,6 +49,11 @@ public class MerchantAdministration implements MerchantApi {
         requireAdmin(admin);
         if (settings.collectPersonalData() && settings.personalDataFields().isEmpty()) {
             throw DomainException.invalid("Choose at least one personal data field to collect, or switch collection off.");
+        }
+        String privacyUrl = settings.privacyPolicyUrl();
+        if (privacyUrl != null && !properties.demo() && !privacyUrl.startsWith("https://")) {
+            // http and paths on this site only serve the demo shop; a real shop's policy lives on its own https site.
+            throw DomainException.invalidField("privacyPolicyUrl", MerchantSettings.PRIVACY_URL_MESSAGE);
         }
         merchants.updateSettings(admin.merchantId(), settings);
         return get(admin.merchantId());

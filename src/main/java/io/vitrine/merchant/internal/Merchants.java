@@ -43,14 +43,15 @@ class Merchants {
         jdbc.sql("""
                 insert into merchant (id, slug, name, button_color, button_position, button_label, collect_personal_data,
                     personal_data_fields, privacy_policy_url, routing_fallback_seconds, expert_capacity, coop_shopping,
-                    abandoned_by_expert, created_at)
-                values (:id, :slug, :name, :color, :position, :label, :collect, :fields, :privacy, :fallback, :capacity, :coop, :abandoned, :now)
+                    abandoned_by_expert, embed_origins, created_at)
+                values (:id, :slug, :name, :color, :position, :label, :collect, :fields, :privacy, :fallback, :capacity, :coop,
+                    :abandoned, coalesce(:origins, ''), :now)
                 """)
                 .param("id", id).param("slug", slug).param("name", name)
                 .params(settingsParams(settings))
                 .param("now", Db.ts(Instant.now(clock)))
                 .update();
-        return new Merchant(id, slug, name, settings);
+        return findById(id).orElseThrow();
     }
 
     void updateSettings(UUID id, MerchantSettings settings) {
@@ -58,7 +59,7 @@ class Merchants {
                 update merchant set button_color = :color, button_position = :position, button_label = :label,
                     collect_personal_data = :collect, personal_data_fields = :fields, privacy_policy_url = :privacy,
                     routing_fallback_seconds = :fallback, expert_capacity = :capacity, coop_shopping = :coop,
-                    abandoned_by_expert = :abandoned
+                    abandoned_by_expert = :abandoned, embed_origins = coalesce(:origins, embed_origins)
                 where id = :id
                 """)
                 .params(settingsParams(settings))
@@ -78,6 +79,8 @@ class Merchants {
         params.put("capacity", s.expertCapacity());
         params.put("coop", s.coopShopping());
         params.put("abandoned", s.abandonedByExpert().name());
+        // Unsaid (null) keeps the stored sites; an empty list lets every site show the widget.
+        params.put("origins", s.embedOrigins() == null ? null : String.join(" ", s.embedOrigins().stream().distinct().toList()));
         return params;
     }
 
@@ -87,7 +90,12 @@ class Merchants {
         var settings = new MerchantSettings(rs.getString("button_color"), rs.getString("button_position"),
                 rs.getString("button_label"), rs.getBoolean("collect_personal_data"), fieldList,
                 rs.getString("privacy_policy_url"), rs.getInt("routing_fallback_seconds"), rs.getInt("expert_capacity"),
-                rs.getBoolean("coop_shopping"), AbandonedByExpert.valueOf(rs.getString("abandoned_by_expert")));
+                rs.getBoolean("coop_shopping"), AbandonedByExpert.valueOf(rs.getString("abandoned_by_expert")),
+                origins(rs.getString("embed_origins")));
         return new Merchant(rs.getObject("id", UUID.class), rs.getString("slug"), rs.getString("name"), settings);
+    }
+
+    private static List<String> origins(String stored) {
+        return stored == null || stored.isBlank() ? List.of() : List.of(stored.split(" "));
     }
 }

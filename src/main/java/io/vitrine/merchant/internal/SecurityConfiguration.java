@@ -1,19 +1,33 @@
 package io.vitrine.merchant.internal;
 
+import io.vitrine.shared.VitrineProperties;
 import jakarta.servlet.http.HttpServletResponse;
+import java.time.Duration;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.User;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
@@ -27,6 +41,8 @@ import static org.springframework.security.web.servlet.util.matcher.PathPatternR
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
+    private static final Logger LOG = LoggerFactory.getLogger(SecurityConfiguration.class);
+
     private static final String PROBLEM_401 = """
             {"type":"about:blank","title":"Unauthorized","status":401,"code":"unauthenticated",\
             "detail":"Log in first: this endpoint needs a staff session."}""";
@@ -37,6 +53,36 @@ class SecurityConfiguration {
     @Bean
     PasswordEncoder passwordEncoder() {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    /**
+     * Instance-wide endpoints (metrics) belong to the operator, not to any merchant's admin: HTTP Basic with the
+     * credential from {@code vitrine.operator}; without one configured they are closed. Health stays public.
+     */
+    @Bean
+    @Order(0)
+    SecurityFilterChain operatorSide(HttpSecurity http, VitrineProperties properties, PasswordEncoder encoder)
+            throws Exception {
+        VitrineProperties.Operator operator = properties.operator();
+        var users = new InMemoryUserDetailsManager();
+        if (operator.configured()) {
+            users.createUser(User.withUsername(operator.username()).password(encoder.encode(operator.password()))
+                    .roles("OPERATOR").build());
+        }
+        var provider = new DaoAuthenticationProvider(users);
+        provider.setPasswordEncoder(encoder);
+        return http
+                .securityMatcher("/actuator/**")
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers(HttpMethod.GET, "/actuator/health/**", "/actuator/health").permitAll()
+                        .anyRequest().hasRole("OPERATOR"))
+                .authenticationManager(new ProviderManager(provider))
+                .httpBasic(basic -> basic.realmName("Vitrine operator"))
+                .securityContext(c -> c.securityContextRepository(new RequestAttributeSecurityContextRepository()))
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.disable())
+                .requestCache(cache -> cache.disable())
+                .build();
     }
 
     /** The shopper side: framed on merchant sites, authenticated by the shopper token in each request. */
@@ -63,16 +109,18 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain staffSide(HttpSecurity http) throws Exception {
+    SecurityFilterChain staffSide(HttpSecurity http, LoginThrottle throttle, StaffAuthenticationProvider staff)
+            throws Exception {
         RequestMatcher api = pathPattern("/api/**");
         return http
+                .authenticationManager(new ProviderManager(staff))
+                .addFilterBefore(new LoginThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class)
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/console", "/admin").authenticated()
                         .requestMatchers("/api/**").authenticated()
-                        .requestMatchers(HttpMethod.GET, "/actuator/health/**", "/actuator/health").permitAll()
-                        .requestMatchers("/actuator/**").hasRole("ADMIN")
                         .anyRequest().permitAll())
-                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/console", false).permitAll())
+                .formLogin(form -> form.loginPage("/login").permitAll().authenticationDetailsSource(LoginDetails::new)
+                        .successHandler(loginSucceeded(throttle)).failureHandler(loginFailed(throttle)))
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
                 .csrf(csrf -> csrf.spa())
                 .addFilterAfter(new CsrfCookieFilter(), BasicAuthenticationFilter.class)
@@ -81,6 +129,33 @@ class SecurityConfiguration {
                         .defaultAccessDeniedHandlerFor((request, response, denied) ->
                                 writeProblem(response, HttpServletResponse.SC_FORBIDDEN, PROBLEM_403), api))
                 .build();
+    }
+
+    private static AuthenticationSuccessHandler loginSucceeded(LoginThrottle throttle) {
+        var toConsole = new SavedRequestAwareAuthenticationSuccessHandler();
+        toConsole.setDefaultTargetUrl("/console");
+        return (request, response, authentication) -> {
+            throttle.succeeded(request.getParameter("username"));
+            toConsole.onAuthenticationSuccess(request, response, authentication);
+        };
+    }
+
+    private static AuthenticationFailureHandler loginFailed(LoginThrottle throttle) {
+        var toLogin = new SimpleUrlAuthenticationFailureHandler("/login?error");
+        var toShop = new SimpleUrlAuthenticationFailureHandler("/login?shop");
+        return (request, response, exception) -> {
+            if (exception instanceof StaffAuthenticationProvider.AmbiguousLogin) {
+                toShop.onAuthenticationFailure(request, response, exception);
+                return;
+            }
+            String account = request.getParameter("username");
+            Duration wait = throttle.failed(account, request.getRemoteAddr());
+            if (wait.isPositive()) {
+                LOG.warn("Failed login for account '{}' from {}: further attempts must wait {} s",
+                        LogSafe.of(account), request.getRemoteAddr(), Math.max(1, wait.toSeconds()));
+            }
+            toLogin.onAuthenticationFailure(request, response, exception);
+        };
     }
 
     private static AuthenticationEntryPoint problem(int status, String body) {

@@ -27,12 +27,13 @@ class TeamMembers {
         this.jdbc = jdbc;
     }
 
-    Optional<StaffPrincipal> findPrincipalByEmail(String email) {
+    /** Every account with this email, at any merchant (an email is unique only within a merchant). */
+    List<StaffPrincipal> findPrincipalsByEmail(String email) {
         return jdbc.sql("select * from team_member where lower(email) = lower(?)").param(email)
                 .query((rs, row) -> new StaffPrincipal(rs.getObject("id", UUID.class), rs.getObject("merchant_id", UUID.class),
                         rs.getString("email"), rs.getString("display_name"), Role.valueOf(rs.getString("role")),
                         rs.getString("password_hash")))
-                .optional();
+                .list();
     }
 
     Optional<Member> findById(UUID id) {
@@ -44,9 +45,9 @@ class TeamMembers {
                 .params(merchantId, handle).query(TeamMembers::map).optional();
     }
 
-    boolean emailTaken(String email) {
-        return jdbc.sql("select count(*) from team_member where lower(email) = lower(?)").param(email)
-                .query(Long.class).single() > 0;
+    boolean emailTaken(UUID merchantId, String email) {
+        return jdbc.sql("select count(*) from team_member where merchant_id = ? and lower(email) = lower(?)")
+                .params(merchantId, email).query(Long.class).single() > 0;
     }
 
     List<Member> findByMerchant(UUID merchantId) {

@@ -55,8 +55,9 @@ class TeamService implements TeamApi {
     @Override
     @Transactional
     public Member addMember(UUID merchantId, NewMember member) {
-        if (members.emailTaken(member.email())) {
-            throw DomainException.conflict("email_taken", "A team member with this email already exists.");
+        // Only this merchant's own team counts: whether the address is used at another merchant is not its business.
+        if (members.emailTaken(merchantId, member.email().strip())) {
+            throw DomainException.conflict("email_taken", "A member of your team already has this email address.");
         }
         String handle = member.handle() == null || member.handle().isBlank() ? null : member.handle().strip();
         if (handle != null && members.findByHandle(merchantId, handle).isPresent()) {

@@ -3,11 +3,13 @@ package io.vitrine.merchant.web;
 import io.vitrine.merchant.MerchantApi;
 import io.vitrine.merchant.StaffPrincipal;
 import io.vitrine.shared.VitrineProperties;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
 
 /** Server-rendered shells of the staff pages; the pages load their data from the API. */
 @Controller
@@ -30,6 +32,13 @@ class StaffPages {
     String login(Model model) {
         model.addAttribute("demoMode", properties.demo());
         return "login";
+    }
+
+    /** A login attempt refused for coming too soon after failed ones; the status (429) is already set. */
+    @RequestMapping("/login/throttled")
+    String throttled(HttpServletRequest request, Model model) {
+        model.addAttribute("retryAfter", request.getAttribute("vitrine.login.retryAfter"));
+        return login(model);
     }
 
     @GetMapping("/console")

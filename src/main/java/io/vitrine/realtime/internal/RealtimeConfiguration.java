@@ -1,5 +1,6 @@
 package io.vitrine.realtime.internal;
 
+import io.vitrine.shared.PublicUrl;
 import io.vitrine.shared.VitrineProperties;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.socket.config.annotation.EnableWebSocket;
@@ -13,15 +14,25 @@ class RealtimeConfiguration implements WebSocketConfigurer {
 
     private final RealtimeHandler handler;
     private final VitrineProperties properties;
+    private final PublicUrl publicUrl;
 
-    RealtimeConfiguration(RealtimeHandler handler, VitrineProperties properties) {
+    RealtimeConfiguration(RealtimeHandler handler, VitrineProperties properties, PublicUrl publicUrl) {
         this.handler = handler;
         this.properties = properties;
+        this.publicUrl = publicUrl;
     }
 
     @Override
     public void registerWebSocketHandlers(WebSocketHandlerRegistry registry) {
         registry.addHandler(handler, "/ws")
-                .setAllowedOriginPatterns(properties.realtime().allowedOrigins().toArray(String[]::new));
+                .addInterceptors(new OriginGuard())
+                .setAllowedOriginPatterns(allowedOrigins());
+    }
+
+    /** The configured extra origins, and Vitrine's public address (a proxy may present another host to Vitrine). */
+    private String[] allowedOrigins() {
+        var origins = new java.util.ArrayList<>(properties.realtime().allowedOrigins());
+        publicUrl.configuredOrigin().ifPresent(origins::add);
+        return origins.toArray(String[]::new);
     }
 }

@@ -5,9 +5,11 @@ import io.vitrine.merchant.MerchantApi;
 import io.vitrine.merchant.MerchantSettings;
 import io.vitrine.shared.DomainException;
 import io.vitrine.shared.SecretTokens;
+import io.vitrine.shared.VitrineProperties;
 import io.vitrine.shopper.Shopper;
 import io.vitrine.shopper.ShopperApi;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,19 +24,29 @@ public class ShopperService implements ShopperApi {
     private final Shoppers shoppers;
     private final MerchantApi merchants;
     private final Clock clock;
+    private final Duration tokenTtl;
 
-    ShopperService(Shoppers shoppers, MerchantApi merchants, Clock clock) {
+    ShopperService(Shoppers shoppers, MerchantApi merchants, Clock clock, VitrineProperties properties) {
         this.shoppers = shoppers;
         this.merchants = merchants;
         this.clock = clock;
+        this.tokenTtl = properties.shopper().tokenTtl();
     }
 
     @Override
+    @Transactional
     public Optional<Shopper> authenticate(String token) {
         if (token == null || token.isBlank() || token.length() > 100) {
             return Optional.empty();
         }
-        return shoppers.findByTokenHash(SecretTokens.hash(token));
+        Instant now = Instant.now(clock);
+        return shoppers.useToken(SecretTokens.hash(token), tokenTtl, now);
+    }
+
+    /** "Forget this browser": the shopper's token stops working at once, here and in every other tab. */
+    @Transactional
+    public void forget(Shopper shopper) {
+        shoppers.replaceTokenHash(shopper.id(), SecretTokens.hash(SecretTokens.newToken()));
     }
 
     @Override

@@ -4,6 +4,7 @@ import io.vitrine.shared.Db;
 import io.vitrine.shopper.Shopper;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
@@ -19,8 +20,22 @@ class Shoppers {
         this.jdbc = jdbc;
     }
 
-    Optional<Shopper> findByTokenHash(String tokenHash) {
-        return jdbc.sql("select * from shopper where token_hash = ?").param(tokenHash).query(Shoppers::map).optional();
+    /**
+     * The shopper holding the token, if it was used within {@code ttl}; the use renews the token's life (at most
+     * once a minute, so that a busy widget does not write on every request).
+     */
+    Optional<Shopper> useToken(String tokenHash, Duration ttl, Instant now) {
+        Optional<Shopper> shopper = jdbc.sql("select * from shopper where token_hash = ? and token_used_at > ?")
+                .params(tokenHash, Db.ts(now.minus(ttl))).query(Shoppers::map).optional();
+        Duration renewAfter = ttl.dividedBy(4).compareTo(Duration.ofMinutes(1)) < 0 ? ttl.dividedBy(4) : Duration.ofMinutes(1);
+        shopper.ifPresent(s -> jdbc.sql("update shopper set token_used_at = ? where id = ? and token_used_at < ?")
+                .params(Db.ts(now), s.id(), Db.ts(now.minus(renewAfter))).update());
+        return shopper;
+    }
+
+    /** The token stops working: its hash is replaced by that of a token nobody has. */
+    void replaceTokenHash(UUID shopperId, String unknownTokenHash) {
+        jdbc.sql("update shopper set token_hash = ? where id = ?").params(unknownTokenHash, shopperId).update();
     }
 
     Optional<Shopper> findById(UUID id) {
@@ -29,11 +44,12 @@ class Shoppers {
 
     void insert(Shopper s, String tokenHash, Instant consentAt, Instant now) {
         jdbc.sql("""
-                insert into shopper (id, merchant_id, token_hash, screen_name, full_name, email, phone, consent_at, created_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                insert into shopper (id, merchant_id, token_hash, screen_name, full_name, email, phone, consent_at, created_at,
+                    token_used_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
                 .params(s.id(), s.merchantId(), tokenHash, s.screenName(), s.fullName(), s.email(), s.phone(),
-                        Db.ts(consentAt), Db.ts(now))
+                        Db.ts(consentAt), Db.ts(now), Db.ts(now))
                 .update();
     }
 

@@ -7,6 +7,7 @@ import io.vitrine.shopper.internal.ShopperService;
 import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.validation.Valid;
 import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -36,6 +37,13 @@ class ShopperController {
     @GetMapping("/me")
     Shopper me(@Parameter(hidden = true) @AuthenticatedShopper Shopper shopper) {
         return shopper;
+    }
+
+    /** Forget this browser: the token stops working; the widget starts afresh as a new shopper. */
+    @DeleteMapping("/me/token")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void forget(@Parameter(hidden = true) @AuthenticatedShopper Shopper shopper) {
+        shoppers.forget(shopper);
     }
 
     @PatchMapping("/me")

@@ -2,6 +2,9 @@ package io.vitrine.shopper.web;
 
 import io.vitrine.merchant.Merchant;
 import io.vitrine.merchant.MerchantApi;
+import io.vitrine.shared.SecurityHeaders;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -20,9 +23,10 @@ class WidgetPage {
     }
 
     @GetMapping("/widget/{merchant:[a-z0-9][a-z0-9-]*}")
-    String widget(@PathVariable String merchant, Model model) {
+    String widget(@PathVariable String merchant, Model model, HttpServletRequest request, HttpServletResponse response) {
         Merchant m = merchants.findBySlug(merchant)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No such shop"));
+        SecurityHeaders.allowFraming(request, response, m.settings().embedOrigins());
         model.addAttribute("merchantSlug", m.slug());
         model.addAttribute("merchantName", m.name());
         return "widget";
