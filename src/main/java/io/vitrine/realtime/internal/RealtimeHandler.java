@@ -26,6 +26,7 @@ import io.vitrine.shared.VitrineProperties;
 import io.vitrine.shopper.ShopperApi;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
+import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -40,8 +41,8 @@ import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Component;
 import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.TextMessage;
+import org.springframework.web.socket.adapter.NativeWebSocketSession;
 import org.springframework.web.socket.WebSocketSession;
-import org.springframework.web.socket.handler.ConcurrentWebSocketSessionDecorator;
 import org.springframework.web.socket.handler.TextWebSocketHandler;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -53,8 +54,10 @@ import tools.jackson.databind.json.JsonMapper;
 class RealtimeHandler extends TextWebSocketHandler {
 
     private static final Logger log = LoggerFactory.getLogger(RealtimeHandler.class);
-    private static final int SEND_TIME_LIMIT_MS = 10_000;
-    private static final int SEND_BUFFER_LIMIT = 512 * 1024;
+    /** Tomcat's per-session limit on how long one blocking write may take. */
+    private static final String TOMCAT_SEND_TIMEOUT = "org.apache.tomcat.websocket.BLOCKING_SEND_TIMEOUT";
+    static final CloseStatus HELLO_TIMEOUT = CloseStatus.POLICY_VIOLATION.withReason("Say hello first");
+    static final CloseStatus TOO_MANY_UNAUTHENTICATED = CloseStatus.SERVICE_OVERLOAD.withReason("Too many sockets");
     private static final Set<String> TYPES = Set.of("hello", "subscribe", "unsubscribe", "say", "typing", "ping",
             "stream", "signal", "media");
 
@@ -72,10 +75,14 @@ class RealtimeHandler extends TextWebSocketHandler {
     private final TaskScheduler scheduler;
     private final VitrineProperties.Realtime settings;
     private final Duration guestGrace;
+    private final RealtimeLimits limits;
+    private final Doorman doorman;
+    private final SharedBuckets participantBuckets;
+    private final SharedBuckets addressBuckets;
 
     RealtimeHandler(JsonMapper json, Validator validator, Fanout fanout, DialogApi dialogs, ShopperApi shoppers,
             TeamApi team, Streams streams, MediaApi media, CoopApi coop, TaskScheduler scheduler,
-            VitrineProperties properties) {
+            VitrineProperties properties, RealtimeLimits limits) {
         this.json = json;
         this.writer = json.writerFor(ServerMessage.class);
         this.validator = validator;
@@ -89,6 +96,10 @@ class RealtimeHandler extends TextWebSocketHandler {
         this.scheduler = scheduler;
         this.settings = properties.realtime();
         this.guestGrace = properties.presence().grace();
+        this.limits = limits;
+        this.doorman = new Doorman(limits.unauthenticatedPerAddress());
+        this.participantBuckets = new SharedBuckets(limits.participantFramesPerSecond(), limits.participantBurst());
+        this.addressBuckets = new SharedBuckets(limits.addressFramesPerSecond(), limits.addressBurst());
     }
 
     /** Members with a console open on this node. */
@@ -104,14 +115,44 @@ class RealtimeHandler extends TextWebSocketHandler {
 
     @Override
     public void afterConnectionEstablished(WebSocketSession raw) {
-        var session = new ConcurrentWebSocketSessionDecorator(raw, SEND_TIME_LIMIT_MS, SEND_BUFFER_LIMIT);
+        limitBlockingWrites(raw);
         long now = System.nanoTime();
-        var connection = new Connection(session, new TokenBucket(settings.framesPerSecond(), settings.burst(), now),
+        var connection = new Connection(raw, new Outbox(raw, limits.sendBufferChars()), addressOf(raw),
+                limits.sendTimeout(), new TokenBucket(settings.framesPerSecond(), settings.burst(), now),
                 new TokenBucket(settings.signalsPerSecond(), settings.signalBurst(), now));
         connections.put(raw.getId(), connection);
         if (raw.getPrincipal() instanceof Authentication auth && auth.getPrincipal() instanceof StaffPrincipal staff) {
             connectStaff(connection, staff);
+        } else {
+            expectHello(connection);
         }
+    }
+
+    /** An unauthenticated socket costs memory: few per address, and only for a few seconds. */
+    private void expectHello(Connection connection) {
+        if (!doorman.admit(connection.address())) {
+            connection.close(TOO_MANY_UNAUTHENTICATED);
+            return;
+        }
+        connection.awaitHello();
+        scheduler.schedule(() -> {
+            if (connection.actor() == null) {
+                connection.close(HELLO_TIMEOUT);
+            }
+        }, Instant.now().plus(limits.helloTimeout()));
+    }
+
+    /** A write to a socket that stopped reading fails after the send timeout instead of blocking for good. */
+    private void limitBlockingWrites(WebSocketSession raw) {
+        if (raw instanceof NativeWebSocketSession nativeSession
+                && nativeSession.getNativeSession() instanceof jakarta.websocket.Session session) {
+            session.getUserProperties().put(TOMCAT_SEND_TIMEOUT, limits.sendTimeout().toMillis());
+        }
+    }
+
+    private static String addressOf(WebSocketSession session) {
+        InetSocketAddress remote = session.getRemoteAddress();
+        return remote == null || remote.getAddress() == null ? "unknown" : remote.getAddress().getHostAddress();
     }
 
     @Override
@@ -119,6 +160,9 @@ class RealtimeHandler extends TextWebSocketHandler {
         Connection connection = connections.remove(session.getId());
         if (connection == null) {
             return;
+        }
+        if (connection.stopAwaitingHello()) {
+            doorman.leave(connection.address());
         }
         Set<UUID> followed = connection.followed();
         connection.release();
@@ -138,13 +182,13 @@ class RealtimeHandler extends TextWebSocketHandler {
         try {
             message = parse(frame.getPayload());
         } catch (ProtocolError e) {
-            if (connection.allowFrame()) {
+            if (allowFrame(connection)) {
                 send(connection, new ServerMessage.Error(e.code, e.getMessage(), null));
             }
             return;
         }
         boolean media = message instanceof ClientMessage.Signal || message instanceof ClientMessage.Media;
-        if (!(media ? connection.allowSignal() : connection.allowFrame())) {
+        if (!(media ? connection.allowSignal() : allowFrame(connection))) {
             send(connection, new ServerMessage.Error("rate_limited", "Too many frames; this one was dropped. Slow down.",
                     message.dialogId()));
             return;
@@ -158,6 +202,20 @@ class RealtimeHandler extends TextWebSocketHandler {
             send(connection, new ServerMessage.Error("internal", "Something went wrong on our side; please try again.",
                     message.dialogId()));
         }
+    }
+
+    /** The socket's own budget, and those of everyone using the same participant or address. */
+    private boolean allowFrame(Connection connection) {
+        long now = System.nanoTime();
+        Actor actor = connection.actor();
+        String participant = switch (actor) {
+            case Actor.Shopper shopper -> "shopper:" + shopper.shopperId();
+            case Actor.Staff staff -> "member:" + staff.memberId();
+            case null -> null;
+        };
+        return connection.allowFrame()
+                && (participant == null || participantBuckets.tryTake(participant, now))
+                && addressBuckets.tryTake(connection.address(), now);
     }
 
     private void handle(Connection connection, ClientMessage message) {
@@ -287,6 +345,9 @@ class RealtimeHandler extends TextWebSocketHandler {
         var shopper = shoppers.authenticate(hello.token()).orElseThrow(() -> new DomainException(
                 DomainException.Kind.UNAUTHENTICATED, "unauthenticated", "This shopper token is not known."));
         connection.identify(new Actor.Shopper(shopper.id(), shopper.merchantId()), shopper.screenName());
+        if (connection.stopAwaitingHello()) {
+            doorman.leave(connection.address());
+        }
         send(connection, new ServerMessage.Welcome("shopper", shopper.id(), shopper.screenName()));
     }
 
@@ -313,7 +374,9 @@ class RealtimeHandler extends TextWebSocketHandler {
         try {
             for (TimelineEvent event : dialogs.eventsAfter(dialogId, afterSeq, actor)) {
                 var frame = ServerMessage.Event.of(event);
-                stream.replayed(frame, writer.writeValueAsString(frame));
+                if (!stream.replayed(frame, writer.writeValueAsString(frame))) {
+                    return;
+                }
             }
             view = dialogs.view(dialogId, actor);
         } finally {
