@@ -29,9 +29,17 @@ final class RawSocket implements AutoCloseable {
 
     /** Connects and completes the handshake; {@code receiveBuffer} small keeps what the kernel absorbs small. */
     static RawSocket open(int port, int receiveBuffer) throws IOException {
+        return open(port, receiveBuffer, null);
+    }
+
+    /** Connects from the given loopback address (127.0.0.x), so one test can play many clients. */
+    static RawSocket open(int port, int receiveBuffer, String from) throws IOException {
         var socket = new Socket();
         if (receiveBuffer > 0) {
             socket.setReceiveBufferSize(receiveBuffer);
+        }
+        if (from != null) {
+            socket.bind(new InetSocketAddress(from, 0));
         }
         socket.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
         socket.setSoTimeout(10_000);
@@ -94,6 +102,38 @@ final class RawSocket implements AutoCloseable {
         out.flush();
     }
 
+    /** The next text frame's payload; fails when the server closes first. */
+    String awaitText(Duration timeout) throws IOException {
+        socket.setSoTimeout((int) timeout.toMillis());
+        while (true) {
+            int first = in.read();
+            if (first < 0) {
+                throw new IOException("Closed before a text frame");
+            }
+            byte[] payload = readPayload();
+            if ((first & 0x0f) == 0x8) {
+                throw new IOException("Closed before a text frame");
+            }
+            if ((first & 0x0f) == 0x1) {
+                return new String(payload, StandardCharsets.UTF_8);
+            }
+        }
+    }
+
+    private byte[] readPayload() throws IOException {
+        int second = in.read();
+        long length = second & 0x7f;
+        if (length == 126) {
+            length = (in.read() << 8) | in.read();
+        } else if (length == 127) {
+            length = 0;
+            for (int i = 0; i < 8; i++) {
+                length = (length << 8) | in.read();
+            }
+        }
+        return in.readNBytes((int) length);
+    }
+
     /**
      * Reads frames until the server's close frame and returns its status code; -1 when the server dropped the
      * connection without one. Text frames on the way are skipped.
@@ -105,17 +145,7 @@ final class RawSocket implements AutoCloseable {
             if (first < 0) {
                 return -1;
             }
-            int second = in.read();
-            long length = second & 0x7f;
-            if (length == 126) {
-                length = (in.read() << 8) | in.read();
-            } else if (length == 127) {
-                length = 0;
-                for (int i = 0; i < 8; i++) {
-                    length = (length << 8) | in.read();
-                }
-            }
-            byte[] payload = in.readNBytes((int) length);
+            byte[] payload = readPayload();
             if ((first & 0x0f) == 0x8) {
                 return payload.length >= 2 ? ((payload[0] & 0xff) << 8) | (payload[1] & 0xff) : 1005;
             }
