@@ -26,7 +26,6 @@ import io.vitrine.shared.VitrineProperties;
 import io.vitrine.shopper.ShopperApi;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
-import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -41,7 +40,6 @@ import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Component;
 import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.TextMessage;
-import org.springframework.web.socket.adapter.NativeWebSocketSession;
 import org.springframework.web.socket.WebSocketSession;
 import org.springframework.web.socket.handler.TextWebSocketHandler;
 import tools.jackson.core.JacksonException;
@@ -54,10 +52,6 @@ import tools.jackson.databind.json.JsonMapper;
 class RealtimeHandler extends TextWebSocketHandler {
 
     private static final Logger log = LoggerFactory.getLogger(RealtimeHandler.class);
-    /** Tomcat's per-session limit on how long one blocking write may take. */
-    private static final String TOMCAT_SEND_TIMEOUT = "org.apache.tomcat.websocket.BLOCKING_SEND_TIMEOUT";
-    static final CloseStatus HELLO_TIMEOUT = CloseStatus.POLICY_VIOLATION.withReason("Say hello first");
-    static final CloseStatus TOO_MANY_UNAUTHENTICATED = CloseStatus.SERVICE_OVERLOAD.withReason("Too many sockets");
     private static final Set<String> TYPES = Set.of("hello", "subscribe", "unsubscribe", "say", "typing", "ping",
             "stream", "signal", "media");
 
@@ -75,14 +69,11 @@ class RealtimeHandler extends TextWebSocketHandler {
     private final TaskScheduler scheduler;
     private final VitrineProperties.Realtime settings;
     private final Duration guestGrace;
-    private final RealtimeLimits limits;
-    private final Doorman doorman;
-    private final SharedBuckets participantBuckets;
-    private final SharedBuckets addressBuckets;
+    private final SocketGuard guard;
 
     RealtimeHandler(JsonMapper json, Validator validator, Fanout fanout, DialogApi dialogs, ShopperApi shoppers,
             TeamApi team, Streams streams, MediaApi media, CoopApi coop, TaskScheduler scheduler,
-            VitrineProperties properties, RealtimeLimits limits) {
+            VitrineProperties properties, SocketGuard guard) {
         this.json = json;
         this.writer = json.writerFor(ServerMessage.class);
         this.validator = validator;
@@ -96,10 +87,7 @@ class RealtimeHandler extends TextWebSocketHandler {
         this.scheduler = scheduler;
         this.settings = properties.realtime();
         this.guestGrace = properties.presence().grace();
-        this.limits = limits;
-        this.doorman = new Doorman(limits.unauthenticatedPerAddress());
-        this.participantBuckets = new SharedBuckets(limits.participantFramesPerSecond(), limits.participantBurst());
-        this.addressBuckets = new SharedBuckets(limits.addressFramesPerSecond(), limits.addressBurst());
+        this.guard = guard;
     }
 
     /** Members with a console open on this node. */
@@ -115,44 +103,16 @@ class RealtimeHandler extends TextWebSocketHandler {
 
     @Override
     public void afterConnectionEstablished(WebSocketSession raw) {
-        limitBlockingWrites(raw);
         long now = System.nanoTime();
-        var connection = new Connection(raw, new Outbox(raw, limits.sendBufferChars()), addressOf(raw),
-                limits.sendTimeout(), new TokenBucket(settings.framesPerSecond(), settings.burst(), now),
+        var connection = new Connection(raw, guard.outbox(raw), SocketGuard.addressOf(raw), guard.replayPatience(),
+                new TokenBucket(settings.framesPerSecond(), settings.burst(), now),
                 new TokenBucket(settings.signalsPerSecond(), settings.signalBurst(), now));
         connections.put(raw.getId(), connection);
         if (raw.getPrincipal() instanceof Authentication auth && auth.getPrincipal() instanceof StaffPrincipal staff) {
             connectStaff(connection, staff);
         } else {
-            expectHello(connection);
+            guard.expectHello(connection);
         }
-    }
-
-    /** An unauthenticated socket costs memory: few per address, and only for a few seconds. */
-    private void expectHello(Connection connection) {
-        if (!doorman.admit(connection.address())) {
-            connection.close(TOO_MANY_UNAUTHENTICATED);
-            return;
-        }
-        connection.awaitHello();
-        scheduler.schedule(() -> {
-            if (connection.actor() == null) {
-                connection.close(HELLO_TIMEOUT);
-            }
-        }, Instant.now().plus(limits.helloTimeout()));
-    }
-
-    /** A write to a socket that stopped reading fails after the send timeout instead of blocking for good. */
-    private void limitBlockingWrites(WebSocketSession raw) {
-        if (raw instanceof NativeWebSocketSession nativeSession
-                && nativeSession.getNativeSession() instanceof jakarta.websocket.Session session) {
-            session.getUserProperties().put(TOMCAT_SEND_TIMEOUT, limits.sendTimeout().toMillis());
-        }
-    }
-
-    private static String addressOf(WebSocketSession session) {
-        InetSocketAddress remote = session.getRemoteAddress();
-        return remote == null || remote.getAddress() == null ? "unknown" : remote.getAddress().getHostAddress();
     }
 
     @Override
@@ -161,9 +121,7 @@ class RealtimeHandler extends TextWebSocketHandler {
         if (connection == null) {
             return;
         }
-        if (connection.stopAwaitingHello()) {
-            doorman.leave(connection.address());
-        }
+        guard.stopWaiting(connection);
         Set<UUID> followed = connection.followed();
         connection.release();
         streams.leaveAll(connection).forEach(this::publishPeers);
@@ -182,13 +140,13 @@ class RealtimeHandler extends TextWebSocketHandler {
         try {
             message = parse(frame.getPayload());
         } catch (ProtocolError e) {
-            if (allowFrame(connection)) {
+            if (guard.allowFrame(connection)) {
                 send(connection, new ServerMessage.Error(e.code, e.getMessage(), null));
             }
             return;
         }
         boolean media = message instanceof ClientMessage.Signal || message instanceof ClientMessage.Media;
-        if (!(media ? connection.allowSignal() : allowFrame(connection))) {
+        if (!(media ? connection.allowSignal() : guard.allowFrame(connection))) {
             send(connection, new ServerMessage.Error("rate_limited", "Too many frames; this one was dropped. Slow down.",
                     message.dialogId()));
             return;
@@ -202,20 +160,6 @@ class RealtimeHandler extends TextWebSocketHandler {
             send(connection, new ServerMessage.Error("internal", "Something went wrong on our side; please try again.",
                     message.dialogId()));
         }
-    }
-
-    /** The socket's own budget, and those of everyone using the same participant or address. */
-    private boolean allowFrame(Connection connection) {
-        long now = System.nanoTime();
-        Actor actor = connection.actor();
-        String participant = switch (actor) {
-            case Actor.Shopper shopper -> "shopper:" + shopper.shopperId();
-            case Actor.Staff staff -> "member:" + staff.memberId();
-            case null -> null;
-        };
-        return connection.allowFrame()
-                && (participant == null || participantBuckets.tryTake(participant, now))
-                && addressBuckets.tryTake(connection.address(), now);
     }
 
     private void handle(Connection connection, ClientMessage message) {
@@ -345,9 +289,7 @@ class RealtimeHandler extends TextWebSocketHandler {
         var shopper = shoppers.authenticate(hello.token()).orElseThrow(() -> new DomainException(
                 DomainException.Kind.UNAUTHENTICATED, "unauthenticated", "This shopper token is not known."));
         connection.identify(new Actor.Shopper(shopper.id(), shopper.merchantId()), shopper.screenName());
-        if (connection.stopAwaitingHello()) {
-            doorman.leave(connection.address());
-        }
+        guard.stopWaiting(connection);
         send(connection, new ServerMessage.Welcome("shopper", shopper.id(), shopper.screenName()));
     }
 

@@ -20,8 +20,8 @@ class CloseCodesDocsUnitTest {
         String protocol = Files.readString(Path.of("docs/protocol.md"));
         Set<Integer> documented = ROW.matcher(protocol).results()
                 .map(m -> Integer.parseInt(m.group(1))).collect(Collectors.toSet());
-        Set<Integer> used = Set.of(Outbox.TOO_SLOW.getCode(), RealtimeHandler.HELLO_TIMEOUT.getCode(),
-                RealtimeHandler.TOO_MANY_UNAUTHENTICATED.getCode(), CloseStatus.NOT_ACCEPTABLE.getCode(),
+        Set<Integer> used = Set.of(Outbox.TOO_SLOW.getCode(), SocketGuard.HELLO_TIMEOUT.getCode(),
+                SocketGuard.TOO_MANY_UNAUTHENTICATED.getCode(), CloseStatus.NOT_ACCEPTABLE.getCode(),
                 CloseStatus.BAD_DATA.getCode(), CloseStatus.TOO_BIG_TO_PROCESS.getCode());
         assertThat(documented).isEqualTo(used);
     }
