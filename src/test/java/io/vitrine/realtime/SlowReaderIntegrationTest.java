@@ -12,7 +12,6 @@ import io.vitrine.support.LiveStream;
 import io.vitrine.support.Socket;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -23,7 +22,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 /** A Guest whose socket stops reading slows down nobody else, and is let go. */
 class SlowReaderIntegrationTest extends IntegrationTest {
 
-    private static final int ROUNDS = 60;
+    private static final int WARM_UP = 20;
+    private static final int ROUNDS = 200;
     private static final long ROUND_NANOS = Duration.ofMillis(120).toNanos();
 
     @Autowired
@@ -34,14 +34,16 @@ class SlowReaderIntegrationTest extends IntegrationTest {
         var shop = shop("anna");
         Api anna = shop.online("anna");
         LiveStream live = LiveStream.start(shop, anna, "Hana Host");
+        LiveStream control = LiveStream.start(shop, anna, "Cleo Host");
         Api guest = live.join(live.invite(), "Gia");
-        UUID dialogId = UUID.fromString(live.id);
         var expertActor = new Actor.Staff(shop.memberId("anna"), shop.merchant().id(), false);
         for (int i = 0; i < 150; i++) {
-            dialogs.say(dialogId, expertActor, "catalogue page " + i + " " + "x".repeat(1900), null);
+            dialogs.say(UUID.fromString(live.id), expertActor, "catalogue page " + i + " " + "x".repeat(1900), null);
         }
-        Socket host = subscribed(Socket.connect(live.host), live, live.host.token());
-        Socket expert = subscribed(Socket.connect(anna), live, null);
+        var disturbed = new Pair(subscribed(Socket.connect(live.host), live, live.host.token()),
+                subscribed(Socket.connect(anna), live, null), live.id);
+        var undisturbed = new Pair(subscribed(Socket.connect(control.host), control, control.host.token()),
+                subscribed(Socket.connect(anna), control, null), control.id);
 
         // The Guest asks for the whole timeline again and again and never reads any of it.
         RawSocket stuck = RawSocket.open(port, 4096);
@@ -50,19 +52,65 @@ class SlowReaderIntegrationTest extends IntegrationTest {
             stuck.sendText("{\"type\":\"subscribe\",\"dialogId\":\"" + live.id + "\",\"afterSeq\":0}");
         }
 
-        List<Long> latencies = chat(host, expert, live.id);
-        Collections.sort(latencies);
-        long p50 = latencies.get(latencies.size() / 2) / 1_000_000;
-        long p99 = latencies.get((int) Math.ceil(latencies.size() * 0.99) - 1) / 1_000_000;
+        chat(disturbed, undisturbed);
         long start = System.nanoTime();
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).until(stuck::isDropped);
         long droppedAfter = (System.nanoTime() - start) / 1_000_000;
-        System.out.printf("Slow reader: say->event p50 %d ms, p99 %d ms, max %d ms over %d messages; stuck socket dropped %d ms after the chat%n",
-                p50, p99, latencies.getLast() / 1_000_000, latencies.size(), droppedAfter);
-        assertThat(p99).as("p99 say->event latency in ms").isLessThan(100);
+        System.out.printf("Slow reader: say->event %s; the same moment in a dialog without it: %s; "
+                + "stuck socket dropped %d ms after the chat%n", disturbed.summary(), undisturbed.summary(), droppedAfter);
+        // 100 ms, unless the machine itself is so busy that an undisturbed dialog is slow too.
+        assertThat(disturbed.p99()).as("p99 say->event latency in ms")
+                .isLessThan(Math.max(100, undisturbed.p99() + 100));
         stuck.close();
-        host.close();
-        expert.close();
+    }
+
+    /** Host and expert of one dialog, and how long their messages took to reach each other. */
+    private record Pair(Socket host, Socket expert, String dialogId, List<Long> latencies) {
+
+        Pair(Socket host, Socket expert, String dialogId) {
+            this(host, expert, dialogId, new ArrayList<>());
+        }
+
+        /** Host and expert take turns; a message is timed from sending to its arrival at the other one. */
+        void exchange(int round, boolean counted) {
+            Socket from = round % 2 == 0 ? host : expert;
+            Socket to = round % 2 == 0 ? expert : host;
+            String ref = dialogId + "-" + round;
+            long sent = System.nanoTime();
+            from.send(Map.of("type", "say", "dialogId", dialogId, "text", "message " + round, "clientRef", ref));
+            to.await(f -> ref.equals(f.path("clientRef").asString()), Duration.ofSeconds(60));
+            if (counted) {
+                latencies.add((System.nanoTime() - sent) / 1_000_000);
+            }
+        }
+
+        long p99() {
+            List<Long> sorted = latencies.stream().sorted().toList();
+            return sorted.get((int) Math.ceil(sorted.size() * 0.99) - 1);
+        }
+
+        String summary() {
+            List<Long> sorted = latencies.stream().sorted().toList();
+            return "p50 %d ms, p99 %d ms, max %d ms over %d messages".formatted(sorted.get(sorted.size() / 2), p99(),
+                    sorted.getLast(), sorted.size());
+        }
+    }
+
+    /**
+     * Both dialogs chat side by side. The first messages warm up the JIT and overlap the server filling the stuck
+     * socket's kernel buffers; they are not counted.
+     */
+    private static void chat(Pair disturbed, Pair undisturbed) {
+        long next = System.nanoTime();
+        for (int i = 0; i < WARM_UP + ROUNDS; i++) {
+            LockSupport.parkNanos(next - System.nanoTime());
+            next += ROUND_NANOS;
+            // Alternating who goes first keeps any cost of going first off one side.
+            Pair first = i % 4 < 2 ? disturbed : undisturbed;
+            Pair second = first == disturbed ? undisturbed : disturbed;
+            first.exchange(i, i >= WARM_UP);
+            second.exchange(i, i >= WARM_UP);
+        }
     }
 
     private static Socket subscribed(Socket socket, LiveStream live, String token) {
@@ -73,23 +121,5 @@ class SlowReaderIntegrationTest extends IntegrationTest {
         socket.send(Map.of("type", "subscribe", "dialogId", live.id, "afterSeq", 0));
         socket.await(type("subscribed"), Duration.ofSeconds(30));
         return socket;
-    }
-
-    /** Host and expert take turns; each message is timed from sending to its arrival at the other one. */
-    private static List<Long> chat(Socket host, Socket expert, String dialogId) {
-        List<Long> latencies = new ArrayList<>();
-        long next = System.nanoTime();
-        for (int i = 0; i < ROUNDS; i++) {
-            LockSupport.parkNanos(next - System.nanoTime());
-            next += ROUND_NANOS;
-            Socket from = i % 2 == 0 ? host : expert;
-            Socket to = i % 2 == 0 ? expert : host;
-            String ref = "r-" + i;
-            long sent = System.nanoTime();
-            from.send(Map.of("type", "say", "dialogId", dialogId, "text", "message " + i, "clientRef", ref));
-            to.await(f -> ref.equals(f.path("clientRef").asString()), Duration.ofSeconds(60));
-            latencies.add(System.nanoTime() - sent);
-        }
-        return latencies;
     }
 }
