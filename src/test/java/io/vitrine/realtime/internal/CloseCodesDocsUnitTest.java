@@ -22,7 +22,8 @@ class CloseCodesDocsUnitTest {
                 .map(m -> Integer.parseInt(m.group(1))).collect(Collectors.toSet());
         Set<Integer> used = Set.of(Outbox.TOO_SLOW.getCode(), SocketGuard.HELLO_TIMEOUT.getCode(),
                 SocketGuard.TOO_MANY_UNAUTHENTICATED.getCode(), CloseStatus.NOT_ACCEPTABLE.getCode(),
-                CloseStatus.BAD_DATA.getCode(), CloseStatus.TOO_BIG_TO_PROCESS.getCode());
+                CloseStatus.BAD_DATA.getCode(), CloseStatus.TOO_BIG_TO_PROCESS.getCode(),
+                CloseStatus.GOING_AWAY.getCode(), CloseStatus.SERVER_ERROR.getCode());
         assertThat(documented).isEqualTo(used);
     }
 }
