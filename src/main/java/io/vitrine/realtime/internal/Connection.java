@@ -4,18 +4,18 @@ import io.vitrine.dialog.Actor;
 import io.vitrine.realtime.fanout.Fanout;
 import io.vitrine.realtime.fanout.Topic;
 import io.vitrine.realtime.protocol.ServerMessage;
-import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
+import java.util.TreeMap;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.web.socket.CloseStatus;
-import org.springframework.web.socket.TextMessage;
 import org.springframework.web.socket.WebSocketSession;
 
 /**
@@ -24,19 +24,25 @@ import org.springframework.web.socket.WebSocketSession;
  */
 final class Connection {
 
-    private static final Logger log = LoggerFactory.getLogger(Connection.class);
-
     private final WebSocketSession session;
+    private final Outbox outbox;
+    private final String address;
+    private final Duration replayPatience;
     private final TokenBucket bucket;
     private final TokenBucket signalBucket;
+    private final AtomicBoolean awaitingHello = new AtomicBoolean();
     private final Map<UUID, DialogStream> dialogs = new ConcurrentHashMap<>();
     private final List<Fanout.Subscription> personal = new ArrayList<>();
     private volatile Actor actor;
     private volatile String name;
 
     /** Chat and control frames draw on {@code bucket}; WebRTC signals, which come in bursts, on {@code signalBucket}. */
-    Connection(WebSocketSession session, TokenBucket bucket, TokenBucket signalBucket) {
+    Connection(WebSocketSession session, Outbox outbox, String address, Duration replayPatience, TokenBucket bucket,
+            TokenBucket signalBucket) {
         this.session = session;
+        this.outbox = outbox;
+        this.address = address;
+        this.replayPatience = replayPatience;
         this.bucket = bucket;
         this.signalBucket = signalBucket;
     }
@@ -62,17 +68,38 @@ final class Connection {
         return signalBucket.tryTake(System.nanoTime());
     }
 
+    /** Queues a frame; never waits for the socket (see {@link Outbox}). */
     void send(String json) {
-        if (!session.isOpen()) {
-            return;
-        }
+        outbox.offer(json);
+    }
+
+    /** Queues a replayed frame, waiting while this client is behind; false once the socket is closed. */
+    private boolean sendReplayed(String json) {
         try {
-            session.sendMessage(new TextMessage(json));
-        } catch (IOException | IllegalStateException e) {
-            // The decorator closes slow or broken sockets; the client resumes from its last sequence.
-            log.debug("Dropping connection {}: {}", session.getId(), e.getMessage());
-            close(CloseStatus.SESSION_NOT_RELIABLE);
+            return outbox.put(json, replayPatience);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
+    }
+
+    String id() {
+        return session.getId();
+    }
+
+    /** The client's IP address (as forwarded by a trusted proxy). */
+    String address() {
+        return address;
+    }
+
+    /** Marks the socket as one that still owes its {@code hello}. */
+    void awaitHello() {
+        awaitingHello.set(true);
+    }
+
+    /** True exactly once, when a socket that owed its {@code hello} authenticated or closed. */
+    boolean stopAwaitingHello() {
+        return awaitingHello.compareAndSet(true, false);
     }
 
     void addPersonal(Fanout.Subscription subscription) {
@@ -91,7 +118,7 @@ final class Connection {
 
     DialogStream stream(UUID dialogId, Fanout fanout) {
         return dialogs.computeIfAbsent(dialogId, id -> {
-            var stream = new DialogStream(this::send);
+            var stream = new DialogStream(this::send, this::sendReplayed);
             stream.subscription = fanout.subscribe(Topic.dialog(id), stream::live);
             return stream;
         });
@@ -113,40 +140,54 @@ final class Connection {
     }
 
     void close(CloseStatus status) {
-        try {
-            session.close(status);
-        } catch (IOException e) {
-            log.debug("Closing {} failed", session.getId(), e);
-        }
+        outbox.close(status);
     }
 
     /**
      * Frames of one dialog for one connection. While a replay runs, live frames wait; afterwards every event
-     * whose sequence was already sent is dropped.
+     * whose sequence was already sent is dropped. Events that overtook an earlier one (two writers commit in one
+     * order and publish in the other) wait for it, so the client sees each sequence once, in order.
      */
     static final class DialogStream {
 
+        /** How long an event waits for an earlier one that was committed but not yet published. */
+        static final Duration GAP_PATIENCE = Duration.ofSeconds(2);
+
+        /** Queues a replayed frame, pacing the replay to the client; false once the socket is closed. */
+        interface Replay {
+            boolean put(String json);
+        }
+
         private final Consumer<String> out;
+        private final Replay replay;
         private final List<Fanout.Delivery> held = new ArrayList<>();
+        private final NavigableMap<Long, String> early = new TreeMap<>();
         private Fanout.Subscription subscription;
         private long lastSentSeq = -1;
         private boolean replaying = true;
+        private int gaps;
 
-        DialogStream(Consumer<String> out) {
+        DialogStream(Consumer<String> out, Replay replay) {
             this.out = out;
+            this.replay = replay;
         }
 
         /** From now on live frames wait; the client has everything up to {@code afterSeq}. */
         synchronized void startReplay(long afterSeq) {
             replaying = true;
             lastSentSeq = afterSeq;
+            early.clear();
         }
 
-        synchronized void replayed(ServerMessage.Event event, String json) {
-            if (event.seq() > lastSentSeq) {
-                out.accept(json);
+        /** Live frames are held meanwhile, so the lock is not needed (nor held) while the client catches up. */
+        boolean replayed(ServerMessage.Event event, String json) {
+            synchronized (this) {
+                if (event.seq() <= lastSentSeq) {
+                    return true;
+                }
                 lastSentSeq = event.seq();
             }
+            return replay.put(json);
         }
 
         /** Ends a replay: sends what arrived meanwhile, skipping what the replay already covered. */
@@ -166,13 +207,48 @@ final class Connection {
         }
 
         private void deliver(Fanout.Delivery delivery) {
-            if (delivery.message() instanceof ServerMessage.Event event) {
-                if (event.seq() <= lastSentSeq) {
-                    return;
-                }
-                lastSentSeq = event.seq();
+            if (!(delivery.message() instanceof ServerMessage.Event event)) {
+                out.accept(delivery.json());
+                return;
             }
-            out.accept(delivery.json());
+            if (event.seq() <= lastSentSeq) {
+                return;
+            }
+            early.put(event.seq(), delivery.json());
+            if (lastSentSeq >= 0 && event.seq() > lastSentSeq + 1) {
+                if (early.size() == 1) {
+                    awaitGap(++gaps);
+                }
+                return;
+            }
+            sendEarly(false);
+        }
+
+        /** Sends the waiting events that follow on without a gap (or all of them, when giving up on a gap). */
+        private void sendEarly(boolean all) {
+            while (!early.isEmpty() && (all || early.firstKey() == lastSentSeq + 1)) {
+                var next = early.pollFirstEntry();
+                lastSentSeq = next.getKey();
+                out.accept(next.getValue());
+            }
+        }
+
+        private void awaitGap(int gap) {
+            Thread.ofVirtual().start(() -> {
+                try {
+                    Thread.sleep(GAP_PATIENCE);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                giveUp(gap);
+            });
+        }
+
+        /** The missing event never came: send what waits; the client sees the gap and resubscribes. */
+        private synchronized void giveUp(int gap) {
+            if (gap == gaps && !replaying) {
+                sendEarly(true);
+            }
         }
     }
 }

@@ -42,7 +42,6 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.TextMessage;
 import org.springframework.web.socket.WebSocketSession;
-import org.springframework.web.socket.handler.ConcurrentWebSocketSessionDecorator;
 import org.springframework.web.socket.handler.TextWebSocketHandler;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -54,8 +53,6 @@ import tools.jackson.databind.json.JsonMapper;
 class RealtimeHandler extends TextWebSocketHandler {
 
     private static final Logger log = LoggerFactory.getLogger(RealtimeHandler.class);
-    private static final int SEND_TIME_LIMIT_MS = 10_000;
-    private static final int SEND_BUFFER_LIMIT = 512 * 1024;
     private static final Set<String> TYPES = Set.of("hello", "subscribe", "unsubscribe", "say", "typing", "ping",
             "stream", "signal", "media");
 
@@ -74,10 +71,11 @@ class RealtimeHandler extends TextWebSocketHandler {
     private final TaskScheduler scheduler;
     private final VitrineProperties.Realtime settings;
     private final Duration guestGrace;
+    private final SocketGuard guard;
 
     RealtimeHandler(JsonMapper json, Validator validator, Fanout fanout, DialogApi dialogs, ShopperApi shoppers,
             TeamApi team, Streams streams, MediaApi media, CoopApi coop, CustomerPresenceApi customerPresence,
-            TaskScheduler scheduler, VitrineProperties properties) {
+            TaskScheduler scheduler, VitrineProperties properties, SocketGuard guard) {
         this.json = json;
         this.writer = json.writerFor(ServerMessage.class);
         this.validator = validator;
@@ -92,6 +90,7 @@ class RealtimeHandler extends TextWebSocketHandler {
         this.scheduler = scheduler;
         this.settings = properties.realtime();
         this.guestGrace = properties.presence().grace();
+        this.guard = guard;
     }
 
     /** Members with a console open on this node. */
@@ -107,13 +106,15 @@ class RealtimeHandler extends TextWebSocketHandler {
 
     @Override
     public void afterConnectionEstablished(WebSocketSession raw) {
-        var session = new ConcurrentWebSocketSessionDecorator(raw, SEND_TIME_LIMIT_MS, SEND_BUFFER_LIMIT);
         long now = System.nanoTime();
-        var connection = new Connection(session, new TokenBucket(settings.framesPerSecond(), settings.burst(), now),
+        var connection = new Connection(raw, guard.outbox(raw), SocketGuard.addressOf(raw), guard.replayPatience(),
+                new TokenBucket(settings.framesPerSecond(), settings.burst(), now),
                 new TokenBucket(settings.signalsPerSecond(), settings.signalBurst(), now));
         connections.put(raw.getId(), connection);
         if (raw.getPrincipal() instanceof Authentication auth && auth.getPrincipal() instanceof StaffPrincipal staff) {
             connectStaff(connection, staff);
+        } else {
+            guard.expectHello(connection);
         }
     }
 
@@ -123,6 +124,7 @@ class RealtimeHandler extends TextWebSocketHandler {
         if (connection == null) {
             return;
         }
+        guard.stopWaiting(connection);
         Set<UUID> followed = connection.followed();
         connection.release();
         streams.leaveAll(connection).forEach(this::publishPeers);
@@ -163,13 +165,13 @@ class RealtimeHandler extends TextWebSocketHandler {
         try {
             message = parse(frame.getPayload());
         } catch (ProtocolError e) {
-            if (connection.allowFrame()) {
+            if (guard.allowFrame(connection)) {
                 send(connection, new ServerMessage.Error(e.code, e.getMessage(), null));
             }
             return;
         }
         boolean media = message instanceof ClientMessage.Signal || message instanceof ClientMessage.Media;
-        if (!(media ? connection.allowSignal() : connection.allowFrame())) {
+        if (!(media ? connection.allowSignal() : guard.allowFrame(connection))) {
             send(connection, new ServerMessage.Error("rate_limited", "Too many frames; this one was dropped. Slow down.",
                     message.dialogId()));
             return;
@@ -322,6 +324,7 @@ class RealtimeHandler extends TextWebSocketHandler {
         var shopper = shoppers.authenticate(hello.token()).orElseThrow(() -> new DomainException(
                 DomainException.Kind.UNAUTHENTICATED, "unauthenticated", "This shopper token is not known."));
         connection.identify(new Actor.Shopper(shopper.id(), shopper.merchantId()), shopper.screenName());
+        guard.stopWaiting(connection);
         send(connection, new ServerMessage.Welcome("shopper", shopper.id(), shopper.screenName()));
     }
 
@@ -351,7 +354,9 @@ class RealtimeHandler extends TextWebSocketHandler {
         try {
             for (TimelineEvent event : dialogs.eventsAfter(dialogId, afterSeq, actor)) {
                 var frame = ServerMessage.Event.of(event);
-                stream.replayed(frame, writer.writeValueAsString(frame));
+                if (!stream.replayed(frame, writer.writeValueAsString(frame))) {
+                    return;
+                }
             }
             view = dialogs.view(dialogId, actor);
         } finally {

@@ -24,4 +24,9 @@ final class TokenBucket {
         tokens -= 1;
         return true;
     }
+
+    /** True when the bucket has been left alone long enough to be full again, so it can be forgotten. */
+    synchronized boolean idleSince(long nowNanos) {
+        return tokens + (nowNanos - lastRefill) * ratePerNano >= burst;
+    }
 }
