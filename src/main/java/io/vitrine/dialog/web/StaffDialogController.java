@@ -13,7 +13,9 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.util.List;
 import java.util.UUID;
+import io.swagger.v3.oas.annotations.Parameter;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -45,9 +47,13 @@ class StaffDialogController {
         return dialogs.search(actor(principal), status, mine, limit);
     }
 
+    /** One page of the dialog's timeline, by sequence; read on after nextAfterSeq while hasMore. */
     @GetMapping("/{id}")
-    DialogTranscript transcript(@AuthenticationPrincipal StaffPrincipal principal, @PathVariable UUID id) {
-        return dialogs.transcript(id, actor(principal));
+    ResponseEntity<DialogTranscript> transcript(@AuthenticationPrincipal StaffPrincipal principal, @PathVariable UUID id,
+            @Parameter(description = TranscriptPageResponse.AFTER_SEQ) @RequestParam(defaultValue = "0") @Min(0) long afterSeq,
+            @Parameter(description = TranscriptPageResponse.LIMIT) @RequestParam(defaultValue = "1000") @Min(1)
+            @Max(DialogTranscript.MAX_PAGE) int limit) {
+        return TranscriptPageResponse.of(dialogs.transcript(id, actor(principal), afterSeq, limit));
     }
 
     @GetMapping("/{id}/log")
