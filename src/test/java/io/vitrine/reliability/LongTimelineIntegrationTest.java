@@ -10,6 +10,10 @@ import io.vitrine.shopper.ShopperApi;
 import io.vitrine.support.Api;
 import io.vitrine.support.IntegrationTest;
 import io.vitrine.support.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +37,7 @@ class LongTimelineIntegrationTest extends IntegrationTest {
     ShopperApi shoppers;
 
     @Test
-    void aThreeThousandEventDialogIsReadInFullOverHttpAndOverTheSocket() {
+    void aThreeThousandEventDialogIsReadInFullOverHttpAndOverTheSocket() throws Exception {
         Shop shop = shop("anna");
         Api alex = shop.shopper("Alex");
         String id = alex.post("/api/v1/widget/me/dialogs", Map.of("message", "Hello", "textOnly", true)).body().path("id").asString();
@@ -47,6 +51,8 @@ class LongTimelineIntegrationTest extends IntegrationTest {
         var first = alex.get("/api/v1/widget/me/dialogs/" + id);
         assertThat(first.body().path("hasMore").asBoolean()).isTrue();
         assertThat(first.body().path("events").size()).isEqualTo(1000);
+        assertThat(linkToNextPage(alex, "/api/v1/widget/me/dialogs/" + id))
+                .contains("afterSeq=" + first.body().path("nextAfterSeq").asLong()).endsWith("; rel=\"next\"");
         List<JsonNode> overHttp = TranscriptPages.read(alex, "/api/v1/widget/me/dialogs/" + id);
         assertThat(overHttp.stream().map(e -> e.path("seq").asLong()).toList()).isEqualTo(LongStream.rangeClosed(1, lastSeq).boxed().toList());
         assertThat(overHttp.getLast().path("text").asString()).isEqualTo("message " + MESSAGES);
@@ -107,6 +113,14 @@ class LongTimelineIntegrationTest extends IntegrationTest {
             assertThat(socket.await(event("MESSAGE").and(f -> "n1".equals(f.path("clientRef").asString(null))))
                     .path("seq").asLong()).isEqualTo(lastSeq + 1);
         }
+    }
+
+    /** The response's Link header (the test client's responses carry bodies only). */
+    private static String linkToNextPage(Api shopper, String path) throws Exception {
+        var request = HttpRequest.newBuilder(URI.create(shopper.base() + path))
+                .header("Authorization", "Bearer " + shopper.token()).build();
+        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.discarding())
+                .headers().firstValue("Link").orElse("");
     }
 
     private Actor actorOf(Api shopper) {
