@@ -5,6 +5,7 @@ import {
   h, timeElement, stars, setBusy, asList, staffApi as api, errorText,
   showFormErrors, clearFormErrors, eventElement, transcriptOf, statusBadge, routingLogItem,
 } from '../shared/ui.js';
+import { loadTranscript } from '../shared/transcript.js';
 
 const STATUS_SHOW_MS = 4000;
 const page = document.body.dataset;
@@ -230,7 +231,7 @@ async function openDrawer(dialogId, opener) {
   content.replaceChildren(h('p', { class: 'muted', role: 'status', text: t('common.loading') }));
   try {
     const [detail, log] = await Promise.all([
-      api(`/dialogs/${encodeURIComponent(dialogId)}`),
+      loadTranscript(api, `/dialogs/${encodeURIComponent(dialogId)}`),
       api(`/dialogs/${encodeURIComponent(dialogId)}/log`).catch(() => []),
     ]);
     content.replaceChildren(dialogDetail(detail, asList(log)));

@@ -2,6 +2,7 @@
 import { t, translatePage } from '../shared/i18n.js';
 import { avatarElement } from '../shared/avatar.js';
 import { connectSocket } from '../shared/socket.js';
+import { loadTranscript } from '../shared/transcript.js';
 import {
   h, icon, timeElement, formatDuration, stars, setBusy, asList, staffApi as api, errorText,
   eventElement, appendToLog, confirmBar, createComposer, transcriptOf, statusBadge, routingLogItem,
@@ -138,6 +139,11 @@ function wireSocket() {
     if (state.chat?.dialogId === frame.dialogId) state.chat.onSubscribed();
   });
   socket.on('event', onEvent);
+  socket.on('reset', (frame) => { // our copy is from a timeline the server no longer holds: its replay follows
+    state.timelines.set(frame.dialogId, []);
+    state.replaying.add(frame.dialogId); // the replay is nothing new: mark nothing unread
+    if (state.chat?.dialogId === frame.dialogId) state.chat.reset();
+  });
   socket.on('presence', (frame) => {
     if (!frame.memberId || String(frame.memberId) === me.id) renderPresence(frame.status);
   });
@@ -369,7 +375,7 @@ async function showEnded(dialogId) {
   dom.pane.replaceChildren(h('div', { class: 'loading', role: 'status' }, h('span', { class: 'spinner', 'aria-hidden': 'true' }), t('common.loading')));
   try {
     const [detail, log] = await Promise.all([
-      api(`/dialogs/${encodeURIComponent(dialogId)}`),
+      loadTranscript(api, `/dialogs/${encodeURIComponent(dialogId)}`),
       api(`/dialogs/${encodeURIComponent(dialogId)}/log`).catch(() => []),
     ]);
     if (state.selectedId !== dialogId) return;
@@ -629,6 +635,7 @@ function chatView(initial, { events, routingLog = null }) {
       if (isMessage(event)) typingLine.textContent = '';
     },
     scrollToEnd: () => { log.scrollTop = log.scrollHeight; },
+    reset: () => log.replaceChildren(),
     focusInput: () => composer?.input.focus(),
     showTyping(frame) {
       typingLine.textContent = t('conversation.typing', { name: frame.name ?? '' });

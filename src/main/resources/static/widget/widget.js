@@ -2,6 +2,7 @@
 import { t } from '../shared/i18n.js';
 import { avatarElement } from '../shared/avatar.js';
 import { connectSocket } from '../shared/socket.js';
+import { loadTranscript } from '../shared/transcript.js';
 import {
   h, icon, ICONS, timeElement, stars, setBusy, safeUrl, asList, requestJson, errorText,
   showFormErrors, clearFormErrors, eventElement, appendToLog, confirmBar, createComposer, MAX_MESSAGE,
@@ -515,6 +516,10 @@ function ensureSocket() {
   });
   socket.on('event', onEvent);
   socket.on('subscribed', onSubscribed);
+  socket.on('reset', (frame) => { // our copy is from a timeline the server no longer holds: its replay follows
+    state.timelines.set(frame.dialogId, []);
+    if (state.conversation?.dialogId === frame.dialogId) state.conversation.reset();
+  });
   socket.on('dialog', (frame) => onDialog(frame.dialog));
   socket.on('queue', onQueue);
   socket.on('typing', (frame) => state.conversation?.dialogId === frame.dialogId && state.conversation.showTyping(frame));
@@ -529,7 +534,7 @@ async function openConversation(dialog, { focus = false } = {}) {
   if (needsTranscript) {
     showLoading();
     try {
-      const detail = await api(`/me/dialogs/${encodeURIComponent(dialog.id)}`);
+      const detail = await loadTranscript(api, `/me/dialogs/${encodeURIComponent(dialog.id)}`);
       const { dialog: full, events } = transcriptOf(detail);
       state.timelines.set(dialog.id, events);
       state.you.set(dialog.id, detail?.you ?? state.you.get(dialog.id) ?? legacyHost());
@@ -860,6 +865,7 @@ function renderConversation(initial) {
   fillLog();
   return {
     root, dialogId, update, append, scrollToEnd, showTyping,
+    reset: () => fillLog(),
     toggleInvite: () => toggleInvite(),
     showError: (message, code) => composer.showError(message, { restore: SAY_REFUSALS.has(code) }),
     /** `you` arrived (again): the log is redrawn when it tells who "I" am, and the stream is entered again. */
