@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.vitrine.VitrineApplication;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -35,12 +36,29 @@ class ClusterSchedulingIntegrationTest {
     @AfterEach
     void stopNodes() {
         nodes.forEach(ConfigurableApplicationContext::close);
+        nodes.clear();
+        runs.clear();
     }
 
     @Test
-    void eachTimedJobRunsOnOneNodePerIntervalAndMovesToTheOtherNodeWhenItStops() throws Exception {
-        String database = "jdbc:h2:mem:cluster-" + UUID.randomUUID()
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1";
+    void timedJobsRunOnceAcrossNodesOnH2() throws Exception {
+        eachTimedJobRunsOnOneNodePerIntervalAndMovesToTheOtherNodeWhenItStops(List.of("--spring.datasource.url=jdbc:h2:mem:cluster-"
+                + UUID.randomUUID() + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1"));
+    }
+
+    @Test
+    void timedJobsRunOnceAcrossNodesOnPostgres() throws Exception {
+        try (var postgres = ScratchPostgresSchema.requireReachable()) {
+            try {
+                eachTimedJobRunsOnOneNodePerIntervalAndMovesToTheOtherNodeWhenItStops(postgres.serverArguments());
+            } finally {
+                stopNodes(); // before the schema goes
+            }
+        }
+    }
+
+    private void eachTimedJobRunsOnOneNodePerIntervalAndMovesToTheOtherNodeWhenItStops(List<String> database)
+            throws Exception {
         var a = start("a", database);
         var b = start("b", database);
         Instant bothUp = Instant.now();
@@ -66,15 +84,15 @@ class ClusterSchedulingIntegrationTest {
         }
     }
 
-    private ConfigurableApplicationContext start(String node, String database) {
+    private ConfigurableApplicationContext start(String node, List<String> database) {
+        List<String> args = new ArrayList<>(database);
+        args.addAll(List.of("--server.port=0", "--vitrine.demo=false",
+                "--vitrine.routing.tick-interval=" + INTERVAL.toMillis() + "ms",
+                "--vitrine.presence.sweep-interval=" + INTERVAL.toMillis() + "ms",
+                "--spring.main.banner-mode=off"));
         var context = new SpringApplicationBuilder(VitrineApplication.class)
                 .initializers(ctx -> ctx.getBeanFactory().addBeanPostProcessor(recordingLocks(node)))
-                .run("--spring.datasource.url=" + database,
-                        "--server.port=0",
-                        "--vitrine.demo=false",
-                        "--vitrine.routing.tick-interval=" + INTERVAL.toMillis() + "ms",
-                        "--vitrine.presence.sweep-interval=" + INTERVAL.toMillis() + "ms",
-                        "--spring.main.banner-mode=off");
+                .run(args.toArray(String[]::new));
         nodes.add(context);
         return context;
     }

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
@@ -29,9 +30,21 @@ class EventPublicationRestartReliabilityTest {
             + "DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;AUTO_SERVER=FALSE;WRITE_DELAY=0";
 
     @Test
-    void aListenerInterruptedBySigkillRunsAfterTheRestart(@TempDir Path dir) throws Exception {
+    void aListenerInterruptedBySigkillRunsAfterTheRestartOnTheEmbeddedH2(@TempDir Path dir) throws Exception {
+        killBeforeTheListenerAndRestart(dir, List.of(H2_FILE));
+    }
+
+    @Test
+    void aListenerInterruptedBySigkillRunsAfterTheRestartOnPostgres(@TempDir Path dir) throws Exception {
+        try (var postgres = ScratchPostgresSchema.requireReachable()) {
+            killBeforeTheListenerAndRestart(dir, postgres.serverArguments());
+        }
+    }
+
+    private void killBeforeTheListenerAndRestart(Path dir, List<String> database) throws Exception {
         Path signals = Files.createDirectories(dir.resolve("signals"));
-        List<String> args = List.of(H2_FILE, "--vitrine.demo=true", "--vitrine.test.held-listener=" + signals);
+        List<String> args = new ArrayList<>(database);
+        args.addAll(List.of("--vitrine.demo=true", "--vitrine.test.held-listener=" + signals));
         try (var server = new ServerProcess(dir, args)) {
             server.start(START_TIMEOUT);
             Api anna = Api.staff(server.port(), "anna@demo.test", "demo-expert");
