@@ -7,6 +7,7 @@ import io.vitrine.support.Socket;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -31,17 +32,25 @@ class EventPublicationRestartReliabilityTest {
 
     @Test
     void aListenerInterruptedBySigkillRunsAfterTheRestartOnTheEmbeddedH2(@TempDir Path dir) throws Exception {
-        killBeforeTheListenerAndRestart(dir, List.of(H2_FILE));
+        killBeforeTheListenerAndRestart(dir, List.of(H2_FILE), () -> true);
     }
 
     @Test
     void aListenerInterruptedBySigkillRunsAfterTheRestartOnPostgres(@TempDir Path dir) throws Exception {
         try (var postgres = ScratchPostgresSchema.requireReachable()) {
-            killBeforeTheListenerAndRestart(dir, postgres.serverArguments());
+            killBeforeTheListenerAndRestart(dir, postgres.serverArguments(), () -> {
+                try {
+                    return postgres.count("event_publication") == 0;
+                } catch (SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
         }
     }
 
-    private void killBeforeTheListenerAndRestart(Path dir, List<String> database) throws Exception {
+    /** {@code registryEmpty} tells, where the test can look, whether no publication is left over. */
+    private void killBeforeTheListenerAndRestart(Path dir, List<String> database, BooleanSupplier registryEmpty)
+            throws Exception {
         Path signals = Files.createDirectories(dir.resolve("signals"));
         List<String> args = new ArrayList<>(database);
         args.addAll(List.of("--vitrine.demo=true", "--vitrine.test.held-listener=" + signals));
@@ -61,6 +70,7 @@ class EventPublicationRestartReliabilityTest {
             server.start(START_TIMEOUT);
             await(() -> read(signals.resolve("effects")).contains(annaId + " ONLINE"),
                     "the change committed before the kill to be acted on after the restart", server);
+            await(registryEmpty, "finished publications to be deleted from event_publication", server);
         }
     }
 

@@ -38,6 +38,15 @@ final class ScratchPostgresSchema implements AutoCloseable {
                 "--spring.flyway.schemas=" + schema, "--spring.flyway.create-schemas=true");
     }
 
+    /** Rows of a table of this schema. */
+    long count(String table) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(URL, USER, PASSWORD);
+                var result = connection.createStatement().executeQuery("select count(*) from " + schema + "." + table)) {
+            result.next();
+            return result.getLong(1);
+        }
+    }
+
     @Override
     public void close() throws SQLException {
         try (Connection connection = DriverManager.getConnection(URL, USER, PASSWORD)) {
