@@ -19,10 +19,10 @@ import java.util.concurrent.TimeUnit;
  * own java binary, so it works wherever {@code ./mvnw verify} runs. Its working directory is a folder of the test,
  * so the embedded H2 database lands in that folder's {@code ./data}, exactly as {@code ./vitrine start} does.
  */
-final class ServerProcess implements AutoCloseable {
+public final class ServerProcess implements AutoCloseable {
 
     /** A JVM killed by SIGKILL reports 128 + 9. */
-    static final int SIGKILL_EXIT = 137;
+    public static final int SIGKILL_EXIT = 137;
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -32,18 +32,18 @@ final class ServerProcess implements AutoCloseable {
     private Process process;
     private int starts;
 
-    ServerProcess(Path workDir, List<String> arguments) {
+    public ServerProcess(Path workDir, List<String> arguments) {
         this.workDir = workDir;
         this.arguments = arguments;
         this.port = freePort();
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
     /** Starts the server and waits until it reports UP; returns how long that took. */
-    Duration start(Duration timeout) throws IOException, InterruptedException {
+    public Duration start(Duration timeout) throws IOException, InterruptedException {
         Instant begin = Instant.now();
         String java = ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         List<String> command = new ArrayList<>(List.of(java, "-Xmx384m", "-XX:TieredStopAtLevel=1",
@@ -59,7 +59,7 @@ final class ServerProcess implements AutoCloseable {
     }
 
     /** Kills the server the hard way (SIGKILL on Linux): no shutdown hook, no flush, no close. */
-    int kill() throws InterruptedException {
+    public int kill() throws InterruptedException {
         process.destroyForcibly();
         if (!process.waitFor(60, TimeUnit.SECONDS)) {
             throw new AssertionError("The server did not die within 60 s of SIGKILL");
