@@ -27,6 +27,9 @@
   var DEFAULT_COLOR = '#1f6feb';
   var HEX_COLOR = /^#(?:[0-9a-f]{3}|[0-9a-f]{6})$/i;
   var FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif';
+  // The launcher shows before any module loads; this classic script cannot import shared/i18n.js across origins,
+  // so its two fallback labels live here (the merchant's own label comes from the settings).
+  var TEXTS = { talk: 'Talk to an expert', leaveMessage: 'Leave us a message', unread: 'unread' };
 
   var CSS = [
     ':host { all: initial !important; }',
@@ -42,12 +45,18 @@
     '.launcher svg { width: 20px; height: 20px; flex: none; fill: none; stroke: currentColor; stroke-width: 2; stroke-linejoin: round; }',
     '.label { all: initial; font: inherit; color: inherit; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }',
     '.right { right: 20px; } .left { left: 20px; }',
+    '.badge {',
+    '  all: initial; display: none; min-width: 20px; height: 20px; padding: 0 6px; box-sizing: border-box; border-radius: 999px;',
+    '  background: #d92d20; color: #fff; font: 700 12px/20px ' + FONT + '; text-align: center;',
+    '}',
+    '.badge.shown { display: inline-block; }',
     '.panel {',
     '  position: fixed; z-index: ' + (Z_TOP + 1) + '; bottom: 88px; display: none; overflow: hidden;',
-    '  width: 400px; height: 640px; max-width: calc(100vw - 40px); max-height: calc(100vh - 108px);',
+    '  width: 400px; height: calc(100vh - 108px); max-width: calc(100vw - 40px); max-height: 900px;',
     '  background: #fff; border-radius: 16px; box-shadow: 0 18px 50px rgba(0, 0, 0, 0.3);',
     '}',
     '.panel.open { display: block; }',
+    '@media (min-width: 601px) { .panel.wide { width: 820px; } }',
     '.frame { display: block; width: 100%; height: 100%; border: 0; background: #fff; }',
     '@media (max-width: 600px) {',
     '  .panel { top: 0; right: 0; bottom: 0; left: 0; width: 100%; height: 100%; max-width: none; max-height: none; border-radius: 0; }',
@@ -73,7 +82,9 @@
     var button = config.button || {};
     var color = HEX_COLOR.test(button.color || '') ? button.color : DEFAULT_COLOR;
     var side = button.position === 'bottom-left' ? 'left' : 'right';
-    var label = button.label || 'Talk to an expert';
+    // With nobody online the shopper can only leave a message, and the launcher says so.
+    var offline = config.expertsOnline === false;
+    var label = offline ? TEXTS.leaveMessage : (button.label || TEXTS.talk);
     var merchantName = (config.merchant && config.merchant.name) || merchant;
 
     var host = document.createElement('vitrine-widget');
@@ -95,6 +106,11 @@
     text.className = 'label';
     text.textContent = label;
     launcher.appendChild(text);
+    var badge = document.createElement('span');
+    badge.className = 'badge';
+    badge.setAttribute('data-testid', 'vitrine-unread');
+    launcher.appendChild(badge);
+    launcher.setAttribute('data-offline', String(offline));
 
     var panel = document.createElement('div');
     panel.className = 'panel ' + side;
@@ -106,12 +122,33 @@
     document.body.appendChild(host);
 
     var frame = null;
+    var pageTitle = document.title;
+
+    function tellFrame(message) {
+      if (frame && frame.contentWindow) frame.contentWindow.postMessage(message, origin);
+    }
+
+    function showUnread(count, title) {
+      badge.textContent = count > 0 ? String(count) : '';
+      badge.classList.toggle('shown', count > 0);
+      launcher.setAttribute('aria-label', label + ' – ' + merchantName + (count > 0 ? ' (' + count + ' ' + TEXTS.unread + ')' : ''));
+      if (count > 0 && typeof title === 'string') {
+        if (!badge.hasAttribute('data-titled')) pageTitle = document.title;
+        badge.setAttribute('data-titled', '');
+        document.title = title.replace('{title}', pageTitle);
+      } else if (badge.hasAttribute('data-titled')) {
+        badge.removeAttribute('data-titled');
+        document.title = pageTitle;
+      }
+    }
 
     function open() {
       if (!frame) frame = createFrame(panel); // created once: closing only hides it, so the dialog goes on
       panel.classList.add('open');
       launcher.classList.add('hidden-on-phone');
       launcher.setAttribute('aria-expanded', 'true');
+      tellFrame({ type: 'vitrine:visibility', open: true });
+      showUnread(0);
       frame.focus();
     }
 
@@ -120,6 +157,7 @@
       panel.classList.remove('open');
       launcher.classList.remove('hidden-on-phone');
       launcher.setAttribute('aria-expanded', 'false');
+      tellFrame({ type: 'vitrine:visibility', open: false });
       launcher.focus();
     }
 
@@ -129,7 +167,10 @@
     });
     window.addEventListener('message', function (event) {
       if (event.origin !== origin || !frame || event.source !== frame.contentWindow) return;
-      if (event.data && event.data.type === 'vitrine:close') close();
+      var data = event.data || {};
+      if (data.type === 'vitrine:close') close();
+      if (data.type === 'vitrine:unread' && !panel.classList.contains('open')) showUnread(Number(data.count) || 0, data.title);
+      if (data.type === 'vitrine:layout') panel.classList.toggle('wide', data.wide === true);
     });
 
     api.open = open;

@@ -6,6 +6,18 @@ const en = {
   'common.retry': 'Try again',
   'error.generic': 'Something went wrong. Please try again.',
   'error.network': 'Cannot reach the server. Check your connection and try again.',
+  'error.invalid': 'Some fields need your attention.',
+
+  // Field errors by the server's code (problem detail `errors[].code`), optionally per field: `field.{name}.{code}`.
+  'field.required': 'Please fill in this field.',
+  'field.too_long': 'Please use at most {max} characters.',
+  'field.too_short': 'Please use at least {min} characters.',
+  'field.email': 'Please enter an email address like name@example.com.',
+  'field.format': 'Please check the format of this field.',
+  'field.phone.format': 'Please enter a phone number like +49 30 1234567.',
+  'field.out_of_range': 'Please choose a value from {min} to {max}.',
+  'field.invalid': 'Please check this field.',
+  'field.consent.required': 'Please agree, so that we may use your details to answer you.',
 
   'connection.idle': 'Starting…',
   'connection.connecting': 'Connecting…',
@@ -22,6 +34,11 @@ const en = {
   'widget.close': 'Close',
   'widget.myConversations': 'My conversations',
   'widget.privacyPolicy': 'Privacy policy',
+  'widget.unreadTitle': { one: '({count}) New message · {title}', other: '({count}) New messages · {title}' },
+  'widget.soundOn': 'Sound for new messages',
+  'widget.videoSmaller': 'Smaller video',
+  'widget.videoLarger': 'Larger video',
+  'widget.pictureInPicture': 'Picture in picture',
 
   'start.title': 'Talk to an expert',
   'start.titleOffline': 'Leave a message',

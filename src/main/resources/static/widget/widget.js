@@ -5,22 +5,23 @@ import { connectSocket } from '../shared/socket.js';
 import {
   h, icon, ICONS, timeElement, stars, setBusy, safeUrl, asList, requestJson, errorText,
   showFormErrors, clearFormErrors, eventElement, appendToLog, confirmBar, createComposer, MAX_MESSAGE,
-  transcriptOf, statusBadge,
+  transcriptOf, statusBadge, followEnd, scrollLogToEnd, groupMessages,
 } from '../shared/ui.js';
 import {
   LiveSession, ParticipantList, mediaStatePill, toggleButton, reportProblem, isLiveVideo, can, attachStream, MEDIA_ICONS,
   MEDIA_ERRORS,
 } from '../shared/live.js';
 import { recordError } from '../shared/diagnostics.js';
+import { watchHost, unreadCounter, askForRoom, soundSetting } from './host.js';
 
 const TYPING_SHOW_MS = 4000;
 const OPEN_STATUSES = new Set(['WAITING', 'ACTIVE']);
 // A refused message goes back into the composer, so nothing typed is lost.
 const SAY_REFUSALS = new Set(['invalid', 'forbidden', 'ended', 'not_accepted', 'rate_limited']);
 const PERSONAL_FIELDS = {
-  name: { testid: 'pd-name', type: 'text', autocomplete: 'name', label: 'form.name' },
-  email: { testid: 'pd-email', type: 'email', autocomplete: 'email', label: 'form.email' },
-  phone: { testid: 'pd-phone', type: 'tel', autocomplete: 'tel', label: 'form.phone' },
+  name: { testid: 'pd-name', type: 'text', autocomplete: 'name', label: 'form.name', maxlength: '120' },
+  email: { testid: 'pd-email', type: 'email', autocomplete: 'email', label: 'form.email', maxlength: '254' },
+  phone: { testid: 'pd-phone', type: 'tel', autocomplete: 'tel', label: 'form.phone', maxlength: '20' },
 };
 const FIELD_TESTIDS = { screenName: 'screen-name', name: 'pd-name', email: 'pd-email', phone: 'pd-phone', consent: 'consent', message: 'leave-message' };
 const HEX_COLOR = /^#(?:[0-9a-f]{3}|[0-9a-f]{6})$/i;
@@ -28,6 +29,8 @@ const HEX_COLOR = /^#(?:[0-9a-f]{3}|[0-9a-f]{6})$/i;
 const HOST_PERMISSIONS = ['VIEW', 'CHAT', 'SPEAK', 'SEE_PARTICIPANTS', 'READ_PRIVACY_POLICY', 'REPORT_PROBLEM', 'INVITE', 'END',
   'RATE', 'SET_MODE', 'REOPEN_WIDGET'];
 const DEFAULT_MAX_CUSTOMERS = 5;
+const SHRINK_ICON = 'M4 14h6v6M20 10h-6V4M14 10l7-7M3 21l7-7';
+const PIP_ICON = 'M3 5h18v14H3zM12 12h7v5h-7z';
 
 const page = readPage();
 const tokenStore = createTokenStore(`vitrine.token.${page.merchant}`);
@@ -46,6 +49,15 @@ const state = {
   conversation: null,
 };
 const ui = buildChrome();
+const unread = unreadCounter(() => t('widget.documentTitle', { merchant: ui.title.textContent }));
+const host = watchHost({
+  onShow: () => {
+    unread.clear();
+    state.conversation?.scrollToEnd();
+  },
+  // A closed widget must not listen: the microphone goes off with it.
+  onHide: ({ closed }) => { if (closed) state.conversation?.onClosed(); },
+});
 
 document.addEventListener('keydown', (e) => {
   if (e.key === 'Escape' && !e.defaultPrevented) closeWidget();
@@ -173,6 +185,8 @@ function show(node, { fill = false, focus = false } = {}) {
   }
   ui.view.classList.toggle('view--fill', fill);
   ui.view.replaceChildren(node);
+  // The privacy link is shown once: in the consent text when there is one, else in the footer.
+  ui.footer.hidden = !ui.footer.hasChildNodes() || Boolean(node.querySelector('[data-testid="consent-privacy-link"]'));
   ui.view.scrollTop = 0;
   if (focus) (node.querySelector('[data-autofocus]') ?? ui.view).focus();
 }
@@ -221,17 +235,22 @@ function showStart({ focus = false, error = null } = {}) {
   });
   const form = h('form', { class: 'stack', testid: 'start-form' },
     offline ? noExpertNotice() : h('p', { class: 'lead', text: t('start.intro', { merchant }) }),
+    // What is needed before the first word comes first: the question (when leaving one), then the screen name.
+    offline ? field('message', t('start.messageLabel'), h('textarea', {
+      required: true, rows: '4', maxlength: String(MAX_MESSAGE), 'data-autofocus': true,
+    })) : null,
     field('screenName', t('form.screenName'), h('input', {
       type: 'text', required: true, autocomplete: 'nickname', maxlength: '40',
-      value: profile.screenName, 'data-autofocus': true,
+      value: profile.screenName, 'data-autofocus': !offline,
     }), t('form.screenNameHint')),
     fields.map((name) => {
       const spec = PERSONAL_FIELDS[name];
-      return field(name, t(spec.label), h('input', { type: spec.type, autocomplete: spec.autocomplete, value: profile[name] }));
+      return field(name, t(spec.label), h('input', {
+        type: spec.type, autocomplete: spec.autocomplete, maxlength: spec.maxlength, value: profile[name],
+      }));
     }),
     // Personal data is only stored with consent, so a shopper who has some already agreed once.
     collect ? consentField(Boolean(profile.name || profile.email || profile.phone)) : null,
-    offline ? field('message', t('start.messageLabel'), h('textarea', { required: true, rows: '4', maxlength: String(MAX_MESSAGE) })) : null,
     offline ? null : textOnlyField(),
     formError,
     submit);
@@ -545,7 +564,14 @@ function onEvent(event) {
   const timeline = state.timelines.get(event.dialogId) ?? [];
   timeline.push(event);
   state.timelines.set(event.dialogId, timeline);
-  if (state.conversation?.dialogId === event.dialogId) state.conversation.append(event);
+  const open = state.conversation?.dialogId === event.dialogId ? state.conversation : null;
+  open?.append(event);
+  if (!host.isVisible() && isFromOthers(event, open)) unread.add();
+}
+
+function isFromOthers(event, conversation) {
+  if (event.kind !== 'MESSAGE' || !event.author) return false;
+  return conversation ? !conversation.isMine(event.author) : event.author.role === 'EXPERT';
 }
 
 function onSubscribed(frame) {
@@ -629,10 +655,11 @@ function renderConversation(initial) {
   const mic = toggleButton({ testid: 'mic-toggle', label: t('media.mic'), iconPath: MEDIA_ICONS.micOff, className: 'toggle', onToggle: setMic });
   const stage = h('section', { class: 'stage', 'aria-label': t('media.stage'), hidden: true },
     h('div', { class: 'stage-screen' }, video, placeholder, pill.element, playSound),
-    h('div', { class: 'stage-bar', role: 'group', 'aria-label': t('media.controls') }, mic.element));
+    h('div', { class: 'stage-bar', role: 'group', 'aria-label': t('media.controls') }, mic.element, ...videoSizeButtons(() => stage, video)));
   const strip = new ParticipantList({ testid: 'participant-strip', className: 'participant-strip' });
 
   const log = h('ol', { class: 'chat-log', testid: 'chat-log', 'aria-live': 'polite', 'aria-label': t('conversation.logLabel') });
+  followEnd(log);
   const typingLine = h('p', { class: 'typing', testid: 'typing-indicator', 'aria-live': 'polite' });
   const composer = createComposer({
     onSend: (text) => ensureSocket().say(dialogId, text),
@@ -643,11 +670,15 @@ function renderConversation(initial) {
     send: (body) => api(`/me/dialogs/${encodeURIComponent(dialogId)}/reports`, { method: 'POST', body }),
     context: () => ({ socket: state.socket, mesh: session?.mesh, mode: dialog.mode, status: dialog.status }),
   });
-  const foot = h('div', { class: 'conversation-foot' }, report);
+  const sound = soundToggle();
+  const foot = h('div', { class: 'conversation-foot' }, report, sound);
   const root = h('section', { class: 'conversation', 'aria-label': t('conversation.label'), 'data-dialog-id': dialogId },
     h('div', { class: 'conversation-head' }, waitingBox, expertBox, statusText,
       h('div', { class: 'head-actions' }, modeToggle.element, leaveButton, rejoinButton, endButton)),
-    confirm.element, invite.element, stage, strip.element, log, typingLine, composer.element, rating, foot);
+    confirm.element, invite.element,
+    // Narrow: video above the chat. Wide (a live stream on a desktop): video beside the chat.
+    h('div', { class: 'conversation-body' }, stage,
+      h('div', { class: 'chat-pane' }, strip.element, log, typingLine, composer.element, rating), foot));
 
   let typingTimer = null;
   let ratingShownFor; // the rating value the rating area was last drawn for
@@ -685,6 +716,7 @@ function renderConversation(initial) {
     if (status === 'ENDED' && allowed('RATE')) renderRating();
     rating.hidden = status !== 'ENDED' || !allowed('RATE');
     report.hidden = !allowed('REPORT_PROBLEM');
+    sound.hidden = !open;
     strip.element.hidden = status !== 'ACTIVE' || !present || !allowed('SEE_PARTICIPANTS');
     syncSession();
     renderMedia();
@@ -708,6 +740,8 @@ function renderConversation(initial) {
       stopSession();
     }
     stage.hidden = !live;
+    root.classList.toggle('conversation--live', live);
+    askForRoom(live);
   }
 
   function stopSession({ leaveStream = false } = {}) {
@@ -813,10 +847,11 @@ function renderConversation(initial) {
 
   function fillLog() {
     log.replaceChildren(...(state.timelines.get(dialogId) ?? []).map((event) => eventElement(event, isMine)));
+    groupMessages(log);
   }
 
   function scrollToEnd() {
-    log.scrollTop = log.scrollHeight;
+    scrollLogToEnd(log);
   }
 
   function showTyping(frame) {
@@ -850,8 +885,37 @@ function renderConversation(initial) {
       update(state.dialogs.get(dialogId));
       if (hadSession) session?.join();
     },
-    dispose: () => stopSession({ leaveStream: true }),
+    isMine,
+    onClosed: () => { if (session?.local.micOn) setMic(false); },
+    dispose: () => {
+      stopSession({ leaveStream: true });
+      askForRoom(false);
+    },
   };
+}
+
+/** "Smaller video" (the chat gets the room) and picture-in-picture where the browser has it. */
+function videoSizeButtons(getStage, video) {
+  const smaller = toggleButton({
+    testid: 'video-smaller', label: t('widget.videoSmaller'), iconPath: SHRINK_ICON, className: 'toggle',
+    onToggle: (small) => {
+      getStage().classList.toggle('stage--small', small);
+      smaller.set(small);
+    },
+  });
+  const pip = h('button', {
+    type: 'button', class: 'toggle', testid: 'video-pip', 'aria-label': t('widget.pictureInPicture'), title: t('widget.pictureInPicture'),
+    hidden: !document.pictureInPictureEnabled,
+    onclick: () => video.requestPictureInPicture?.().catch(recordError),
+  }, icon(PIP_ICON), h('span', { class: 'toggle-label', text: t('widget.pictureInPicture') }));
+  return [smaller.element, pip];
+}
+
+/** The optional chime for messages that arrive while the widget is closed. */
+function soundToggle() {
+  const box = h('input', { type: 'checkbox', id: 'sound-toggle', testid: 'sound-toggle', checked: soundSetting.get() });
+  box.addEventListener('change', () => soundSetting.set(box.checked));
+  return h('div', { class: 'sound-setting' }, box, h('label', { for: 'sound-toggle', text: t('widget.soundOn') }));
 }
 
 // ---------------------------------------------------------------- invite links (the Host)
