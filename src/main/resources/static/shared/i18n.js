@@ -139,6 +139,10 @@ const en = {
   'join.invalid': 'This invitation no longer works: the link was revoked or has expired, or the consultation has ended.',
   'join.checkAgain': 'Check again',
 
+  'guestEnd.title': 'This live consultation has ended',
+  'guestEnd.thanks': 'Thank you for shopping together with {name}',
+  'guestEnd.visit': 'Continue shopping at {merchant}',
+
   'report.open': 'Report a problem',
   'report.title': 'Report a problem',
   'report.label': 'What went wrong?',

@@ -1,5 +1,5 @@
 // The shopper widget: runs inside the iframe that embed.js opens (or standalone at /widget/{merchant}).
-import { t } from '../shared/i18n.js';
+import { t, describeEvent } from '../shared/i18n.js';
 import { avatarElement } from '../shared/avatar.js';
 import { connectSocket } from '../shared/socket.js';
 import {
@@ -641,6 +641,7 @@ function renderConversation(initial) {
   leaveButton.addEventListener('click', () => leaveOrRejoin('leave', leaveButton));
   rejoinButton.addEventListener('click', () => leaveOrRejoin('rejoin', rejoinButton));
   const confirm = confirmBar(t('conversation.confirmEnd'), () => endDialog(), endButton);
+  const guestEnd = guestEndedPanel();
   const invite = invitePanel(dialogId, () => toggleInvite(false));
 
   const pill = mediaStatePill();
@@ -675,7 +676,7 @@ function renderConversation(initial) {
   const root = h('section', { class: 'conversation', 'aria-label': t('conversation.label'), 'data-dialog-id': dialogId },
     h('div', { class: 'conversation-head' }, waitingBox, expertBox, statusText,
       h('div', { class: 'head-actions' }, modeToggle.element, leaveButton, rejoinButton, endButton)),
-    confirm.element, invite.element,
+    confirm.element, invite.element, guestEnd.element,
     // Narrow: video above the chat. Wide (a live stream on a desktop): video beside the chat.
     h('div', { class: 'conversation-body' }, stage,
       h('div', { class: 'chat-pane' }, strip.element, log, typingLine, composer.element, rating), foot));
@@ -717,6 +718,7 @@ function renderConversation(initial) {
     rating.hidden = status !== 'ENDED' || !allowed('RATE');
     report.hidden = !allowed('REPORT_PROBLEM');
     sound.hidden = !open;
+    guestEnd.update(dialog, me, state.timelines.get(dialogId) ?? []);
     strip.element.hidden = status !== 'ACTIVE' || !present || !allowed('SEE_PARTICIPANTS');
     syncSession();
     renderMedia();
@@ -1006,6 +1008,42 @@ function invitePanel(dialogId, onClose) {
   });
   render();
   return { element, focus: () => (state.invites.has(dialogId) ? url : renew).focus() };
+}
+
+// ---------------------------------------------------------------- the end, as a Guest sees it
+
+/** For a Guest whose consultation ended: who ended it, and the way back to the merchant's shop. */
+function guestEndedPanel() {
+  const what = h('p', { class: 'guest-end-what', testid: 'guest-end-what' });
+  const site = h('a', { class: 'button button--primary', testid: 'guest-end-site', rel: 'noopener', target: '_top' });
+  const element = h('section', { class: 'guest-end notice-box', testid: 'guest-ended', role: 'status', hidden: true },
+    h('strong', { text: t('guestEnd.title') }), what, site);
+  return {
+    element,
+    update(dialog, me, timeline) {
+      element.hidden = dialog.status !== 'ENDED' || me?.role !== 'GUEST';
+      if (element.hidden) return;
+      const ended = [...timeline].reverse().find((event) => event.kind === 'ENDED');
+      what.textContent = `${ended ? describeEvent(ended) : t('event.ENDED_BY_SYSTEM')}. ${t('guestEnd.thanks', { name: dialog.host?.name ?? '' })}.`;
+      const url = merchantSite();
+      site.hidden = !url;
+      if (url) site.href = url;
+      site.textContent = t('guestEnd.visit', { merchant: ui.title.textContent });
+    },
+  };
+}
+
+/**
+ * The merchant's own shop, as far as Vitrine knows it: the site its privacy policy lives on, or, for a policy
+ * served by Vitrine itself (as in the demo shop), the page its first path segment names.
+ */
+function merchantSite() {
+  const policy = safeUrl(state.config?.privacyPolicyUrl);
+  if (!policy) return null;
+  const url = new URL(policy);
+  if (url.origin !== location.origin) return `${url.origin}/`;
+  const first = url.pathname.split('/').filter(Boolean)[0];
+  return first ? `${url.origin}/${first}` : null;
 }
 
 function queueMessage(queue) {

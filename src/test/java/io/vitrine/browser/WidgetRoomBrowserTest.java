@@ -11,6 +11,7 @@ import com.microsoft.playwright.Page;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -110,6 +111,7 @@ class WidgetRoomBrowserTest extends ChromiumTest {
         int visible = ((Number) frame.evaluate(VISIBLE_MESSAGES)).intValue();
         assertThat(visible).as("messages readable beside the stream at 1366×800").isGreaterThanOrEqualTo(8);
         snap(shop, "laptop-live");
+        assertNothingOverlaps(widget);
         endFromConsole(console);
     }
 
@@ -127,6 +129,7 @@ class WidgetRoomBrowserTest extends ChromiumTest {
         frame.waitForFunction("() => (" + VISIBLE_MESSAGES + ")() >= 8", null);
         assertThat(((Number) frame.evaluate(VISIBLE_MESSAGES)).intValue()).isGreaterThanOrEqualTo(8);
         snap(shop, "phone-live-small-video");
+        assertNothingOverlaps(widget);
         assertThat(widget.getByTestId("mic-toggle")).isVisible();
         endFromConsole(console);
     }
@@ -166,7 +169,125 @@ class WidgetRoomBrowserTest extends ChromiumTest {
         endFromConsole(console);
     }
 
+    @Test
+    @Order(6)
+    void invitePanelAndReportFormFitOnAPhoneAndAGuestLearnsHowTheirConsultationEnded() {
+        Page console = expertConsole();
+        Page shop = shop(390, 844);
+        shop.context().grantPermissions(List.of("clipboard-read", "clipboard-write"));
+        FrameLocator widget = startLiveConsultation(shop, console, "Hana");
+
+        widget.getByTestId("invite-button").click();
+        widget.getByTestId("invite-new").click();
+        assertThat(widget.getByTestId("invite-url")).hasValue(Pattern.compile("/join/"));
+        widget.getByTestId("invite-copy").click();
+        assertThat(widget.getByTestId("invite-status")).not().isEmpty();
+        assertFullyVisible(widget.getByTestId("invite-status"));
+        assertFullyVisible(widget.getByTestId("invite-new"));
+        assertNothingOverlaps(widget);
+        snap(shop, "phone-invite-panel");
+        String inviteUrl = widget.getByTestId("invite-url").inputValue();
+        widget.getByTestId("invite-close").click();
+
+        widget.getByTestId("report-problem").click();
+        assertFullyVisible(widget.getByTestId("report-submit"));
+        assertNothingOverlaps(widget);
+        snap(shop, "phone-report-form");
+        widget.getByTestId("report-problem").click();
+
+        BrowserContext guestContext = browser.newContext(new com.microsoft.playwright.Browser.NewContextOptions()
+                .setViewportSize(390, 844).setIsMobile(true).setHasTouch(true));
+        contexts.add(guestContext);
+        Page guest = guestContext.newPage();
+        guest.navigate(inviteUrl);
+        guest.getByTestId("screen-name").fill("Gus");
+        guest.getByTestId("guest-ready").click();
+        assertThat(guest.getByTestId("expert-name")).containsText("Anna Expert");
+
+        endFromConsole(console);
+        assertThat(guest.getByTestId("guest-ended")).isVisible();
+        assertThat(guest.getByTestId("guest-end-what")).containsText("Anna Expert ended the conversation");
+        assertThat(guest.getByTestId("guest-end-site")).hasAttribute("href", Pattern.compile("/demo$"));
+        assertThat(guest.getByTestId("guest-end-site")).containsText("Demo Store");
+        snap(guest, "phone-guest-ended");
+    }
+
+    @Test
+    @Order(7)
+    void theNewestMessageStaysInViewWhenALeftMessageTurnsLive() {
+        Page console = expertConsole();
+        console.getByTestId("presence-OFFLINE").click();
+        assertThat(console.getByTestId("presence-OFFLINE")).hasAttribute("aria-pressed", "true");
+        Page shop = shop(1366, 800);
+        shop.getByTestId("vitrine-button").click();
+        FrameLocator widget = shop.frameLocator("iframe[data-testid=vitrine-frame]");
+        widget.getByTestId("leave-message").fill("Is the oak chair available in walnut?");
+        widget.getByTestId("screen-name").fill("Olga");
+        widget.getByTestId("pd-name").fill("Olga Doe");
+        widget.getByTestId("pd-email").fill("olga@example.com");
+        widget.getByTestId("consent").check();
+        widget.getByTestId("send-left-message").click();
+        assertThat(widget.getByTestId("left-message-sent")).isVisible();
+
+        console.getByTestId("presence-ONLINE").click();
+        console.getByTestId("queue-item").filter(hasText("Olga")).getByTestId("accept-button").click();
+        sendFromExpert(console, 10);
+        assertThat(widget.getByTestId("expert-name")).containsText("Anna Expert");
+        Locator newest = widget.getByTestId("chat-message").filter(hasText("Line 10 of our talk"));
+        assertThat(newest).isVisible();
+        widgetFrame(shop).waitForFunction("""
+                () => {
+                  const log = document.querySelector('[data-testid=chat-log]');
+                  const last = [...log.querySelectorAll('[data-testid=chat-message]')].pop().getBoundingClientRect();
+                  const box = log.getBoundingClientRect();
+                  return log.clientHeight > 0 && last.bottom <= box.bottom + 1 && last.top >= box.top - 1;
+                }""", null);
+        snap(shop, "laptop-left-message-live");
+        endFromConsole(console);
+    }
+
     // ------------------------------------------------------------------ helpers
+
+    /** The parts of a conversation (head, panels, video, participants, chat, composer, footer) never overlap. */
+    private static void assertNothingOverlaps(FrameLocator widget) {
+        Object overlaps = widget.locator("[data-testid=chat-log]").evaluate("""
+                (log) => {
+                  const parts = [...document.querySelectorAll('.conversation > *, .conversation-body > *, .chat-pane > *, .bar')]
+                    .filter((el) => el.getClientRects().length > 0 && el.getBoundingClientRect().height > 0);
+                  const found = [];
+                  for (const a of parts) for (const b of parts) {
+                    if (a === b || a.contains(b) || b.contains(a)) continue;
+                    const r = a.getBoundingClientRect(), q = b.getBoundingClientRect();
+                    const x = Math.min(r.right, q.right) - Math.max(r.left, q.left);
+                    const y = Math.min(r.bottom, q.bottom) - Math.max(r.top, q.top);
+                    if (x > 1 && y > 1) found.push(`${a.className} × ${b.className}`);
+                  }
+                  return found.join('; ');
+                }""");
+        assertThat(String.valueOf(overlaps)).as("overlapping parts").isEmpty();
+    }
+
+    /** Inside the window and inside every box that clips it: seen without scrolling anything. */
+    private static void assertFullyVisible(Locator element) {
+        element.evaluate("""
+                (el) => new Promise((resolve, reject) => {
+                  const deadline = Date.now() + 15000;
+                  const check = () => {
+                    const r = el.getBoundingClientRect();
+                    let ok = r.height > 0 && r.top >= 0 && r.left >= 0 && r.bottom <= innerHeight + 1 && r.right <= innerWidth + 1;
+                    for (let p = el.parentElement; ok && p; p = p.parentElement) {
+                      const style = getComputedStyle(p);
+                      if (!/(auto|scroll|hidden|clip)/.test(style.overflowX + style.overflowY)) continue;
+                      const b = p.getBoundingClientRect();
+                      ok = r.top >= b.top - 1 && r.bottom <= b.bottom + 1 && r.left >= b.left - 1 && r.right <= b.right + 1;
+                    }
+                    if (ok) resolve(true);
+                    else if (Date.now() > deadline) reject(new Error(`${el.dataset.testid} is cut off at ${JSON.stringify(r)}`));
+                    else requestAnimationFrame(check);
+                  };
+                  check();
+                })""");
+    }
 
     private Page shop(int width, int height) {
         BrowserContext context = browser.newContext(new com.microsoft.playwright.Browser.NewContextOptions()
