@@ -12,6 +12,7 @@ import {
   MEDIA_ERRORS,
 } from '../shared/live.js';
 import { recordError } from '../shared/diagnostics.js';
+import { unread, newRequest, unreadBadge, alertControls } from './alerts.js';
 
 const PRESENCES = ['ONLINE', 'AWAY', 'OFFLINE'];
 const REFRESH_DELAY_MS = 300;
@@ -54,6 +55,7 @@ const state = {
 };
 
 translatePage(document);
+document.querySelector('.topbar-end')?.prepend(alertControls());
 updateTitle();
 const socket = connectSocket();
 wireSocket();
@@ -168,6 +170,8 @@ function onEvent(event) {
     state.chat.append(event);
   } else if (isMessage(event) && !isStaff(event.author) && !state.replaying.has(event.dialogId)) {
     state.unread.add(event.dialogId);
+    unread.add(event);
+    updateTitle();
   }
   if (isMessage(event)) renderActive();
 }
@@ -232,7 +236,10 @@ function renderQueue() {
   dom.queueBadge.textContent = String(count);
   dom.queueBadge.hidden = count === 0;
   dom.queueBadge.setAttribute('aria-label', t('console.queueCount', { count }));
-  if (count > previousCount) dom.queueAnnouncer.textContent = t('console.queueAnnounce', { count });
+  if (count > previousCount) {
+    dom.queueAnnouncer.textContent = t('console.queueAnnounce', { count });
+    newRequest(count);
+  }
   updateTitle();
   tick();
 }
@@ -283,7 +290,7 @@ function dialogItem(dialog, testid, besideName, belowName) {
 function activeItem(dialog) {
   const last = [...(state.timelines.get(dialog.id) ?? [])].reverse().find(isMessage);
   return dialogItem(dialog, 'active-item',
-    state.unread.has(dialog.id) ? h('span', { class: 'unread', text: t('console.unread') }) : null,
+    state.unread.has(dialog.id) ? unreadBadge(dialog.id) : null,
     last ? h('span', { class: 'preview', text: last.text ?? '' }) : null);
 }
 
@@ -318,7 +325,7 @@ function tick() {
 }
 
 function updateTitle() {
-  const count = state.queue.waiting.length + state.queue.messages.length;
+  const count = state.queue.waiting.length + state.queue.messages.length + unread.total();
   const base = t('console.documentTitle', { merchant: me.merchantName });
   document.title = count > 0 ? `(${count}) ${base}` : base;
 }
@@ -346,6 +353,8 @@ async function accept(entry, button) {
 async function select(dialogId, { focusInput = false } = {}) {
   state.selectedId = dialogId;
   state.unread.delete(dialogId);
+  unread.read(dialogId);
+  updateTitle();
   renderActive();
   renderHistory();
   const dialog = state.dialogs.get(dialogId);

@@ -2,6 +2,7 @@
 // The widget's side of its conversation with embed.js on the merchant's page: whether the widget is shown,
 // the unread count for the launcher badge and the page title, and how much room the widget asks for.
 import { t } from '../shared/i18n.js';
+import { chime, storedSwitch } from '../shared/chime.js';
 
 const embedded = window.parent !== window;
 const SOUND_KEY = 'vitrine.sound';
@@ -71,39 +72,4 @@ export function askForRoom(wide) {
 }
 
 /** The shopper's choice of a sound for new messages, kept in this browser. */
-export const soundSetting = {
-  get() {
-    try {
-      return localStorage.getItem(SOUND_KEY) === 'on';
-    } catch {
-      return false;
-    }
-  },
-  /** @param {boolean} on */
-  set(on) {
-    try {
-      if (on) localStorage.setItem(SOUND_KEY, 'on');
-      else localStorage.removeItem(SOUND_KEY);
-    } catch {
-      // storage blocked: no sound
-    }
-  },
-};
-
-/** A short soft tone; silently nothing where audio may not start. */
-function chime() {
-  try {
-    const audio = new AudioContext();
-    const tone = audio.createOscillator();
-    const gain = audio.createGain();
-    tone.frequency.value = 880;
-    gain.gain.setValueAtTime(0.08, audio.currentTime);
-    gain.gain.exponentialRampToValueAtTime(0.0001, audio.currentTime + 0.3);
-    tone.connect(gain).connect(audio.destination);
-    tone.onended = () => audio.close();
-    tone.start();
-    tone.stop(audio.currentTime + 0.3);
-  } catch {
-    // no audio here
-  }
-}
+export const soundSetting = storedSwitch(SOUND_KEY);

@@ -8,6 +8,7 @@ import com.microsoft.playwright.Frame;
 import com.microsoft.playwright.FrameLocator;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import io.vitrine.support.Api;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -59,6 +60,17 @@ class WidgetRoomBrowserTest extends ChromiumTest {
             context.close();
         }
         contexts.clear();
+        endOpenDialogs();
+    }
+
+    /** Each test starts with a free expert, whatever the test before it left behind. */
+    private void endOpenDialogs() {
+        Api anna = Api.staff(port, "anna@demo.test", "demo-expert");
+        for (String status : List.of("ACTIVE", "WAITING", "MESSAGE")) {
+            for (var dialog : anna.get("/api/v1/dialogs?status=" + status).body()) {
+                anna.post("/api/v1/dialogs/" + dialog.path("id").asString() + "/end", null);
+            }
+        }
     }
 
     @Test
