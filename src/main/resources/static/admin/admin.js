@@ -5,9 +5,12 @@ import {
   h, timeElement, stars, setBusy, asList, staffApi as api, errorText,
   showFormErrors, clearFormErrors, eventElement, transcriptOf, statusBadge, routingLogItem,
 } from '../shared/ui.js';
+import { createDialogStore } from '../shared/store.js';
 
 const STATUS_SHOW_MS = 4000;
 const page = document.body.dataset;
+// The dialogs the dashboard has loaded, kept like the widget and the console keep theirs.
+const store = createDialogStore();
 
 translatePage(document);
 renderSnippet();
@@ -175,7 +178,7 @@ function wireTeam() {
 async function loadDialogs() {
   const body = byTestId('dialogs-table').querySelector('tbody');
   try {
-    const dialogs = asList(await api('/dialogs'));
+    const dialogs = store.rememberAll(asList(await api('/dialogs')));
     body.replaceChildren(...dialogs.map(dialogRow));
     byTestId('dialogs-empty').hidden = dialogs.length > 0;
   } catch (err) {
@@ -238,6 +241,10 @@ function closeDrawer() {
 
 function dialogDetail(detail, routingLog) {
   const { dialog, events } = transcriptOf(detail);
+  if (dialog.id) {
+    store.remember(dialog);
+    store.setTimeline(dialog.id, events);
+  }
   const isStaff = (author) => author?.role === 'EXPERT' || author?.role === 'ADMIN';
   return h('div', {},
     h('p', { class: 'drawer-meta' },

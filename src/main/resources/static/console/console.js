@@ -4,7 +4,7 @@ import { avatarElement } from '../shared/avatar.js';
 import { connectSocket } from '../shared/socket.js';
 import {
   h, icon, timeElement, formatDuration, stars, setBusy, asList, staffApi as api, errorText,
-  eventElement, appendToLog, confirmBar, createComposer, transcriptOf, statusBadge, routingLogItem,
+  eventElement, appendToLog, confirmBar, createComposer, transcriptOf, statusBadge, routingLogItem, groupMessages,
 } from '../shared/ui.js';
 import { LocalMedia } from '../shared/media.js';
 import {
@@ -13,6 +13,7 @@ import {
 } from '../shared/live.js';
 import { recordError } from '../shared/diagnostics.js';
 import { unread, newRequest, unreadBadge, alertControls } from './alerts.js';
+import { createDialogStore } from '../shared/store.js';
 
 const PRESENCES = ['ONLINE', 'AWAY', 'OFFLINE'];
 const REFRESH_DELAY_MS = 300;
@@ -37,20 +38,22 @@ const dom = {
   connection: byTestId('connection-status'),
   notice: byTestId('console-notice'),
 };
+// Dialogs, timelines, my place in each (`you`) and subscriptions live in the shared store.
+const store = createDialogStore();
 const state = {
   presence: null,
   queue: { waiting: [], messages: [] },
   active: [],
   history: [],
-  dialogs: new Map(),
-  timelines: new Map(),
+  dialogs: store.state.dialogs,
+  timelines: store.state.timelines,
   replaying: new Set(),
   unread: new Set(),
   selectedId: null,
   chat: null,
   sessionEnded: false,
-  you: new Map(), // dialogId → my place in it (permissions), from `subscribed` frames and transcripts
-  subscribed: new Set(), // dialogs whose `subscribed` frame came on the current connection
+  you: store.state.you, // dialogId → my place in it (permissions), from `subscribed` frames and transcripts
+  subscribed: store.state.subscribed, // dialogs whose `subscribed` frame came on the current connection
   local: new LocalMedia(), // one camera and microphone, used by the dialog in view
 };
 
@@ -112,30 +115,18 @@ async function refreshLists() {
 // ---------------------------------------------------------------- realtime
 
 function wireSocket() {
-  socket.onState((status) => {
-    renderConnection(status);
-    if (status !== 'live') state.subscribed.clear();
+  store.connect(socket);
+  store.subscribe((_, change) => {
+    if (change.type === 'event') onEvent(change.event);
+    else if (change.type === 'dialog') onDialogFrame(state.dialogs.get(change.dialogId));
+    else if (change.type === 'subscribed') onSubscribed(change.dialogId);
   });
+  socket.onState(renderConnection);
   socket.on('staffQueue', (frame) => {
     state.queue = { waiting: frame.waiting ?? [], messages: frame.messages ?? [] };
     renderQueue();
     scheduleRefresh();
   });
-  socket.on('dialog', (frame) => {
-    if (!frame.dialog?.id) return;
-    const dialog = remember(frame.dialog);
-    if (dialog.status === 'ENDED') moveToHistory(dialog);
-    onDialogChanged(dialog);
-    scheduleRefresh();
-  });
-  socket.on('subscribed', (frame) => {
-    state.replaying.delete(frame.dialogId);
-    state.subscribed.add(frame.dialogId);
-    if (frame.you) state.you.set(frame.dialogId, frame.you);
-    if (frame.dialog?.id) onDialogChanged(remember(frame.dialog));
-    if (state.chat?.dialogId === frame.dialogId) state.chat.onSubscribed();
-  });
-  socket.on('event', onEvent);
   socket.on('presence', (frame) => {
     if (!frame.memberId || String(frame.memberId) === me.id) renderPresence(frame.status);
   });
@@ -155,6 +146,19 @@ function wireSocket() {
   });
 }
 
+function onDialogFrame(dialog) {
+  if (dialog.status === 'ENDED') moveToHistory(dialog);
+  onDialogChanged(dialog);
+  scheduleRefresh();
+}
+
+function onSubscribed(dialogId) {
+  state.replaying.delete(dialogId);
+  const dialog = state.dialogs.get(dialogId);
+  if (dialog) onDialogChanged(dialog);
+  if (state.chat?.dialogId === dialogId) state.chat.onSubscribed();
+}
+
 /** Subscribes to a dialog once; its replay fills the timeline without marking anything unread. */
 function follow(dialogId) {
   if (socket.isSubscribed(dialogId)) return;
@@ -163,9 +167,6 @@ function follow(dialogId) {
 }
 
 function onEvent(event) {
-  const timeline = state.timelines.get(event.dialogId) ?? [];
-  timeline.push(event);
-  state.timelines.set(event.dialogId, timeline);
   if (state.chat?.dialogId === event.dialogId) {
     state.chat.append(event);
   } else if (isMessage(event) && !isStaff(event.author) && !state.replaying.has(event.dialogId)) {
@@ -430,6 +431,7 @@ function chatView(initial, { events, routingLog = null }) {
   const confirm = confirmBar(t('console.confirmEnd'), () => endDialog(dialogId, (message) => composer?.showError(message)), endButton);
   const log = h('ol', { class: 'chat-log', testid: 'chat-log', 'aria-live': 'polite', 'aria-labelledby': 'chat-title' },
     events.map((event) => eventElement(event, isStaff)));
+  groupMessages(log);
   const typingLine = h('p', { class: 'typing', testid: 'typing-indicator', 'aria-live': 'polite' });
   const composer = ended ? null : createComposer({
     onSend: (text) => socket.say(dialogId, text),
@@ -642,9 +644,7 @@ function endedSummary(dialog, routingLog) {
 // ---------------------------------------------------------------- helpers
 
 function remember(dialog) {
-  const merged = { ...state.dialogs.get(dialog.id), ...dialog };
-  state.dialogs.set(dialog.id, merged);
-  return merged;
+  return store.remember(dialog);
 }
 
 function isMessage(event) {

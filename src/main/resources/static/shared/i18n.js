@@ -1,3 +1,4 @@
+// @ts-check
 // Every text the widget and the console show, so they can be translated in one place.
 // A value is a string with {placeholders}, or {one, other} forms chosen by the `count` parameter.
 
@@ -275,12 +276,15 @@ export function t(key, params = {}) {
   return text.replace(/\{(\w+)\}/g, (match, name) => (name in params ? String(params[name]) : match));
 }
 
-/** Fills `data-i18n` (text), `data-i18n-aria-label`, `data-i18n-placeholder` and `data-i18n-title` under `root`. */
+/**
+ * Fills `data-i18n` (text), `data-i18n-aria-label`, `data-i18n-placeholder` and `data-i18n-title` under `root`.
+ * @param {ParentNode} root
+ */
 export function translatePage(root = document) {
-  for (const el of root.querySelectorAll('[data-i18n]')) el.textContent = t(el.dataset.i18n);
+  const marked = (/** @type {string} */ selector) => /** @type {NodeListOf<HTMLElement>} */ (root.querySelectorAll(selector));
+  for (const el of marked('[data-i18n]')) el.textContent = t(el.dataset.i18n ?? '');
   for (const [attribute, data] of [['aria-label', 'i18nAriaLabel'], ['placeholder', 'i18nPlaceholder'], ['title', 'i18nTitle']]) {
-    const selector = `[data-i18n-${attribute}]`;
-    for (const el of root.querySelectorAll(selector)) el.setAttribute(attribute, t(el.dataset[data]));
+    for (const el of marked(`[data-i18n-${attribute}]`)) el.setAttribute(attribute, t(el.dataset[data] ?? ''));
   }
 }
 

@@ -1,3 +1,4 @@
+// @ts-check
 // Small DOM and chat building blocks shared by the widget, the console and the dashboard.
 // Everything that shows data uses textContent, never HTML parsing.
 import { t, describeEvent, hasTranslation } from './i18n.js';
@@ -112,8 +113,13 @@ export class ApiError extends Error {
   }
 }
 
-/** fetch + JSON + problem details. */
+/**
+ * fetch + JSON + problem details.
+ * @param {string} url
+ * @param {{method?: string, body?: unknown, headers?: Record<string, string>, credentials?: RequestCredentials}} options
+ */
 export async function requestJson(url, { method = 'GET', body, headers = {}, credentials } = {}) {
+  /** @type {Record<string, string>} */
   const allHeaders = { Accept: 'application/json', ...headers };
   if (body !== undefined) allHeaders['Content-Type'] = 'application/json';
   let response;
@@ -127,7 +133,11 @@ export async function requestJson(url, { method = 'GET', body, headers = {}, cre
   return data;
 }
 
-/** Staff API call: session cookie, plus the CSRF token on state-changing requests. */
+/**
+ * Staff API call: session cookie, plus the CSRF token on state-changing requests.
+ * @param {string} path
+ * @param {{method?: string, body?: unknown}} options
+ */
 export function staffApi(path, { method = 'GET', body } = {}) {
   const headers = method === 'GET' ? {} : csrfHeader();
   return requestJson(`/api/v1${path}`, { method, body, headers, credentials: 'same-origin' });
@@ -137,7 +147,7 @@ function csrfHeader() {
   const cookie = document.cookie.split('; ').find((c) => c.startsWith('XSRF-TOKEN='));
   const token = cookie
     ? decodeURIComponent(cookie.slice('XSRF-TOKEN='.length))
-    : document.querySelector('meta[name="csrf-token"]')?.content;
+    : /** @type {HTMLMetaElement | null} */ (document.querySelector('meta[name="csrf-token"]'))?.content;
   return token ? { 'X-XSRF-TOKEN': token } : {};
 }
 

@@ -12,6 +12,7 @@ import {
   MEDIA_ERRORS,
 } from '../shared/live.js';
 import { recordError } from '../shared/diagnostics.js';
+import { createDialogStore } from '../shared/store.js';
 import { watchHost, unreadCounter, askForRoom, soundSetting } from './host.js';
 
 const TYPING_SHOW_MS = 4000;
@@ -34,20 +35,27 @@ const PIP_ICON = 'M3 5h18v14H3zM12 12h7v5h-7z';
 
 const page = readPage();
 const tokenStore = createTokenStore(`vitrine.token.${page.merchant}`);
+// Dialogs, timelines, my place in each (`you`), queue positions and subscriptions live in the shared store.
+const store = createDialogStore();
 const state = {
   config: null,
   token: tokenStore.get(),
   profile: null,
   socket: null,
-  dialogs: new Map(),
-  timelines: new Map(),
-  queue: new Map(),
-  you: new Map(), // dialogId → the caller's place in it: participantId, role, present, permissions
+  dialogs: store.state.dialogs,
+  timelines: store.state.timelines,
+  queue: store.state.queue,
+  you: store.state.you, // dialogId → the caller's place in it: participantId, role, present, permissions
   created: new Set(), // dialogs this browser started: their creator is the Host
   invites: new Map(), // dialogId → the invite link shown last {url, expiresAt}
-  subscribed: new Set(), // dialogs whose `subscribed` frame came on the current connection
+  subscribed: store.state.subscribed, // dialogs whose `subscribed` frame came on the current connection
   conversation: null,
 };
+store.subscribe((_, change) => {
+  if (change.type === 'event') onEvent(change.event);
+  else if (change.type === 'subscribed') onSubscribed(change);
+  else if (change.type === 'dialog' || change.type === 'queue') refreshConversation(change.dialogId);
+});
 const ui = buildChrome();
 const unread = unreadCounter(() => t('widget.documentTitle', { merchant: ui.title.textContent }));
 const host = watchHost({
@@ -509,14 +517,8 @@ function dialogItem(dialog) {
 function ensureSocket() {
   if (state.socket) return state.socket;
   const socket = connectSocket({ token: state.token });
-  socket.onState((status) => {
-    renderConnection(status);
-    if (status !== 'live') state.subscribed.clear(); // every dialog is subscribed afresh after a reconnect
-  });
-  socket.on('event', onEvent);
-  socket.on('subscribed', onSubscribed);
-  socket.on('dialog', (frame) => onDialog(frame.dialog));
-  socket.on('queue', onQueue);
+  store.connect(socket);
+  socket.onState(renderConnection);
   socket.on('typing', (frame) => state.conversation?.dialogId === frame.dialogId && state.conversation.showTyping(frame));
   socket.on('error', onSocketError);
   state.socket = socket;
@@ -561,9 +563,6 @@ function legacyHost() {
 }
 
 function onEvent(event) {
-  const timeline = state.timelines.get(event.dialogId) ?? [];
-  timeline.push(event);
-  state.timelines.set(event.dialogId, timeline);
   const open = state.conversation?.dialogId === event.dialogId ? state.conversation : null;
   open?.append(event);
   if (!host.isVisible() && isFromOthers(event, open)) unread.add();
@@ -574,25 +573,22 @@ function isFromOthers(event, conversation) {
   return conversation ? !conversation.isMine(event.author) : event.author.role === 'EXPERT';
 }
 
-function onSubscribed(frame) {
-  state.subscribed.add(frame.dialogId);
-  const before = state.you.get(frame.dialogId);
-  state.you.set(frame.dialogId, frame.you ?? before ?? legacyHost());
-  if (frame.dialog?.id) remember(frame.dialog);
-  if (state.conversation?.dialogId === frame.dialogId) {
-    state.conversation.onSubscribed({ newIdentity: before?.participantId !== state.you.get(frame.dialogId)?.participantId });
+function onSubscribed({ dialogId, before }) {
+  if (!state.you.has(dialogId)) state.you.set(dialogId, legacyHost());
+  if (state.conversation?.dialogId === dialogId) {
+    state.conversation.onSubscribed({ newIdentity: before?.participantId !== state.you.get(dialogId)?.participantId });
   }
+}
+
+/** A dialog changed or its queue position moved: the conversation showing it redraws. */
+function refreshConversation(dialogId) {
+  if (state.conversation?.dialogId === dialogId) state.conversation.update(state.dialogs.get(dialogId));
 }
 
 function onDialog(dialog) {
   if (!dialog?.id) return;
   remember(dialog);
-  if (state.conversation?.dialogId === dialog.id) state.conversation.update(state.dialogs.get(dialog.id));
-}
-
-function onQueue(frame) {
-  state.queue.set(frame.dialogId, frame);
-  if (state.conversation?.dialogId === frame.dialogId) state.conversation.update(state.dialogs.get(frame.dialogId));
+  refreshConversation(dialog.id);
 }
 
 function onSocketError(frame) {
@@ -1116,9 +1112,7 @@ function ratedSummary(dialog, withThanks) {
 // ---------------------------------------------------------------- data
 
 function remember(dialog) {
-  const merged = { ...state.dialogs.get(dialog.id), ...dialog };
-  state.dialogs.set(dialog.id, merged);
-  return merged;
+  return store.remember(dialog);
 }
 
 function rememberDialogs(data) {
