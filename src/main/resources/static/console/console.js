@@ -4,7 +4,7 @@ import { avatarElement } from '../shared/avatar.js';
 import { connectSocket } from '../shared/socket.js';
 import {
   h, icon, timeElement, formatDuration, stars, setBusy, asList, staffApi as api, errorText,
-  eventElement, appendToLog, confirmBar, createComposer, transcriptOf, statusBadge, routingLogItem, groupMessages,
+  eventElement, appendToLog, confirmBar, createComposer, transcriptOf, statusBadge, routingLogItem, groupMessages, SAY_REFUSALS, refusalText,
 } from '../shared/ui.js';
 import { LocalMedia } from '../shared/media.js';
 import {
@@ -19,8 +19,6 @@ const PRESENCES = ['ONLINE', 'AWAY', 'OFFLINE'];
 const REFRESH_DELAY_MS = 300;
 const TYPING_SHOW_MS = 4000;
 const NOTICE_SHOW_MS = 6000;
-// A refused message goes back into the composer, so nothing typed is lost.
-const SAY_REFUSALS = new Set(['invalid', 'forbidden', 'ended', 'not_accepted', 'rate_limited']);
 
 const me = readMember();
 const dom = {
@@ -141,8 +139,8 @@ function wireSocket() {
     recordError(`${frame.code}: ${frame.message ?? ''}`);
     if (MEDIA_ERRORS.has(frame.code)) return; // a customer left or the stream ended while we were signalling
     const inChat = state.chat && (!frame.dialogId || frame.dialogId === state.chat.dialogId);
-    if (inChat) state.chat.showError(frame.message || t('error.generic'), frame.code);
-    else showNotice(frame.message || t('error.generic'));
+    if (inChat) state.chat.showError(refusalText(frame), frame.code);
+    else showNotice(refusalText(frame));
   });
 }
 

@@ -153,6 +153,12 @@ const en = {
   'report.cancel': 'Cancel',
   'report.thanks': 'Thank you. Your report was sent.',
 
+  // Why the server refused a chat message (socket `error` frames by code); the text goes back into the composer.
+  'refusal.invalid': 'This message could not be sent. Please check it and send it again.',
+  'refusal.rate_limited': 'You are sending very fast. Please wait a moment and send again.',
+  'refusal.ended': 'This conversation has ended, so your message was not sent.',
+  'refusal.forbidden': 'You cannot write in this conversation.',
+
   'chat.label': 'Your message',
   'chat.placeholder': 'Type a message…',
   'chat.send': 'Send',

@@ -259,6 +259,18 @@ export function eventElement(event, isOwn) {
 const following = new WeakMap();
 const NEAR_END_PX = 80;
 
+/** Codes of refused chat messages: the text goes back into the composer, so nothing typed is lost. */
+export const SAY_REFUSALS = new Set(['invalid', 'forbidden', 'ended', 'not_accepted', 'rate_limited']);
+
+/**
+ * A socket error frame in words for people: our own text for the codes we know, else the server's sentence.
+ * @param {{code?: string, message?: string}} frame
+ */
+export function refusalText(frame) {
+  if (frame.code && hasTranslation(`refusal.${frame.code}`)) return t(`refusal.${frame.code}`);
+  return frame.message || t('error.generic');
+}
+
 /** Keeps a log scrolled to the newest entry unless the reader scrolled up. */
 export function appendToLog(log, element, { force = false } = {}) {
   const tracked = following.get(log);

@@ -5,7 +5,7 @@ import { connectSocket } from '../shared/socket.js';
 import {
   h, icon, ICONS, timeElement, stars, setBusy, safeUrl, asList, requestJson, errorText,
   showFormErrors, clearFormErrors, eventElement, appendToLog, confirmBar, createComposer, MAX_MESSAGE,
-  transcriptOf, statusBadge, followEnd, scrollLogToEnd, groupMessages,
+  transcriptOf, statusBadge, followEnd, scrollLogToEnd, groupMessages, SAY_REFUSALS, refusalText,
 } from '../shared/ui.js';
 import {
   LiveSession, ParticipantList, mediaStatePill, toggleButton, reportProblem, isLiveVideo, can, attachStream, MEDIA_ICONS,
@@ -17,8 +17,6 @@ import { watchHost, unreadCounter, askForRoom, soundSetting } from './host.js';
 
 const TYPING_SHOW_MS = 4000;
 const OPEN_STATUSES = new Set(['WAITING', 'ACTIVE']);
-// A refused message goes back into the composer, so nothing typed is lost.
-const SAY_REFUSALS = new Set(['invalid', 'forbidden', 'ended', 'not_accepted', 'rate_limited']);
 const PERSONAL_FIELDS = {
   name: { testid: 'pd-name', type: 'text', autocomplete: 'name', label: 'form.name', maxlength: '120' },
   email: { testid: 'pd-email', type: 'email', autocomplete: 'email', label: 'form.email', maxlength: '254' },
@@ -601,7 +599,7 @@ function onSocketError(frame) {
   recordError(`${frame.code}: ${frame.message ?? ''}`);
   if (MEDIA_ERRORS.has(frame.code)) return; // a peer left or the stream ended while we were signalling
   if (state.conversation && (!frame.dialogId || frame.dialogId === state.conversation.dialogId)) {
-    state.conversation.showError(frame.message || t('error.generic'), frame.code);
+    state.conversation.showError(refusalText(frame), frame.code);
   }
 }
 
