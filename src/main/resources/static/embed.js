@@ -91,7 +91,57 @@
     host.style.setProperty('all', 'initial', 'important');
     var root = host.attachShadow({ mode: 'open' });
     addStyles(root);
+    var launcher = createLauncher(label, merchantName, color, side);
+    launcher.setAttribute('data-offline', String(offline));
+    var panel = document.createElement('div');
+    panel.className = 'panel ' + side;
+    panel.setAttribute('role', 'dialog');
+    panel.setAttribute('aria-label', merchantName);
+    root.appendChild(launcher);
+    root.appendChild(panel);
+    document.body.appendChild(host);
+    wireOverlay(launcher, panel, unreadDisplay(launcher, label + ' – ' + merchantName));
+  }
 
+  /** Opening, closing, and what the widget in the frame tells the page. */
+  function wireOverlay(launcher, panel, unread) {
+    var frame = null;
+    function tellFrame(message) {
+      if (frame && frame.contentWindow) frame.contentWindow.postMessage(message, origin);
+    }
+    function open() {
+      if (!frame) frame = createFrame(panel); // created once: closing only hides it, so the dialog goes on
+      panel.classList.add('open');
+      launcher.classList.add('hidden-on-phone');
+      launcher.setAttribute('aria-expanded', 'true');
+      tellFrame({ type: 'vitrine:visibility', open: true });
+      unread(0);
+      frame.focus();
+    }
+    function close() {
+      if (!panel.classList.contains('open')) return;
+      panel.classList.remove('open');
+      launcher.classList.remove('hidden-on-phone');
+      launcher.setAttribute('aria-expanded', 'false');
+      tellFrame({ type: 'vitrine:visibility', open: false }); // the widget turns the microphone off
+      launcher.focus();
+    }
+    launcher.addEventListener('click', function () {
+      if (panel.classList.contains('open')) close();
+      else open();
+    });
+    window.addEventListener('message', function (event) {
+      if (event.origin !== origin || !frame || event.source !== frame.contentWindow) return;
+      var data = event.data || {};
+      if (data.type === 'vitrine:close') close();
+      if (data.type === 'vitrine:unread' && !panel.classList.contains('open')) unread(Number(data.count) || 0, data.title);
+      if (data.type === 'vitrine:layout') panel.classList.toggle('wide', data.wide === true);
+    });
+    api.open = open;
+    api.close = close;
+  }
+
+  function createLauncher(label, merchantName, color, side) {
     var launcher = document.createElement('button');
     launcher.type = 'button';
     launcher.className = 'launcher ' + side;
@@ -110,71 +160,28 @@
     badge.className = 'badge';
     badge.setAttribute('data-testid', 'vitrine-unread');
     launcher.appendChild(badge);
-    launcher.setAttribute('data-offline', String(offline));
+    return launcher;
+  }
 
-    var panel = document.createElement('div');
-    panel.className = 'panel ' + side;
-    panel.setAttribute('role', 'dialog');
-    panel.setAttribute('aria-label', merchantName);
-
-    root.appendChild(launcher);
-    root.appendChild(panel);
-    document.body.appendChild(host);
-
-    var frame = null;
-    var pageTitle = document.title;
-
-    function tellFrame(message) {
-      if (frame && frame.contentWindow) frame.contentWindow.postMessage(message, origin);
-    }
-
-    function showUnread(count, title) {
+  /**
+   * Shows unread messages on the launcher's badge and in the page title (the widget sends the title's text,
+   * translated, with {title} for the page's own title); a count of 0 puts everything back.
+   */
+  function unreadDisplay(launcher, accessibleName) {
+    var badge = launcher.querySelector('.badge');
+    var pageTitle = null;
+    return function (count, title) {
       badge.textContent = count > 0 ? String(count) : '';
       badge.classList.toggle('shown', count > 0);
-      launcher.setAttribute('aria-label', label + ' – ' + merchantName + (count > 0 ? ' (' + count + ' ' + TEXTS.unread + ')' : ''));
+      launcher.setAttribute('aria-label', accessibleName + (count > 0 ? ' (' + count + ' ' + TEXTS.unread + ')' : ''));
       if (count > 0 && typeof title === 'string') {
-        if (!badge.hasAttribute('data-titled')) pageTitle = document.title;
-        badge.setAttribute('data-titled', '');
+        if (pageTitle === null) pageTitle = document.title;
         document.title = title.replace('{title}', pageTitle);
-      } else if (badge.hasAttribute('data-titled')) {
-        badge.removeAttribute('data-titled');
+      } else if (pageTitle !== null) {
         document.title = pageTitle;
+        pageTitle = null;
       }
-    }
-
-    function open() {
-      if (!frame) frame = createFrame(panel); // created once: closing only hides it, so the dialog goes on
-      panel.classList.add('open');
-      launcher.classList.add('hidden-on-phone');
-      launcher.setAttribute('aria-expanded', 'true');
-      tellFrame({ type: 'vitrine:visibility', open: true });
-      showUnread(0);
-      frame.focus();
-    }
-
-    function close() {
-      if (!panel.classList.contains('open')) return;
-      panel.classList.remove('open');
-      launcher.classList.remove('hidden-on-phone');
-      launcher.setAttribute('aria-expanded', 'false');
-      tellFrame({ type: 'vitrine:visibility', open: false });
-      launcher.focus();
-    }
-
-    launcher.addEventListener('click', function () {
-      if (panel.classList.contains('open')) close();
-      else open();
-    });
-    window.addEventListener('message', function (event) {
-      if (event.origin !== origin || !frame || event.source !== frame.contentWindow) return;
-      var data = event.data || {};
-      if (data.type === 'vitrine:close') close();
-      if (data.type === 'vitrine:unread' && !panel.classList.contains('open')) showUnread(Number(data.count) || 0, data.title);
-      if (data.type === 'vitrine:layout') panel.classList.toggle('wide', data.wide === true);
-    });
-
-    api.open = open;
-    api.close = close;
+    };
   }
 
   function createFrame(panel) {

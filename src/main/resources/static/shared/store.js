@@ -42,56 +42,14 @@ export function createDialogStore() {
     for (const listener of listeners) listener(state, change);
   };
 
-  /** Merges what is known of a dialog; returns the merged dialog. @param {Dialog} dialog */
-  function remember(dialog) {
-    const merged = { ...state.dialogs.get(dialog.id), ...dialog };
-    state.dialogs.set(dialog.id, merged);
-    return merged;
-  }
-
-  /** Adds an event to its dialog's timeline once (a replay after a reconnect may repeat it). @param {TimelineEvent} event */
-  function addEvent(event) {
-    const timeline = state.timelines.get(event.dialogId) ?? [];
-    const known = event.seq != null && timeline.some((e) => e.seq === event.seq);
-    if (!known) timeline.push(event);
-    state.timelines.set(event.dialogId, timeline);
-    return !known;
-  }
-
-  /** @param {FrameSource} socket */
-  function connect(socket) {
-    socket.onState((status) => {
-      state.connection = status;
-      if (status !== 'live') state.subscribed.clear(); // every dialog is subscribed afresh after a reconnect
-      emit({ type: 'connection' });
-    });
-    socket.on('event', (/** @type {TimelineEvent} */ event) => {
-      if (addEvent(event)) emit({ type: 'event', dialogId: event.dialogId, event });
-    });
-    socket.on('subscribed', (frame) => {
-      state.subscribed.add(frame.dialogId);
-      const before = state.you.get(frame.dialogId);
-      if (frame.you) state.you.set(frame.dialogId, frame.you);
-      if (frame.dialog?.id) remember(frame.dialog);
-      emit({ type: 'subscribed', dialogId: frame.dialogId, before });
-    });
-    socket.on('dialog', (frame) => {
-      if (!frame.dialog?.id) return;
-      remember(frame.dialog);
-      emit({ type: 'dialog', dialogId: frame.dialog.id });
-    });
-    socket.on('queue', (/** @type {QueueFrame} */ frame) => {
-      state.queue.set(frame.dialogId, frame);
-      emit({ type: 'queue', dialogId: frame.dialogId });
-    });
-  }
-
   return {
     state,
-    connect,
-    remember,
+    /** Reduces the socket's frames into the state. @param {FrameSource} socket */
+    connect: (socket) => reduceFrames(socket, state, emit),
+    /** Merges what is known of a dialog; returns the merged dialog. @param {Dialog} dialog */
+    remember: (dialog) => remember(state, dialog),
     /** @param {Dialog[]} list */
-    rememberAll: (list) => list.map(remember),
+    rememberAll: (list) => list.map((dialog) => remember(state, dialog)),
     /** Stores a transcript loaded over HTTP. @param {string} dialogId @param {TimelineEvent[]} events */
     setTimeline(dialogId, events) {
       state.timelines.set(dialogId, [...events]);
@@ -107,11 +65,51 @@ export function createDialogStore() {
     },
     /** Forgets everything (another identity takes over). */
     clear() {
-      state.dialogs.clear();
-      state.timelines.clear();
-      state.you.clear();
-      state.queue.clear();
-      state.subscribed.clear();
+      for (const part of [state.dialogs, state.timelines, state.you, state.queue, state.subscribed]) part.clear();
     },
   };
+}
+
+/** @param {DialogState} state @param {Dialog} dialog */
+function remember(state, dialog) {
+  const merged = { ...state.dialogs.get(dialog.id), ...dialog };
+  state.dialogs.set(dialog.id, merged);
+  return merged;
+}
+
+/** Adds an event to its dialog's timeline once (a replay may repeat it); true when it was new. */
+function addEvent(/** @type {DialogState} */ state, /** @type {TimelineEvent} */ event) {
+  const timeline = state.timelines.get(event.dialogId) ?? [];
+  const known = event.seq != null && timeline.some((e) => e.seq === event.seq);
+  if (!known) timeline.push(event);
+  state.timelines.set(event.dialogId, timeline);
+  return !known;
+}
+
+/** @param {FrameSource} socket @param {DialogState} state @param {(change: Change) => void} emit */
+function reduceFrames(socket, state, emit) {
+  socket.onState((status) => {
+    state.connection = status;
+    if (status !== 'live') state.subscribed.clear(); // every dialog is subscribed afresh after a reconnect
+    emit({ type: 'connection' });
+  });
+  socket.on('event', (/** @type {TimelineEvent} */ event) => {
+    if (addEvent(state, event)) emit({ type: 'event', dialogId: event.dialogId, event });
+  });
+  socket.on('subscribed', (frame) => {
+    state.subscribed.add(frame.dialogId);
+    const before = state.you.get(frame.dialogId);
+    if (frame.you) state.you.set(frame.dialogId, frame.you);
+    if (frame.dialog?.id) remember(state, frame.dialog);
+    emit({ type: 'subscribed', dialogId: frame.dialogId, before });
+  });
+  socket.on('dialog', (frame) => {
+    if (!frame.dialog?.id) return;
+    remember(state, frame.dialog);
+    emit({ type: 'dialog', dialogId: frame.dialog.id });
+  });
+  socket.on('queue', (/** @type {QueueFrame} */ frame) => {
+    state.queue.set(frame.dialogId, frame);
+    emit({ type: 'queue', dialogId: frame.dialogId });
+  });
 }

@@ -14,6 +14,7 @@ import {
 import { recordError } from '../shared/diagnostics.js';
 import { createDialogStore } from '../shared/store.js';
 import { watchHost, unreadCounter, askForRoom, soundSetting } from './host.js';
+import { createInvitePanel } from './invite.js';
 
 const TYPING_SHOW_MS = 4000;
 const OPEN_STATUSES = new Set(['WAITING', 'ACTIVE']);
@@ -916,92 +917,23 @@ function soundToggle() {
 
 // ---------------------------------------------------------------- invite links (the Host)
 
-/** The Host's invite panel: the link, copy, share, revoke and a new link. */
+/** The Host's invite panel (widget/invite.js) for one dialog; the links live in `state.invites`. */
 function invitePanel(dialogId, onClose) {
-  const url = h('input', { type: 'text', id: 'invite-url', testid: 'invite-url', class: 'invite-url', readonly: true });
-  const expires = h('p', { class: 'hint' });
-  const copy = h('button', { type: 'button', class: 'button button--small', testid: 'invite-copy', text: t('invite.copy') });
-  const share = h('button', { type: 'button', class: 'button button--small', testid: 'invite-share', text: t('invite.share'), hidden: typeof navigator.share !== 'function' });
-  const revoke = h('button', { type: 'button', class: 'button button--quiet button--small', testid: 'invite-revoke', text: t('invite.revoke') });
-  const renew = h('button', { type: 'button', class: 'button button--primary button--small', testid: 'invite-new' });
-  const close = h('button', { type: 'button', class: 'button button--quiet button--small', testid: 'invite-close', text: t('invite.close') });
-  const none = h('p', { class: 'hint', testid: 'invite-none', text: t('invite.none') });
-  const status = h('p', { class: 'invite-status', role: 'status', testid: 'invite-status' });
-  const error = h('p', { class: 'inline-error', role: 'alert', hidden: true });
-  const linkBox = h('div', { class: 'stack invite-link' },
-    h('div', { class: 'field' }, h('label', { for: 'invite-url', text: t('invite.linkLabel') }), url, expires),
-    h('div', { class: 'row row--wrap' }, copy, share, revoke));
-  const element = h('section', { class: 'invite-panel stack', testid: 'invite-panel', hidden: true, 'aria-labelledby': 'invite-title' },
-    h('div', { class: 'row row--between' }, h('h2', { id: 'invite-title', class: 'view-title', text: t('invite.title') }), close),
-    h('p', { class: 'hint', text: t('invite.intro', { max: state.dialogs.get(dialogId)?.maxCustomers ?? DEFAULT_MAX_CUSTOMERS }) }),
-    none, linkBox, h('div', { class: 'row' }, renew), status, error);
-
-  const render = () => {
-    const link = state.invites.get(dialogId);
-    none.hidden = Boolean(link);
-    linkBox.hidden = !link;
-    url.value = link?.url ?? '';
-    const until = link?.expiresAt ? timeElement(link.expiresAt, 'datetime') : null;
-    expires.replaceChildren(...(until ? [t('invite.expires', { time: until.textContent })] : []));
-    renew.textContent = link ? t('invite.new') : t('invite.create');
-  };
-  const run = async (button, action) => {
-    error.hidden = true;
-    status.textContent = '';
-    setBusy(button, true, t('invite.working'));
-    try {
-      await action();
-    } catch (err) {
-      error.textContent = errorText(err);
-      error.hidden = false;
-    } finally {
-      setBusy(button, false);
-      render();
-    }
-  };
-  renew.addEventListener('click', () => run(renew, async () => {
-    const link = await api(`/me/dialogs/${encodeURIComponent(dialogId)}/invite`, { method: 'POST' });
-    state.invites.set(dialogId, link);
-    render();
-    url.focus();
-    url.select();
-  }));
-  revoke.addEventListener('click', () => run(revoke, async () => {
-    await api(`/me/dialogs/${encodeURIComponent(dialogId)}/invite`, { method: 'DELETE' });
-    state.invites.delete(dialogId);
-    status.textContent = t('invite.revoked');
-    renew.focus();
-  }));
-  copy.addEventListener('click', async () => {
-    try {
-      await navigator.clipboard.writeText(url.value);
-      status.textContent = t('invite.copied');
-    } catch {
-      // No clipboard access (plain http, an iframe without permission): select the link for Ctrl+C.
-      url.focus();
-      url.select();
-      status.textContent = document.execCommand?.('copy') ? t('invite.copied') : t('invite.copyManually');
-    }
+  const path = `/me/dialogs/${encodeURIComponent(dialogId)}/invite`;
+  return createInvitePanel({
+    max: state.dialogs.get(dialogId)?.maxCustomers ?? DEFAULT_MAX_CUSTOMERS,
+    merchantName: () => ui.title.textContent,
+    link: () => state.invites.get(dialogId),
+    create: async () => state.invites.set(dialogId, await api(path, { method: 'POST' })),
+    revoke: async () => {
+      await api(path, { method: 'DELETE' });
+      state.invites.delete(dialogId);
+    },
+    onClose: () => {
+      onClose();
+      ui.invite.focus();
+    },
   });
-  share.addEventListener('click', async () => {
-    try {
-      await navigator.share({ title: t('invite.shareTitle', { merchant: ui.title.textContent }), url: url.value });
-    } catch (err) {
-      if (err?.name !== 'AbortError') recordError(err);
-    }
-  });
-  close.addEventListener('click', () => {
-    onClose();
-    ui.invite.focus();
-  });
-  element.addEventListener('keydown', (e) => {
-    if (e.key !== 'Escape') return;
-    e.preventDefault();
-    onClose();
-    ui.invite.focus();
-  });
-  render();
-  return { element, focus: () => (state.invites.has(dialogId) ? url : renew).focus() };
 }
 
 // ---------------------------------------------------------------- the end, as a Guest sees it
