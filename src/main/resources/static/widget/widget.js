@@ -8,13 +8,15 @@ import {
   transcriptOf, statusBadge, followEnd, scrollLogToEnd, groupMessages, SAY_REFUSALS, refusalText,
 } from '../shared/ui.js';
 import {
-  LiveSession, ParticipantList, mediaStatePill, toggleButton, reportProblem, isLiveVideo, can, attachStream, MEDIA_ICONS,
+  LiveSession, ParticipantList, toggleButton, reportProblem, isLiveVideo, can, MEDIA_ICONS,
   MEDIA_ERRORS,
 } from '../shared/live.js';
 import { recordError } from '../shared/diagnostics.js';
 import { createDialogStore } from '../shared/store.js';
 import { watchHost, unreadCounter, askForRoom, soundSetting } from './host.js';
 import { createInvitePanel } from './invite.js';
+import { createStage } from './stage.js';
+import { createStatus } from './status.js';
 
 const TYPING_SHOW_MS = 4000;
 const OPEN_STATUSES = new Set(['WAITING', 'ACTIVE']);
@@ -29,8 +31,6 @@ const HEX_COLOR = /^#(?:[0-9a-f]{3}|[0-9a-f]{6})$/i;
 const HOST_PERMISSIONS = ['VIEW', 'CHAT', 'SPEAK', 'SEE_PARTICIPANTS', 'READ_PRIVACY_POLICY', 'REPORT_PROBLEM', 'INVITE', 'END',
   'RATE', 'SET_MODE', 'REOPEN_WIDGET'];
 const DEFAULT_MAX_CUSTOMERS = 5;
-const SHRINK_ICON = 'M4 14h6v6M20 10h-6V4M14 10l7-7M3 21l7-7';
-const PIP_ICON = 'M3 5h18v14H3zM12 12h7v5h-7z';
 
 const page = readPage();
 const tokenStore = createTokenStore(`vitrine.token.${page.merchant}`);
@@ -618,14 +618,7 @@ function renderConversation(initial) {
     return author?.participantId ? author.participantId === dialog.host?.participantId : author?.role === 'HOST';
   };
 
-  const queueText = h('p', { class: 'queue-text', testid: 'queue-position', 'aria-live': 'polite' });
-  const waitingBox = h('div', { class: 'status-box' }, h('span', { class: 'spinner', 'aria-hidden': 'true' }),
-    h('div', {}, queueText, h('p', { class: 'hint', text: t('conversation.typeWhileWaiting') })));
-  const expertAvatar = h('span', { class: 'expert-avatar' });
-  const expertName = h('strong', { testid: 'expert-name' });
-  const expertBox = h('div', { class: 'status-box' }, expertAvatar,
-    h('div', {}, h('p', { class: 'hint', text: t('conversation.yourExpert') }), expertName));
-  const statusText = h('p', { class: 'status-text', role: 'status' });
+  const statusBox = createStatus();
   const modeToggle = toggleButton({
     testid: 'mode-toggle', label: t('conversation.textOnly'), iconPath: MEDIA_ICONS.text, className: 'button button--quiet button--small toggle',
     onToggle: (textOnly, button) => setMode(textOnly ? 'TEXT' : 'VIDEO', button),
@@ -639,19 +632,8 @@ function renderConversation(initial) {
   const guestEnd = guestEndedPanel();
   const invite = invitePanel(dialogId, () => toggleInvite(false));
 
-  const pill = mediaStatePill();
-  const video = h('video', { class: 'stage-video', testid: 'expert-video', autoplay: true, playsinline: true });
-  const placeholder = h('p', { class: 'stage-placeholder', role: 'status' });
-  const playSound = h('button', { type: 'button', class: 'button button--small play-sound', testid: 'play-sound', hidden: true },
-    icon(MEDIA_ICONS.sound), t('media.playSound'));
-  playSound.addEventListener('click', () => {
-    playSound.hidden = true;
-    session?.unblockSound([video]);
-  });
-  const mic = toggleButton({ testid: 'mic-toggle', label: t('media.mic'), iconPath: MEDIA_ICONS.micOff, className: 'toggle', onToggle: setMic });
-  const stage = h('section', { class: 'stage', 'aria-label': t('media.stage'), hidden: true },
-    h('div', { class: 'stage-screen' }, video, placeholder, pill.element, playSound),
-    h('div', { class: 'stage-bar', role: 'group', 'aria-label': t('media.controls') }, mic.element, ...videoSizeButtons(() => stage, video)));
+  const stagePanel = createStage({ onMic: setMic, session: () => session });
+  const stage = stagePanel.element;
   const strip = new ParticipantList({ testid: 'participant-strip', className: 'participant-strip' });
 
   const log = h('ol', { class: 'chat-log', testid: 'chat-log', 'aria-live': 'polite', 'aria-label': t('conversation.logLabel') });
@@ -669,7 +651,7 @@ function renderConversation(initial) {
   const sound = soundToggle();
   const foot = h('div', { class: 'conversation-foot' }, report, sound);
   const root = h('section', { class: 'conversation', 'aria-label': t('conversation.label'), 'data-dialog-id': dialogId },
-    h('div', { class: 'conversation-head' }, waitingBox, expertBox, statusText,
+    h('div', { class: 'conversation-head' }, ...statusBox.elements,
       h('div', { class: 'head-actions' }, modeToggle.element, leaveButton, rejoinButton, endButton)),
     confirm.element, invite.element, guestEnd.element,
     // Narrow: video above the chat. Wide (a live stream on a desktop): video beside the chat.
@@ -682,21 +664,10 @@ function renderConversation(initial) {
   function update(next) {
     dialog = next;
     const me = you();
-    const status = dialog.status;
+    const { status } = dialog;
     const open = OPEN_STATUSES.has(status);
     const present = me?.present !== false;
-    const queue = state.queue.get(dialogId);
-    waitingBox.hidden = status !== 'WAITING';
-    queueText.textContent = queueMessage(queue);
-    expertBox.hidden = !(dialog.expert && status !== 'WAITING');
-    if (dialog.expert) {
-      expertAvatar.replaceChildren(avatarElement(dialog.expert, 40));
-      expertName.textContent = dialog.expert.name;
-    }
-    statusText.textContent = open && !present ? t('conversation.left') : statusMessage(status);
-    statusText.hidden = !statusText.textContent;
-    if (status === 'MESSAGE') statusText.dataset.testid = 'left-message-sent';
-    else delete statusText.dataset.testid;
+    statusBox.update(dialog, { open, present, queue: state.queue.get(dialogId) });
     endButton.hidden = !open || !allowed('END');
     endButton.textContent = status === 'WAITING' ? t('conversation.cancel') : t('conversation.end');
     confirm.setQuestion(status === 'WAITING' ? t('conversation.confirmCancel') : t('conversation.confirmEnd'));
@@ -729,7 +700,7 @@ function renderConversation(initial) {
         socket: ensureSocket(),
         onChange: renderMedia,
         onSpeaking: (id, speaking) => strip.setSpeaking(id, speaking),
-        onSoundBlocked: () => { playSound.hidden = false; },
+        onSoundBlocked: stagePanel.soundBlocked,
       });
       stage.append(session.audioBox);
       if (state.subscribed.has(dialogId)) session.join();
@@ -746,8 +717,7 @@ function renderConversation(initial) {
     session.close();
     session.local.stop();
     session = null;
-    attachStream(video, null);
-    playSound.hidden = true;
+    stagePanel.clear();
     // Leaving the view while the stream goes on: the server takes this connection out of the stream.
     if (leaveStream && OPEN_STATUSES.has(dialog.status)) state.socket?.resubscribe(dialogId);
   }
@@ -760,20 +730,8 @@ function renderConversation(initial) {
       speakingOf: (id) => session?.speaking.isSpeaking(id) ?? false,
     });
     if (!session) return;
-    pill.set(session.state);
-    mic.set(session.local.micOn, session.local.micOn ? MEDIA_ICONS.mic : MEDIA_ICONS.micOff);
-    mic.element.hidden = !allowed('SPEAK');
-    const expertId = dialog.expert?.participantId;
-    const expertStream = session.streamOf(expertId);
-    const showsVideo = Boolean(expertStream?.getVideoTracks().length) && session.cameraOf(expertId);
-    attachStream(video, expertStream, () => { playSound.hidden = false; });
-    video.hidden = !showsVideo;
-    video.setAttribute('aria-label', t('media.expertVideo', { name: dialog.expert?.name ?? '' }));
-    placeholder.hidden = showsVideo;
-    placeholder.textContent = expertStream?.getVideoTracks().length
-      ? t('media.cameraOff', { name: dialog.expert?.name ?? '' })
-      : t('media.waitingForExpert');
-    session.playAudioExcept(expertId);
+    stagePanel.render(session, dialog.expert, allowed('SPEAK'));
+    session.playAudioExcept(dialog.expert?.participantId);
   }
 
   async function setMic(on) {
@@ -891,23 +849,6 @@ function renderConversation(initial) {
   };
 }
 
-/** "Smaller video" (the chat gets the room) and picture-in-picture where the browser has it. */
-function videoSizeButtons(getStage, video) {
-  const smaller = toggleButton({
-    testid: 'video-smaller', label: t('widget.videoSmaller'), iconPath: SHRINK_ICON, className: 'toggle',
-    onToggle: (small) => {
-      getStage().classList.toggle('stage--small', small);
-      smaller.set(small);
-    },
-  });
-  const pip = h('button', {
-    type: 'button', class: 'toggle', testid: 'video-pip', 'aria-label': t('widget.pictureInPicture'), title: t('widget.pictureInPicture'),
-    hidden: !document.pictureInPictureEnabled,
-    onclick: () => video.requestPictureInPicture?.().catch(recordError),
-  }, icon(PIP_ICON), h('span', { class: 'toggle-label', text: t('widget.pictureInPicture') }));
-  return [smaller.element, pip];
-}
-
 /** The optional chime for messages that arrive while the widget is closed. */
 function soundToggle() {
   const box = h('input', { type: 'checkbox', id: 'sound-toggle', testid: 'sound-toggle', checked: soundSetting.get() });
@@ -970,18 +911,6 @@ function merchantSite() {
   if (url.origin !== location.origin) return `${url.origin}/`;
   const first = url.pathname.split('/').filter(Boolean)[0];
   return first ? `${url.origin}/${first}` : null;
-}
-
-function queueMessage(queue) {
-  if (queue?.expertsOnline === false) return t('conversation.queueNoExperts');
-  if (queue?.position > 0) return t('conversation.queuePosition', { position: queue.position });
-  return t('conversation.waiting');
-}
-
-function statusMessage(status) {
-  if (status === 'MESSAGE') return t('conversation.messageSent');
-  if (status === 'ENDED') return t('conversation.ended');
-  return '';
 }
 
 // ---------------------------------------------------------------- rating
