@@ -798,6 +798,8 @@ function renderConversation(initial) {
   function append(event) {
     appendToLog(log, eventElement(event, isMine), { force: isMine(event.author) });
     if (event.kind === 'MESSAGE' && !isMine(event.author)) typingLine.textContent = '';
+    // The dialog frame may come before its ENDED event: the Guest's notice then learns who ended it.
+    if (event.kind === 'ENDED') guestEnd.update(dialog, you(), state.timelines.get(dialogId) ?? []);
   }
 
   function fillLog() {
