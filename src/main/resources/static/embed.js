@@ -65,13 +65,17 @@
     '@media (prefers-reduced-motion: reduce) { .launcher { transition: none; } }',
   ].join('\n');
 
-  fetch(origin + '/api/v1/widget/' + encodeURIComponent(merchant) + '/config', { credentials: 'omit' })
-    .then(function (response) {
-      if (!response.ok) throw new Error('HTTP ' + response.status);
-      return response.json();
-    })
+  loadConfig()
     .then(function (config) { whenBodyReady(function () { mount(config); }); })
     .catch(function (err) { console.warn('Vitrine: the widget could not be loaded for "' + merchant + '".', err); });
+
+  function loadConfig() {
+    return fetch(origin + '/api/v1/widget/' + encodeURIComponent(merchant) + '/config', { credentials: 'omit' })
+      .then(function (response) {
+        if (!response.ok) throw new Error('HTTP ' + response.status);
+        return response.json();
+      });
+  }
 
   function whenBodyReady(fn) {
     if (document.body) fn();
@@ -82,17 +86,14 @@
     var button = config.button || {};
     var color = HEX_COLOR.test(button.color || '') ? button.color : DEFAULT_COLOR;
     var side = button.position === 'bottom-left' ? 'left' : 'right';
-    // With nobody online the shopper can only leave a message, and the launcher says so.
-    var offline = config.expertsOnline === false;
-    var label = offline ? TEXTS.leaveMessage : (button.label || TEXTS.talk);
     var merchantName = (config.merchant && config.merchant.name) || merchant;
 
     var host = document.createElement('vitrine-widget');
     host.style.setProperty('all', 'initial', 'important');
     var root = host.attachShadow({ mode: 'open' });
     addStyles(root);
-    var launcher = createLauncher(label, merchantName, color, side);
-    launcher.setAttribute('data-offline', String(offline));
+    var launcher = createLauncher(color, side);
+    labelLauncher(launcher, config, merchantName);
     var panel = document.createElement('div');
     panel.className = 'panel ' + side;
     panel.setAttribute('role', 'dialog');
@@ -100,11 +101,28 @@
     root.appendChild(launcher);
     root.appendChild(panel);
     document.body.appendChild(host);
-    wireOverlay(launcher, panel, unreadDisplay(launcher, label + ' – ' + merchantName));
+    // Whether anyone is online is asked again when the page comes back into view and when the widget closes.
+    var relabel = function () {
+      loadConfig().then(function (fresh) { labelLauncher(launcher, fresh, merchantName); }).catch(function () {});
+    };
+    document.addEventListener('visibilitychange', function () {
+      if (document.visibilityState === 'visible') relabel();
+    });
+    wireOverlay(launcher, panel, unreadDisplay(launcher), relabel);
+  }
+
+  /** With nobody online the shopper can only leave a message, and the launcher says so. */
+  function labelLauncher(launcher, config, merchantName) {
+    var offline = config.expertsOnline === false;
+    var label = offline ? TEXTS.leaveMessage : ((config.button && config.button.label) || TEXTS.talk);
+    launcher.querySelector('.label').textContent = label;
+    launcher.setAttribute('data-name', label + ' – ' + merchantName);
+    launcher.setAttribute('aria-label', label + ' – ' + merchantName);
+    launcher.setAttribute('data-offline', String(offline));
   }
 
   /** Opening, closing, and what the widget in the frame tells the page. */
-  function wireOverlay(launcher, panel, unread) {
+  function wireOverlay(launcher, panel, unread, onClosed) {
     var frame = null;
     function tellFrame(message) {
       if (frame && frame.contentWindow) frame.contentWindow.postMessage(message, origin);
@@ -125,6 +143,7 @@
       launcher.setAttribute('aria-expanded', 'false');
       tellFrame({ type: 'vitrine:visibility', open: false }); // the widget turns the microphone off
       launcher.focus();
+      onClosed();
     }
     launcher.addEventListener('click', function () {
       if (panel.classList.contains('open')) close();
@@ -141,12 +160,11 @@
     api.close = close;
   }
 
-  function createLauncher(label, merchantName, color, side) {
+  function createLauncher(color, side) {
     var launcher = document.createElement('button');
     launcher.type = 'button';
     launcher.className = 'launcher ' + side;
     launcher.setAttribute('data-testid', 'vitrine-button');
-    launcher.setAttribute('aria-label', label + ' – ' + merchantName);
     launcher.setAttribute('aria-expanded', 'false');
     launcher.setAttribute('aria-haspopup', 'dialog');
     launcher.style.setProperty('--vitrine-color', color);
@@ -154,7 +172,6 @@
     launcher.appendChild(chatIcon());
     var text = document.createElement('span');
     text.className = 'label';
-    text.textContent = label;
     launcher.appendChild(text);
     var badge = document.createElement('span');
     badge.className = 'badge';
@@ -167,13 +184,13 @@
    * Shows unread messages on the launcher's badge and in the page title (the widget sends the title's text,
    * translated, with {title} for the page's own title); a count of 0 puts everything back.
    */
-  function unreadDisplay(launcher, accessibleName) {
+  function unreadDisplay(launcher) {
     var badge = launcher.querySelector('.badge');
     var pageTitle = null;
     return function (count, title) {
       badge.textContent = count > 0 ? String(count) : '';
       badge.classList.toggle('shown', count > 0);
-      launcher.setAttribute('aria-label', accessibleName + (count > 0 ? ' (' + count + ' ' + TEXTS.unread + ')' : ''));
+      launcher.setAttribute('aria-label', launcher.getAttribute('data-name') + (count > 0 ? ' (' + count + ' ' + TEXTS.unread + ')' : ''));
       if (count > 0 && typeof title === 'string') {
         if (pageTitle === null) pageTitle = document.title;
         document.title = title.replace('{title}', pageTitle);

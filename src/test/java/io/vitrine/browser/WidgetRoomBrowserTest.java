@@ -231,6 +231,7 @@ class WidgetRoomBrowserTest extends ChromiumTest {
         console.getByTestId("presence-OFFLINE").click();
         assertThat(console.getByTestId("presence-OFFLINE")).hasAttribute("aria-pressed", "true");
         Page shop = shop(1366, 800);
+        assertThat(shop.getByTestId("vitrine-button")).containsText("Leave us a message");
         shop.getByTestId("vitrine-button").click();
         FrameLocator widget = shop.frameLocator("iframe[data-testid=vitrine-frame]");
         widget.getByTestId("leave-message").fill("Is the oak chair available in walnut?");
@@ -255,6 +256,10 @@ class WidgetRoomBrowserTest extends ChromiumTest {
                   return log.clientHeight > 0 && last.bottom <= box.bottom + 1 && last.top >= box.top - 1;
                 }""", null);
         snap(shop, "laptop-left-message-live");
+
+        // Closing the widget asks again who is online: the launcher no longer offers only a message.
+        shop.getByTestId("vitrine-button").click();
+        assertThat(shop.getByTestId("vitrine-button")).containsText("Talk to an expert");
         endFromConsole(console);
     }
 
