@@ -44,6 +44,14 @@ class WidgetRoomBrowserTest extends ChromiumTest {
               }).length;
             }""";
 
+    private static final String NEWEST_IN_VIEW = """
+            () => {
+              const log = document.querySelector('[data-testid=chat-log]');
+              const last = [...log.querySelectorAll('[data-testid=chat-message]')].pop().getBoundingClientRect();
+              const box = log.getBoundingClientRect();
+              return log.clientHeight > 0 && last.bottom <= box.bottom + 1 && last.top >= box.top - 1;
+            }""";
+
     @LocalServerPort
     int port;
 
@@ -230,7 +238,8 @@ class WidgetRoomBrowserTest extends ChromiumTest {
         Page console = expertConsole();
         console.getByTestId("presence-OFFLINE").click();
         assertThat(console.getByTestId("presence-OFFLINE")).hasAttribute("aria-pressed", "true");
-        Page shop = shop(1366, 800);
+        awaitExpertsOnline(false);
+        Page shop = shop(390, 844);
         assertThat(shop.getByTestId("vitrine-button")).containsText("Leave us a message");
         shop.getByTestId("vitrine-button").click();
         FrameLocator widget = shop.frameLocator("iframe[data-testid=vitrine-frame]");
@@ -242,47 +251,26 @@ class WidgetRoomBrowserTest extends ChromiumTest {
         widget.getByTestId("send-left-message").click();
         assertThat(widget.getByTestId("left-message-sent")).isVisible();
 
+        // The expert answers in text first; the chat fills and follows the newest message.
         console.getByTestId("presence-ONLINE").click();
         console.getByTestId("queue-item").filter(hasText("Olga")).getByTestId("accept-button").click();
-        sendFromExpert(console, 10);
-        assertThat(widget.getByTestId("expert-name")).containsText("Anna Expert");
-        Locator newest = widget.getByTestId("chat-message").filter(hasText("Line 10 of our talk"));
-        assertThat(newest).isVisible();
-        widgetFrame(shop).waitForFunction("""
-                () => {
-                  const log = document.querySelector('[data-testid=chat-log]');
-                  const last = [...log.querySelectorAll('[data-testid=chat-message]')].pop().getBoundingClientRect();
-                  const box = log.getBoundingClientRect();
-                  return log.clientHeight > 0 && last.bottom <= box.bottom + 1 && last.top >= box.top - 1;
-                }""", null);
-        snap(shop, "laptop-left-message-live");
+        console.getByTestId("mode-toggle").click();
+        assertThat(widget.locator(".stage")).isHidden();
+        sendFromExpert(console, 12);
+        assertThat(widget.getByTestId("chat-message").filter(hasText("Line 12 of our talk"))).isVisible();
+        widgetFrame(shop).waitForFunction(NEWEST_IN_VIEW, null);
+
+        // Then the consultation turns live: the video takes the top of the phone, and the newest message stays.
+        console.getByTestId("mode-toggle").click();
+        assertThat(widget.locator(".stage")).isVisible();
+        widgetFrame(shop).waitForFunction("() => document.querySelector('.stage').getBoundingClientRect().height > 100", null);
+        widgetFrame(shop).waitForFunction(NEWEST_IN_VIEW, null);
+        snap(shop, "phone-left-message-live");
 
         // Closing the widget asks again who is online: the launcher no longer offers only a message.
-        shop.getByTestId("vitrine-button").click();
+        widget.getByTestId("close-widget").click();
         assertThat(shop.getByTestId("vitrine-button")).containsText("Talk to an expert");
         endFromConsole(console);
-    }
-
-    @Test
-    @Order(8)
-    void everyModuleLoadsByItsContentHashedUrlAndRefusalsAreWrittenForPeople() {
-        Page page = shop(390, 844);
-        List<String> scripts = new ArrayList<>();
-        page.onRequest(request -> {
-            if (request.url().endsWith(".js")) {
-                scripts.add(request.url());
-            }
-        });
-        page.navigate(base() + "/widget/demo");
-        page.waitForSelector("body[data-ready]");
-        assertThat(scripts).isNotEmpty();
-        assertThat(scripts).allMatch(url -> url.matches(".*-[0-9a-f]{32}\\.js"), "every module URL is content-hashed");
-        assertThat(scripts).anyMatch(url -> url.contains("/shared/ui-"));
-
-        Object text = page.evaluate("""
-                async () => (await import('/shared/ui.js')).refusalText({
-                  code: 'rate_limited', message: 'Too many frames; this one was dropped. Slow down.' })""");
-        assertThat(text).isEqualTo("You are sending very fast. Please wait a moment and send again.");
     }
 
     // ------------------------------------------------------------------ helpers
@@ -383,6 +371,16 @@ class WidgetRoomBrowserTest extends ChromiumTest {
 
     private static Frame widgetFrame(Page shop) {
         return shop.locator("iframe[data-testid=vitrine-frame]").elementHandle().contentFrame();
+    }
+
+    /** Polls the widget's public config until the server sees the team as online (or not). */
+    private void awaitExpertsOnline(boolean online) {
+        Api anonymous = Api.anonymous(port);
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (anonymous.get("/api/v1/widget/demo/config").body().path("expertsOnline").asBoolean() != online) {
+            assertThat(System.currentTimeMillis()).as("experts online = " + online + " in time").isLessThan(deadline);
+            Thread.onSpinWait();
+        }
     }
 
     private static void snap(Page page, String name) {
