@@ -273,6 +273,28 @@ class WidgetRoomBrowserTest extends ChromiumTest {
         endFromConsole(console);
     }
 
+    @Test
+    @Order(8)
+    void everyModuleLoadsByItsContentHashedUrlAndRefusalsAreWrittenForPeople() {
+        Page page = shop(390, 844);
+        List<String> scripts = new ArrayList<>();
+        page.onRequest(request -> {
+            if (request.url().endsWith(".js")) {
+                scripts.add(request.url());
+            }
+        });
+        page.navigate(base() + "/widget/demo");
+        page.waitForSelector("body[data-ready]");
+        assertThat(scripts).isNotEmpty();
+        assertThat(scripts).allMatch(url -> url.matches(".*-[0-9a-f]{32}\\.js"), "every module URL is content-hashed");
+        assertThat(scripts).anyMatch(url -> url.contains("/shared/ui-"));
+
+        Object text = page.evaluate("""
+                async () => (await import('/shared/ui.js')).refusalText({
+                  code: 'rate_limited', message: 'Too many frames; this one was dropped. Slow down.' })""");
+        assertThat(text).isEqualTo("You are sending very fast. Please wait a moment and send again.");
+    }
+
     // ------------------------------------------------------------------ helpers
 
     /** The parts of a conversation (head, panels, video, participants, chat, composer, footer) never overlap. */
