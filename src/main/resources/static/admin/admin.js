@@ -6,9 +6,12 @@ import {
   showFormErrors, clearFormErrors, eventElement, transcriptOf, statusBadge, routingLogItem,
 } from '../shared/ui.js';
 import { loadTranscript } from '../shared/transcript.js';
+import { createDialogStore } from '../shared/store.js';
 
 const STATUS_SHOW_MS = 4000;
 const page = document.body.dataset;
+// The dialogs the dashboard has loaded, kept like the widget and the console keep theirs.
+const store = createDialogStore();
 
 translatePage(document);
 showOfferTime();
@@ -185,7 +188,7 @@ function wireTeam() {
 async function loadDialogs() {
   const body = byTestId('dialogs-table').querySelector('tbody');
   try {
-    const dialogs = asList(await api('/dialogs'));
+    const dialogs = store.rememberAll(asList(await api('/dialogs')));
     body.replaceChildren(...dialogs.map(dialogRow));
     byTestId('dialogs-empty').hidden = dialogs.length > 0;
   } catch (err) {
@@ -248,6 +251,10 @@ function closeDrawer() {
 
 function dialogDetail(detail, routingLog) {
   const { dialog, events } = transcriptOf(detail);
+  if (dialog.id) {
+    store.remember(dialog);
+    store.setTimeline(dialog.id, events);
+  }
   const isStaff = (author) => author?.role === 'EXPERT' || author?.role === 'ADMIN';
   return h('div', {},
     h('p', { class: 'drawer-meta' },
