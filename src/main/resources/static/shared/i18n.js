@@ -16,6 +16,8 @@ const en = {
   'field.email': 'Please enter an email address like name@example.com.',
   'field.format': 'Please check the format of this field.',
   'field.phone.format': 'Please enter a phone number like +49 30 1234567.',
+  'field.privacyPolicyUrl.format': 'Please enter a full https address, like https://shop.example/privacy.',
+  'field.embedOrigins.format': "Please enter a site's address like https://shop.example.com or https://*.shop.example.com.",
   'field.out_of_range': 'Please choose a value from {min} to {max}.',
   'field.invalid': 'Please check this field.',
   'field.consent.required': 'Please agree, so that we may use your details to answer you.',

@@ -24,7 +24,7 @@ public record MerchantSettings(
 
     /** A site that may show the widget, as a CSP frame-ancestors source: an origin, or all subdomains of one. */
     public static final String EMBED_ORIGIN = "https?://(\\*\\.)?[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)*(:[0-9]{1,5})?";
-    public static final String EMBED_ORIGIN_MESSAGE = "must be a site's origin like https://shop.example.com or https://*.shop.example.com";
+    public static final String EMBED_ORIGIN_MESSAGE = "Please enter a site's address like https://shop.example.com or https://*.shop.example.com.";
 
     /**
      * An absolute http(s) URL with a plain host name, or a path on this site (demo only), without quotes, brackets or
@@ -32,7 +32,7 @@ public record MerchantSettings(
      */
     public static final String PRIVACY_URL =
             "https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?([/?#][^\\s\"'<>\\\\^`{|}]*)?|/(?![/\\\\])[^\\s\"'<>\\\\^`{|}]*";
-    public static final String PRIVACY_URL_MESSAGE = "must be an absolute https URL, like https://shop.example/privacy";
+    public static final String PRIVACY_URL_MESSAGE = "Please enter a full https address, like https://shop.example/privacy.";
 
     /** Co-op shopping (a Host inviting Guests) is on unless switched off; abandoned dialogs are requeued unless set. */
     public MerchantSettings {

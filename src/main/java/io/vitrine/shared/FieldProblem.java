@@ -25,7 +25,7 @@ record FieldProblem(String field, String code, @Nullable Long min, @Nullable Lon
             case "Size" -> size(field, violation.getInvalidValue(), min, max);
             case "Email" -> new FieldProblem(field, "email", null, null, "Please enter an email address like name@example.com.");
             case "Min", "Max" -> new FieldProblem(field, "out_of_range", min, max, "Please choose a value in the allowed range.");
-            default -> new FieldProblem(field, "format", null, null, "Please check the format of this field.");
+            default -> new FieldProblem(field, "format", null, null, ownSentence(violation).orElse("Please check the format of this field."));
         };
     }
 
@@ -35,6 +35,12 @@ record FieldProblem(String field, String code, @Nullable Long min, @Nullable Lon
             return new FieldProblem(field, "too_long", min, max, "Please use at most " + max + " characters.");
         }
         return new FieldProblem(field, "too_short", min, max, "Please use at least " + min + " characters.");
+    }
+
+    /** A constraint that carries its own message (not a "{…}" key of the validator's defaults) was written for people. */
+    private static java.util.Optional<String> ownSentence(ConstraintViolation<?> violation) {
+        String template = violation.getMessageTemplate();
+        return template == null || template.startsWith("{") ? java.util.Optional.empty() : java.util.Optional.of(violation.getMessage());
     }
 
     private static @Nullable Long number(@Nullable Object value) {

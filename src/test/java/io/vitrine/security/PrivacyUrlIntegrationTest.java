@@ -22,7 +22,7 @@ class PrivacyUrlIntegrationTest extends IntegrationTest {
             assertThat(response.status()).as(bad).isEqualTo(400);
             assertThat(response.body().path("errors").get(0).path("field").asString()).as(bad).isEqualTo("privacyPolicyUrl");
             assertThat(response.body().path("errors").get(0).path("message").asString())
-                    .isEqualTo("must be an absolute https URL, like https://shop.example/privacy");
+                    .isEqualTo("Please enter a full https address, like https://shop.example/privacy.");
         }
 
         var good = admin.put("/api/v1/merchant/settings", settings("https://shop.example/legal/privacy?lang=en"));
