@@ -3,6 +3,7 @@ package io.vitrine.realtime.internal;
 import io.vitrine.dialog.Actor;
 import io.vitrine.dialog.DialogRole;
 import io.vitrine.realtime.protocol.ServerMessage;
+import io.vitrine.shared.DomainException;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -69,6 +70,15 @@ class Streams {
     synchronized Peer peerOf(UUID dialogId, Connection connection) {
         Map<Connection, Peer> room = byDialog.get(dialogId);
         return room == null ? null : room.get(connection);
+    }
+
+    /** The connection's peer in the stream; refused when it has not joined the stream. */
+    Peer requirePeer(UUID dialogId, Connection connection) {
+        Peer peer = peerOf(dialogId, connection);
+        if (peer == null) {
+            throw DomainException.conflict("not_in_stream", "Join the dialog's stream (send 'stream') first.");
+        }
+        return peer;
     }
 
     /** The one connection behind a peer id of the stream, or null. */
