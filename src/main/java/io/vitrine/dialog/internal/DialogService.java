@@ -283,7 +283,7 @@ public class DialogService implements DialogApi {
         if (d.mode() != DialogMode.VIDEO) {
             throw DomainException.conflict("text_only", "This dialog runs as text only.");
         }
-        return new StreamSeat(you.participantId(), you.role(), PermissionMatrix.allows(you.role(), Permission.PUBLISH_VIDEO));
+        return new StreamSeat(you.participantId(), PermissionMatrix.allows(you.role(), Permission.PUBLISH_VIDEO));
     }
 
     /** The Host or the dialog's expert switches a live dialog between video and text only. */

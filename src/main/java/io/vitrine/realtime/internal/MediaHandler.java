@@ -1,7 +1,5 @@
 package io.vitrine.realtime.internal;
 
-import io.vitrine.dialog.Permission;
-import io.vitrine.dialog.PermissionMatrix;
 import io.vitrine.realtime.FrameContext;
 import io.vitrine.realtime.FrameHandler;
 import io.vitrine.realtime.Push;
@@ -39,7 +37,7 @@ class MediaHandler implements FrameHandler<ClientMessage.Media> {
     @Override
     public void handle(FrameContext context, ClientMessage.Media m) {
         Streams.Peer me = streams.requirePeer(m.dialogId(), Caller.connectionOf(context));
-        boolean camera = m.camera() && PermissionMatrix.allows(me.role(), Permission.PUBLISH_VIDEO);
+        boolean camera = m.camera() && me.sendsVideo();
         streams.announce(m.dialogId(), me.participantId(), new Streams.MediaState(m.mic(), camera));
         push.toDialog(m.dialogId(), new ServerMessage.Media(m.dialogId(), me.participantId(), m.mic(), camera));
     }

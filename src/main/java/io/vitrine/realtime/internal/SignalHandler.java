@@ -1,7 +1,6 @@
 package io.vitrine.realtime.internal;
 
 import io.vitrine.dialog.Permission;
-import io.vitrine.dialog.PermissionMatrix;
 import io.vitrine.media.SdpPolicy;
 import io.vitrine.realtime.FrameContext;
 import io.vitrine.realtime.FrameHandler;
@@ -43,7 +42,7 @@ class SignalHandler implements FrameHandler<ClientMessage.Signal> {
     public void handle(FrameContext context, ClientMessage.Signal signal) {
         Streams.Peer from = streams.requirePeer(signal.dialogId(), Caller.connectionOf(context));
         if (signal.description() != null && SdpPolicy.sendsVideo(signal.description().sdp())
-                && !PermissionMatrix.allows(from.role(), Permission.PUBLISH_VIDEO)) {
+                && !from.sendsVideo()) {
             throw DomainException.forbidden(Permission.PUBLISH_VIDEO.refusal());
         }
         Connection target = streams.connectionOf(signal.dialogId(), signal.to());

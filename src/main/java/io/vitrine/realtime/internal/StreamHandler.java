@@ -49,7 +49,7 @@ class StreamHandler implements FrameHandler<ClientMessage.Stream> {
         // Joining, answering and announcing happen as one step per node, so no other peer's announcement can
         // overtake this connection's answer and leave it with an outdated list.
         synchronized (streams) {
-            Streams.Joined joined = streams.join(s.dialogId(), connection, seat.participantId(), seat.role(),
+            Streams.Joined joined = streams.join(s.dialogId(), connection, seat.participantId(), seat.sendsVideo(),
                     context.actor(), s.peerId());
             Streams.Peer me = joined.peer();
             context.reply(new ServerMessage.Stream(s.dialogId(), seat.participantId(), me.id(), seat.sendsVideo(),
