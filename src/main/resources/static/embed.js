@@ -27,6 +27,9 @@
   var DEFAULT_COLOR = '#1f6feb';
   var HEX_COLOR = /^#(?:[0-9a-f]{3}|[0-9a-f]{6})$/i;
   var FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif';
+  // The launcher shows before any module loads; this classic script cannot import shared/i18n.js across origins,
+  // so its two fallback labels live here (the merchant's own label comes from the settings).
+  var TEXTS = { talk: 'Talk to an expert', leaveMessage: 'Leave us a message', unread: 'unread' };
 
   var CSS = [
     ':host { all: initial !important; }',
@@ -42,12 +45,18 @@
     '.launcher svg { width: 20px; height: 20px; flex: none; fill: none; stroke: currentColor; stroke-width: 2; stroke-linejoin: round; }',
     '.label { all: initial; font: inherit; color: inherit; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }',
     '.right { right: 20px; } .left { left: 20px; }',
+    '.badge {',
+    '  all: initial; display: none; min-width: 20px; height: 20px; padding: 0 6px; box-sizing: border-box; border-radius: 999px;',
+    '  background: #d92d20; color: #fff; font: 700 12px/20px ' + FONT + '; text-align: center;',
+    '}',
+    '.badge.shown { display: inline-block; }',
     '.panel {',
     '  position: fixed; z-index: ' + (Z_TOP + 1) + '; bottom: 88px; display: none; overflow: hidden;',
-    '  width: 400px; height: 640px; max-width: calc(100vw - 40px); max-height: calc(100vh - 108px);',
+    '  width: 400px; height: calc(100vh - 108px); max-width: calc(100vw - 40px); max-height: 900px;',
     '  background: #fff; border-radius: 16px; box-shadow: 0 18px 50px rgba(0, 0, 0, 0.3);',
     '}',
     '.panel.open { display: block; }',
+    '@media (min-width: 601px) { .panel.wide { width: 820px; } }',
     '.frame { display: block; width: 100%; height: 100%; border: 0; background: #fff; }',
     '@media (max-width: 600px) {',
     '  .panel { top: 0; right: 0; bottom: 0; left: 0; width: 100%; height: 100%; max-width: none; max-height: none; border-radius: 0; }',
@@ -56,13 +65,17 @@
     '@media (prefers-reduced-motion: reduce) { .launcher { transition: none; } }',
   ].join('\n');
 
-  fetch(origin + '/api/v1/widget/' + encodeURIComponent(merchant) + '/config', { credentials: 'omit' })
-    .then(function (response) {
-      if (!response.ok) throw new Error('HTTP ' + response.status);
-      return response.json();
-    })
+  loadConfig()
     .then(function (config) { whenBodyReady(function () { mount(config); }); })
     .catch(function (err) { console.warn('Vitrine: the widget could not be loaded for "' + merchant + '".', err); });
+
+  function loadConfig() {
+    return fetch(origin + '/api/v1/widget/' + encodeURIComponent(merchant) + '/config', { credentials: 'omit' })
+      .then(function (response) {
+        if (!response.ok) throw new Error('HTTP ' + response.status);
+        return response.json();
+      });
+  }
 
   function whenBodyReady(fn) {
     if (document.body) fn();
@@ -73,19 +86,85 @@
     var button = config.button || {};
     var color = HEX_COLOR.test(button.color || '') ? button.color : DEFAULT_COLOR;
     var side = button.position === 'bottom-left' ? 'left' : 'right';
-    var label = button.label || 'Talk to an expert';
     var merchantName = (config.merchant && config.merchant.name) || merchant;
 
     var host = document.createElement('vitrine-widget');
     host.style.setProperty('all', 'initial', 'important');
     var root = host.attachShadow({ mode: 'open' });
     addStyles(root);
+    var launcher = createLauncher(color, side);
+    labelLauncher(launcher, config, merchantName);
+    var panel = document.createElement('div');
+    panel.className = 'panel ' + side;
+    panel.setAttribute('role', 'dialog');
+    panel.setAttribute('aria-label', merchantName);
+    root.appendChild(launcher);
+    root.appendChild(panel);
+    document.body.appendChild(host);
+    // Whether anyone is online is asked again when the page comes back into view and when the widget closes.
+    var relabel = function () {
+      loadConfig().then(function (fresh) { labelLauncher(launcher, fresh, merchantName); }).catch(function () {});
+    };
+    document.addEventListener('visibilitychange', function () {
+      if (document.visibilityState === 'visible') relabel();
+    });
+    wireOverlay(launcher, panel, unreadDisplay(launcher), relabel);
+  }
 
+  /** With nobody online the shopper can only leave a message, and the launcher says so. */
+  function labelLauncher(launcher, config, merchantName) {
+    var offline = config.expertsOnline === false;
+    var label = offline ? TEXTS.leaveMessage : ((config.button && config.button.label) || TEXTS.talk);
+    launcher.querySelector('.label').textContent = label;
+    launcher.setAttribute('data-name', label + ' – ' + merchantName);
+    launcher.setAttribute('aria-label', label + ' – ' + merchantName);
+    launcher.setAttribute('data-offline', String(offline));
+  }
+
+  /** Opening, closing, and what the widget in the frame tells the page. */
+  function wireOverlay(launcher, panel, unread, onClosed) {
+    var frame = null;
+    function tellFrame(message) {
+      if (frame && frame.contentWindow) frame.contentWindow.postMessage(message, origin);
+    }
+    function open() {
+      if (!frame) frame = createFrame(panel); // created once: closing only hides it, so the dialog goes on
+      panel.classList.add('open');
+      launcher.classList.add('hidden-on-phone');
+      launcher.setAttribute('aria-expanded', 'true');
+      tellFrame({ type: 'vitrine:visibility', open: true });
+      unread(0);
+      frame.focus();
+    }
+    function close() {
+      if (!panel.classList.contains('open')) return;
+      panel.classList.remove('open');
+      launcher.classList.remove('hidden-on-phone');
+      launcher.setAttribute('aria-expanded', 'false');
+      tellFrame({ type: 'vitrine:visibility', open: false }); // the widget turns the microphone off
+      launcher.focus();
+      onClosed();
+    }
+    launcher.addEventListener('click', function () {
+      if (panel.classList.contains('open')) close();
+      else open();
+    });
+    window.addEventListener('message', function (event) {
+      if (event.origin !== origin || !frame || event.source !== frame.contentWindow) return;
+      var data = event.data || {};
+      if (data.type === 'vitrine:close') close();
+      if (data.type === 'vitrine:unread' && !panel.classList.contains('open')) unread(Number(data.count) || 0, data.title);
+      if (data.type === 'vitrine:layout') panel.classList.toggle('wide', data.wide === true);
+    });
+    api.open = open;
+    api.close = close;
+  }
+
+  function createLauncher(color, side) {
     var launcher = document.createElement('button');
     launcher.type = 'button';
     launcher.className = 'launcher ' + side;
     launcher.setAttribute('data-testid', 'vitrine-button');
-    launcher.setAttribute('aria-label', label + ' – ' + merchantName);
     launcher.setAttribute('aria-expanded', 'false');
     launcher.setAttribute('aria-haspopup', 'dialog');
     launcher.style.setProperty('--vitrine-color', color);
@@ -93,47 +172,33 @@
     launcher.appendChild(chatIcon());
     var text = document.createElement('span');
     text.className = 'label';
-    text.textContent = label;
     launcher.appendChild(text);
+    var badge = document.createElement('span');
+    badge.className = 'badge';
+    badge.setAttribute('data-testid', 'vitrine-unread');
+    launcher.appendChild(badge);
+    return launcher;
+  }
 
-    var panel = document.createElement('div');
-    panel.className = 'panel ' + side;
-    panel.setAttribute('role', 'dialog');
-    panel.setAttribute('aria-label', merchantName);
-
-    root.appendChild(launcher);
-    root.appendChild(panel);
-    document.body.appendChild(host);
-
-    var frame = null;
-
-    function open() {
-      if (!frame) frame = createFrame(panel); // created once: closing only hides it, so the dialog goes on
-      panel.classList.add('open');
-      launcher.classList.add('hidden-on-phone');
-      launcher.setAttribute('aria-expanded', 'true');
-      frame.focus();
-    }
-
-    function close() {
-      if (!panel.classList.contains('open')) return;
-      panel.classList.remove('open');
-      launcher.classList.remove('hidden-on-phone');
-      launcher.setAttribute('aria-expanded', 'false');
-      launcher.focus();
-    }
-
-    launcher.addEventListener('click', function () {
-      if (panel.classList.contains('open')) close();
-      else open();
-    });
-    window.addEventListener('message', function (event) {
-      if (event.origin !== origin || !frame || event.source !== frame.contentWindow) return;
-      if (event.data && event.data.type === 'vitrine:close') close();
-    });
-
-    api.open = open;
-    api.close = close;
+  /**
+   * Shows unread messages on the launcher's badge and in the page title (the widget sends the title's text,
+   * translated, with {title} for the page's own title); a count of 0 puts everything back.
+   */
+  function unreadDisplay(launcher) {
+    var badge = launcher.querySelector('.badge');
+    var pageTitle = null;
+    return function (count, title) {
+      badge.textContent = count > 0 ? String(count) : '';
+      badge.classList.toggle('shown', count > 0);
+      launcher.setAttribute('aria-label', launcher.getAttribute('data-name') + (count > 0 ? ' (' + count + ' ' + TEXTS.unread + ')' : ''));
+      if (count > 0 && typeof title === 'string') {
+        if (pageTitle === null) pageTitle = document.title;
+        document.title = title.replace('{title}', pageTitle);
+      } else if (pageTitle !== null) {
+        document.title = pageTitle;
+        pageTitle = null;
+      }
+    };
   }
 
   function createFrame(panel) {

@@ -5,9 +5,13 @@ import {
   h, timeElement, stars, setBusy, asList, staffApi as api, errorText,
   showFormErrors, clearFormErrors, eventElement, transcriptOf, statusBadge, routingLogItem,
 } from '../shared/ui.js';
+import { loadTranscript } from '../shared/transcript.js';
+import { createDialogStore } from '../shared/store.js';
 
 const STATUS_SHOW_MS = 4000;
 const page = document.body.dataset;
+// The dialogs the dashboard has loaded, kept like the widget and the console keep theirs.
+const store = createDialogStore();
 
 translatePage(document);
 showOfferTime();
@@ -184,7 +188,7 @@ function wireTeam() {
 async function loadDialogs() {
   const body = byTestId('dialogs-table').querySelector('tbody');
   try {
-    const dialogs = asList(await api('/dialogs'));
+    const dialogs = store.rememberAll(asList(await api('/dialogs')));
     body.replaceChildren(...dialogs.map(dialogRow));
     byTestId('dialogs-empty').hidden = dialogs.length > 0;
   } catch (err) {
@@ -230,7 +234,7 @@ async function openDrawer(dialogId, opener) {
   content.replaceChildren(h('p', { class: 'muted', role: 'status', text: t('common.loading') }));
   try {
     const [detail, log] = await Promise.all([
-      api(`/dialogs/${encodeURIComponent(dialogId)}`),
+      loadTranscript(api, `/dialogs/${encodeURIComponent(dialogId)}`),
       api(`/dialogs/${encodeURIComponent(dialogId)}/log`).catch(() => []),
     ]);
     content.replaceChildren(dialogDetail(detail, asList(log)));
@@ -247,6 +251,10 @@ function closeDrawer() {
 
 function dialogDetail(detail, routingLog) {
   const { dialog, events } = transcriptOf(detail);
+  if (dialog.id) {
+    store.remember(dialog);
+    store.setTimeline(dialog.id, events);
+  }
   const isStaff = (author) => author?.role === 'EXPERT' || author?.role === 'ADMIN';
   return h('div', {},
     h('p', { class: 'drawer-meta' },

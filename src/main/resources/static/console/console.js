@@ -2,9 +2,10 @@
 import { t, translatePage } from '../shared/i18n.js';
 import { avatarElement } from '../shared/avatar.js';
 import { connectSocket } from '../shared/socket.js';
+import { loadTranscript } from '../shared/transcript.js';
 import {
   h, icon, timeElement, formatDuration, stars, setBusy, asList, staffApi as api, errorText,
-  eventElement, appendToLog, confirmBar, createComposer, transcriptOf, statusBadge, routingLogItem,
+  eventElement, appendToLog, confirmBar, createComposer, transcriptOf, statusBadge, routingLogItem, groupMessages, SAY_REFUSALS, refusalText,
 } from '../shared/ui.js';
 import { LocalMedia } from '../shared/media.js';
 import {
@@ -12,13 +13,13 @@ import {
   MEDIA_ERRORS,
 } from '../shared/live.js';
 import { recordError } from '../shared/diagnostics.js';
+import { unread, newRequest, unreadBadge, alertControls } from './alerts.js';
+import { createDialogStore } from '../shared/store.js';
 
 const PRESENCES = ['ONLINE', 'AWAY', 'OFFLINE'];
 const REFRESH_DELAY_MS = 300;
 const TYPING_SHOW_MS = 4000;
 const NOTICE_SHOW_MS = 6000;
-// A refused message goes back into the composer, so nothing typed is lost.
-const SAY_REFUSALS = new Set(['invalid', 'forbidden', 'ended', 'not_accepted', 'rate_limited']);
 
 const me = readMember();
 const dom = {
@@ -36,24 +37,27 @@ const dom = {
   connection: byTestId('connection-status'),
   notice: byTestId('console-notice'),
 };
+// Dialogs, timelines, my place in each (`you`) and subscriptions live in the shared store.
+const store = createDialogStore();
 const state = {
   presence: null,
   queue: { waiting: [], messages: [] },
   active: [],
   history: [],
-  dialogs: new Map(),
-  timelines: new Map(),
+  dialogs: store.state.dialogs,
+  timelines: store.state.timelines,
   replaying: new Set(),
   unread: new Set(),
   selectedId: null,
   chat: null,
   sessionEnded: false,
-  you: new Map(), // dialogId → my place in it (permissions), from `subscribed` frames and transcripts
-  subscribed: new Set(), // dialogs whose `subscribed` frame came on the current connection
+  you: store.state.you, // dialogId → my place in it (permissions), from `subscribed` frames and transcripts
+  subscribed: store.state.subscribed, // dialogs whose `subscribed` frame came on the current connection
   local: new LocalMedia(), // one camera and microphone, used by the dialog in view
 };
 
 translatePage(document);
+document.querySelector('.topbar-end')?.prepend(alertControls());
 updateTitle();
 const socket = connectSocket();
 wireSocket();
@@ -110,10 +114,14 @@ async function refreshLists() {
 // ---------------------------------------------------------------- realtime
 
 function wireSocket() {
-  socket.onState((status) => {
-    renderConnection(status);
-    if (status !== 'live') state.subscribed.clear();
+  store.connect(socket);
+  store.subscribe((_, change) => {
+    if (change.type === 'event') onEvent(change.event);
+    else if (change.type === 'dialog') onDialogFrame(state.dialogs.get(change.dialogId));
+    else if (change.type === 'subscribed') onSubscribed(change.dialogId);
+    else if (change.type === 'reset') onReset(change.dialogId);
   });
+  socket.onState(renderConnection);
   socket.on('staffQueue', (frame) => {
     // Offers count down from the time left the server stated, so a console whose clock is off shows the same time.
     const received = Date.now();
@@ -123,21 +131,6 @@ function wireSocket() {
     renderQueue();
     scheduleRefresh();
   });
-  socket.on('dialog', (frame) => {
-    if (!frame.dialog?.id) return;
-    const dialog = remember(frame.dialog);
-    if (dialog.status === 'ENDED') moveToHistory(dialog);
-    onDialogChanged(dialog);
-    scheduleRefresh();
-  });
-  socket.on('subscribed', (frame) => {
-    state.replaying.delete(frame.dialogId);
-    state.subscribed.add(frame.dialogId);
-    if (frame.you) state.you.set(frame.dialogId, frame.you);
-    if (frame.dialog?.id) onDialogChanged(remember(frame.dialog));
-    if (state.chat?.dialogId === frame.dialogId) state.chat.onSubscribed();
-  });
-  socket.on('event', onEvent);
   socket.on('presence', (frame) => {
     if (!frame.memberId || String(frame.memberId) === me.id) renderPresence(frame.status);
   });
@@ -152,9 +145,28 @@ function wireSocket() {
     recordError(`${frame.code}: ${frame.message ?? ''}`);
     if (MEDIA_ERRORS.has(frame.code)) return; // a customer left or the stream ended while we were signalling
     const inChat = state.chat && (!frame.dialogId || frame.dialogId === state.chat.dialogId);
-    if (inChat) state.chat.showError(frame.message || t('error.generic'), frame.code);
-    else showNotice(frame.message || t('error.generic'));
+    if (inChat) state.chat.showError(refusalText(frame), frame.code);
+    else showNotice(refusalText(frame));
   });
+}
+
+function onDialogFrame(dialog) {
+  if (dialog.status === 'ENDED') moveToHistory(dialog);
+  onDialogChanged(dialog);
+  scheduleRefresh();
+}
+
+/** The server's timeline replaces ours: the replay that follows is nothing new, so it marks nothing unread. */
+function onReset(dialogId) {
+  state.replaying.add(dialogId);
+  if (state.chat?.dialogId === dialogId) state.chat.reset();
+}
+
+function onSubscribed(dialogId) {
+  state.replaying.delete(dialogId);
+  const dialog = state.dialogs.get(dialogId);
+  if (dialog) onDialogChanged(dialog);
+  if (state.chat?.dialogId === dialogId) state.chat.onSubscribed();
 }
 
 /** Subscribes to a dialog once; its replay fills the timeline without marking anything unread. */
@@ -165,13 +177,12 @@ function follow(dialogId) {
 }
 
 function onEvent(event) {
-  const timeline = state.timelines.get(event.dialogId) ?? [];
-  timeline.push(event);
-  state.timelines.set(event.dialogId, timeline);
   if (state.chat?.dialogId === event.dialogId) {
     state.chat.append(event);
   } else if (isMessage(event) && !isStaff(event.author) && !state.replaying.has(event.dialogId)) {
     state.unread.add(event.dialogId);
+    unread.add(event);
+    updateTitle();
   }
   if (isMessage(event)) renderActive();
 }
@@ -236,7 +247,10 @@ function renderQueue() {
   dom.queueBadge.textContent = String(count);
   dom.queueBadge.hidden = count === 0;
   dom.queueBadge.setAttribute('aria-label', t('console.queueCount', { count }));
-  if (count > previousCount) dom.queueAnnouncer.textContent = t('console.queueAnnounce', { count });
+  if (count > previousCount) {
+    dom.queueAnnouncer.textContent = t('console.queueAnnounce', { count });
+    newRequest(count);
+  }
   updateTitle();
   tick();
 }
@@ -287,7 +301,7 @@ function dialogItem(dialog, testid, besideName, belowName) {
 function activeItem(dialog) {
   const last = [...(state.timelines.get(dialog.id) ?? [])].reverse().find(isMessage);
   return dialogItem(dialog, 'active-item',
-    state.unread.has(dialog.id) ? h('span', { class: 'unread', text: t('console.unread') }) : null,
+    state.unread.has(dialog.id) ? unreadBadge(dialog.id) : null,
     last ? h('span', { class: 'preview', text: last.text ?? '' }) : null);
 }
 
@@ -322,7 +336,7 @@ function tick() {
 }
 
 function updateTitle() {
-  const count = state.queue.waiting.length + state.queue.messages.length;
+  const count = state.queue.waiting.length + state.queue.messages.length + unread.total();
   const base = t('console.documentTitle', { merchant: me.merchantName });
   document.title = count > 0 ? `(${count}) ${base}` : base;
 }
@@ -350,6 +364,8 @@ async function accept(entry, button) {
 async function select(dialogId, { focusInput = false } = {}) {
   state.selectedId = dialogId;
   state.unread.delete(dialogId);
+  unread.read(dialogId);
+  updateTitle();
   renderActive();
   renderHistory();
   const dialog = state.dialogs.get(dialogId);
@@ -369,7 +385,7 @@ async function showEnded(dialogId) {
   dom.pane.replaceChildren(h('div', { class: 'loading', role: 'status' }, h('span', { class: 'spinner', 'aria-hidden': 'true' }), t('common.loading')));
   try {
     const [detail, log] = await Promise.all([
-      api(`/dialogs/${encodeURIComponent(dialogId)}`),
+      loadTranscript(api, `/dialogs/${encodeURIComponent(dialogId)}`),
       api(`/dialogs/${encodeURIComponent(dialogId)}/log`).catch(() => []),
     ]);
     if (state.selectedId !== dialogId) return;
@@ -445,6 +461,7 @@ function chatView(initial, { events, routingLog = null }) {
   const confirm = confirmBar(t('console.confirmEnd'), () => endDialog(dialogId, (message) => composer?.showError(message)), endButton);
   const log = h('ol', { class: 'chat-log', testid: 'chat-log', 'aria-live': 'polite', 'aria-labelledby': 'chat-title' },
     events.map((event) => eventElement(event, isStaff)));
+  groupMessages(log);
   const typingLine = h('p', { class: 'typing', testid: 'typing-indicator', 'aria-live': 'polite' });
   const composer = ended ? null : createComposer({
     onSend: (text) => socket.say(dialogId, text),
@@ -629,6 +646,7 @@ function chatView(initial, { events, routingLog = null }) {
       if (isMessage(event)) typingLine.textContent = '';
     },
     scrollToEnd: () => { log.scrollTop = log.scrollHeight; },
+    reset: () => log.replaceChildren(),
     focusInput: () => composer?.input.focus(),
     showTyping(frame) {
       typingLine.textContent = t('conversation.typing', { name: frame.name ?? '' });
@@ -657,9 +675,7 @@ function endedSummary(dialog, routingLog) {
 // ---------------------------------------------------------------- helpers
 
 function remember(dialog) {
-  const merged = { ...state.dialogs.get(dialog.id), ...dialog };
-  state.dialogs.set(dialog.id, merged);
-  return merged;
+  return store.remember(dialog);
 }
 
 function isMessage(event) {

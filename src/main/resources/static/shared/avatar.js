@@ -1,3 +1,4 @@
+// @ts-check
 // Round avatar with a participant's initials on their colour (both chosen by the server).
 
 const FALLBACK_COLOR = '#5b6472';

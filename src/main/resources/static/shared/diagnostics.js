@@ -1,3 +1,4 @@
+// @ts-check
 // What a "report a problem" form sends along: the last few errors seen on this page, plus a snapshot of
 // the connection states, so a report says more than "it did not work".
 
@@ -20,7 +21,7 @@ export function recentErrors() {
 }
 
 window.addEventListener('error', (e) => recordError(e.message || e.error));
-window.vitrineErrors = recentErrors; // for a look from the browser's console
+/** @type {any} */ (window).vitrineErrors = recentErrors; // for a look from the browser's console
 window.addEventListener('unhandledrejection', (e) => recordError(e.reason));
 
 /**

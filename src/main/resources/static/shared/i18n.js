@@ -1,3 +1,4 @@
+// @ts-check
 // Every text the widget and the console show, so they can be translated in one place.
 // A value is a string with {placeholders}, or {one, other} forms chosen by the `count` parameter.
 
@@ -6,6 +7,18 @@ const en = {
   'common.retry': 'Try again',
   'error.generic': 'Something went wrong. Please try again.',
   'error.network': 'Cannot reach the server. Check your connection and try again.',
+  'error.invalid': 'Some fields need your attention.',
+
+  // Field errors by the server's code (problem detail `errors[].code`), optionally per field: `field.{name}.{code}`.
+  'field.required': 'Please fill in this field.',
+  'field.too_long': 'Please use at most {max} characters.',
+  'field.too_short': 'Please use at least {min} characters.',
+  'field.email': 'Please enter an email address like name@example.com.',
+  'field.format': 'Please check the format of this field.',
+  'field.phone.format': 'Please enter a phone number like +49 30 1234567.',
+  'field.out_of_range': 'Please choose a value from {min} to {max}.',
+  'field.invalid': 'Please check this field.',
+  'field.consent.required': 'Please agree, so that we may use your details to answer you.',
 
   'connection.idle': 'Starting…',
   'connection.connecting': 'Connecting…',
@@ -22,6 +35,11 @@ const en = {
   'widget.close': 'Close',
   'widget.myConversations': 'My conversations',
   'widget.privacyPolicy': 'Privacy policy',
+  'widget.unreadTitle': { one: '({count}) New message · {title}', other: '({count}) New messages · {title}' },
+  'widget.soundOn': 'Sound for new messages',
+  'widget.videoSmaller': 'Smaller video',
+  'widget.videoLarger': 'Larger video',
+  'widget.pictureInPicture': 'Picture in picture',
 
   'start.title': 'Talk to an expert',
   'start.titleOffline': 'Leave a message',
@@ -125,6 +143,10 @@ const en = {
   'join.invalid': 'This invitation no longer works: the link was revoked or has expired, or the consultation has ended.',
   'join.checkAgain': 'Check again',
 
+  'guestEnd.title': 'This live consultation has ended',
+  'guestEnd.thanks': 'Thank you for shopping together with {name}',
+  'guestEnd.visit': 'Continue shopping at {merchant}',
+
   'report.open': 'Report a problem',
   'report.title': 'Report a problem',
   'report.label': 'What went wrong?',
@@ -133,6 +155,12 @@ const en = {
   'report.sending': 'Sending…',
   'report.cancel': 'Cancel',
   'report.thanks': 'Thank you. Your report was sent.',
+
+  // Why the server refused a chat message (socket `error` frames by code); the text goes back into the composer.
+  'refusal.invalid': 'This message could not be sent. Please check it and send it again.',
+  'refusal.rate_limited': 'You are sending very fast. Please wait a moment and send again.',
+  'refusal.ended': 'This conversation has ended, so your message was not sent.',
+  'refusal.forbidden': 'You cannot write in this conversation.',
 
   'chat.label': 'Your message',
   'chat.placeholder': 'Type a message…',
@@ -186,6 +214,12 @@ const en = {
   'console.answer': 'Answer',
   'console.accepting': 'Accepting…',
   'console.unread': 'New',
+  'console.unreadCount': { one: '{count} unread message', other: '{count} unread messages' },
+  'console.notifications': 'Desktop notifications',
+  'console.notificationsBlocked': 'Notifications are blocked for this site in the browser settings.',
+  'console.sound': 'Sound',
+  'console.notifyMessage': 'New message from {name}',
+  'console.notifyRequest': 'A customer is waiting',
   'console.end': 'End conversation',
   'console.confirmEnd': 'End this conversation for everyone?',
   'console.started': 'started',
@@ -293,12 +327,15 @@ export function t(key, params = {}) {
   return text.replace(/\{(\w+)\}/g, (match, name) => (name in params ? String(params[name]) : match));
 }
 
-/** Fills `data-i18n` (text), `data-i18n-aria-label`, `data-i18n-placeholder` and `data-i18n-title` under `root`. */
+/**
+ * Fills `data-i18n` (text), `data-i18n-aria-label`, `data-i18n-placeholder` and `data-i18n-title` under `root`.
+ * @param {ParentNode} root
+ */
 export function translatePage(root = document) {
-  for (const el of root.querySelectorAll('[data-i18n]')) el.textContent = t(el.dataset.i18n);
+  const marked = (/** @type {string} */ selector) => /** @type {NodeListOf<HTMLElement>} */ (root.querySelectorAll(selector));
+  for (const el of marked('[data-i18n]')) el.textContent = t(el.dataset.i18n ?? '');
   for (const [attribute, data] of [['aria-label', 'i18nAriaLabel'], ['placeholder', 'i18nPlaceholder'], ['title', 'i18nTitle']]) {
-    const selector = `[data-i18n-${attribute}]`;
-    for (const el of root.querySelectorAll(selector)) el.setAttribute(attribute, t(el.dataset[data]));
+    for (const el of marked(`[data-i18n-${attribute}]`)) el.setAttribute(attribute, t(el.dataset[data] ?? ''));
   }
 }
 

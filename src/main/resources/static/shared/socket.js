@@ -195,6 +195,11 @@ export class VitrineSocket {
       case 'subscribed':
         this.#resyncing.delete(frame.dialogId);
         break;
+      case 'reset':
+        // The server does not hold what we saw (it lost its newest events): forget our place; the whole
+        // timeline follows from seq 1, and listeners drop their copy.
+        if (this.#lastSeq.has(frame.dialogId)) this.#lastSeq.set(frame.dialogId, 0);
+        break;
     }
     this.#emit(frame.type, frame);
   }

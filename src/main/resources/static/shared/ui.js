@@ -1,3 +1,4 @@
+// @ts-check
 // Small DOM and chat building blocks shared by the widget, the console and the dashboard.
 // Everything that shows data uses textContent, never HTML parsing.
 import { t, describeEvent, hasTranslation } from './i18n.js';
@@ -103,15 +104,22 @@ export function asList(data) {
 /** A failed API call, carrying the problem detail's text and field errors. */
 export class ApiError extends Error {
   constructor(status, problem) {
-    super(problem?.detail || problem?.title || (status === 0 ? t('error.network') : t('error.generic')));
+    // Invalid input is explained in our own words next to each field; other problems keep the server's detail.
+    const own = problem?.code === 'invalid' && Array.isArray(problem?.errors) ? t('error.invalid') : null;
+    super(own || problem?.detail || problem?.title || (status === 0 ? t('error.network') : t('error.generic')));
     this.status = status;
     this.code = problem?.code ?? null;
     this.fieldErrors = Array.isArray(problem?.errors) ? problem.errors : [];
   }
 }
 
-/** fetch + JSON + problem details. */
+/**
+ * fetch + JSON + problem details.
+ * @param {string} url
+ * @param {{method?: string, body?: unknown, headers?: Record<string, string>, credentials?: RequestCredentials}} options
+ */
 export async function requestJson(url, { method = 'GET', body, headers = {}, credentials } = {}) {
+  /** @type {Record<string, string>} */
   const allHeaders = { Accept: 'application/json', ...headers };
   if (body !== undefined) allHeaders['Content-Type'] = 'application/json';
   let response;
@@ -125,7 +133,11 @@ export async function requestJson(url, { method = 'GET', body, headers = {}, cre
   return data;
 }
 
-/** Staff API call: session cookie, plus the CSRF token on state-changing requests. */
+/**
+ * Staff API call: session cookie, plus the CSRF token on state-changing requests.
+ * @param {string} path
+ * @param {{method?: string, body?: unknown}} options
+ */
 export function staffApi(path, { method = 'GET', body } = {}) {
   const headers = method === 'GET' ? {} : csrfHeader();
   return requestJson(`/api/v1${path}`, { method, body, headers, credentials: 'same-origin' });
@@ -135,7 +147,7 @@ function csrfHeader() {
   const cookie = document.cookie.split('; ').find((c) => c.startsWith('XSRF-TOKEN='));
   const token = cookie
     ? decodeURIComponent(cookie.slice('XSRF-TOKEN='.length))
-    : document.querySelector('meta[name="csrf-token"]')?.content;
+    : /** @type {HTMLMetaElement | null} */ (document.querySelector('meta[name="csrf-token"]'))?.content;
   return token ? { 'X-XSRF-TOKEN': token } : {};
 }
 
@@ -150,11 +162,14 @@ export function errorText(err) {
 export function showFormErrors(form, box, err) {
   clearFormErrors(form, box);
   const unplaced = [];
-  for (const { field, message } of err.fieldErrors ?? []) {
+  for (const problem of err.fieldErrors ?? []) {
+    const { field } = problem;
+    const message = fieldErrorText(problem);
     const control = field ? form.elements.namedItem(field) : null;
     const slot = control?.id ? form.querySelector(`[id="${control.id}-error"]`) : null;
     if (!slot) {
-      unplaced.push(field ? `${field}: ${message}` : message);
+      const label = control?.id ? form.querySelector(`label[for="${control.id}"]`)?.textContent : null;
+      unplaced.push(label ? `${label}: ${message}` : message);
       continue;
     }
     slot.textContent = message;
@@ -167,6 +182,18 @@ export function showFormErrors(form, box, err) {
   box.hidden = false;
   const firstInvalid = form.querySelector('[aria-invalid="true"]');
   if (firstInvalid) firstInvalid.focus();
+}
+
+/**
+ * A field error in words for people: the translation of its code (per field first, e.g. `field.phone.format`),
+ * else the server's sentence.
+ * @param {{field?: string, code?: string, min?: number, max?: number, message?: string}} problem
+ */
+export function fieldErrorText({ field, code, min, max, message }) {
+  const params = { min: min ?? 0, max: max ?? '' };
+  if (code && field && hasTranslation(`field.${field}.${code}`)) return t(`field.${field}.${code}`, params);
+  if (code && hasTranslation(`field.${code}`)) return t(`field.${code}`, params);
+  return message || t('field.invalid');
 }
 
 export function clearFormErrors(form, box) {
@@ -214,7 +241,10 @@ export function routingLogItem(entry) {
 export function eventElement(event, isOwn) {
   if (event.kind === 'MESSAGE' || event.kind === 'MESSAGE_LEFT') {
     const author = event.author ?? {};
-    return h('li', { class: isOwn(author) ? 'msg msg--own' : 'msg', testid: 'chat-message', 'data-seq': event.seq, 'data-kind': event.kind },
+    return h('li', {
+      class: isOwn(author) ? 'msg msg--own' : 'msg', testid: 'chat-message', 'data-seq': event.seq, 'data-kind': event.kind,
+      'data-author': author.participantId ?? author.name ?? '', 'data-at': event.at ?? '',
+    },
       avatarElement(author, 32),
       h('div', { class: 'msg-body' },
         h('p', { class: 'msg-meta' }, h('span', { class: 'msg-author', text: author.name ?? '' }), ' ', timeElement(event.at)),
@@ -228,11 +258,73 @@ export function eventElement(event, isOwn) {
   }, presence ? avatarElement(event.author, 18) : null, h('span', { text: describeEvent(event) }), ' ', timeElement(event.at));
 }
 
+/** @type {WeakMap<Element, {atEnd: boolean}>} logs that follow their newest entry (see followEnd) */
+const following = new WeakMap();
+const NEAR_END_PX = 80;
+
+/** Codes of refused chat messages: the text goes back into the composer, so nothing typed is lost. */
+export const SAY_REFUSALS = new Set(['invalid', 'forbidden', 'ended', 'not_accepted', 'rate_limited']);
+
+/**
+ * A socket error frame in words for people: our own text for the codes we know, else the server's sentence.
+ * @param {{code?: string, message?: string}} frame
+ */
+export function refusalText(frame) {
+  if (frame.code && hasTranslation(`refusal.${frame.code}`)) return t(`refusal.${frame.code}`);
+  return frame.message || t('error.generic');
+}
+
 /** Keeps a log scrolled to the newest entry unless the reader scrolled up. */
 export function appendToLog(log, element, { force = false } = {}) {
-  const nearEnd = log.scrollHeight - log.scrollTop - log.clientHeight < 80;
+  const tracked = following.get(log);
+  const nearEnd = tracked ? tracked.atEnd : log.scrollHeight - log.scrollTop - log.clientHeight < NEAR_END_PX;
   log.append(element);
-  if (nearEnd || force) log.scrollTop = log.scrollHeight;
+  markFollowUp(element);
+  if (nearEnd || force) scrollLogToEnd(log);
+}
+
+const FOLLOW_UP_MS = 5 * 60 * 1000;
+
+/**
+ * A message right after another of the same author (within minutes) drops the repeated name, time and avatar,
+ * so more of the conversation fits on screen.
+ * @param {Element} element
+ */
+export function markFollowUp(element) {
+  const previous = element.previousElementSibling;
+  if (!(element instanceof HTMLElement) || !(previous instanceof HTMLElement)) return;
+  const sameAuthor = previous.classList.contains('msg') && element.classList.contains('msg')
+    && element.dataset.author !== '' && previous.dataset.author === element.dataset.author;
+  const gap = Date.parse(element.dataset.at ?? '') - Date.parse(previous.dataset.at ?? '');
+  element.classList.toggle('msg--follow', sameAuthor && gap >= 0 && gap < FOLLOW_UP_MS);
+}
+
+/** Marks follow-ups in a whole log, after it was filled at once. @param {Element} log */
+export function groupMessages(log) {
+  for (const item of log.children) markFollowUp(item);
+}
+
+/** Scrolls to the newest entry; a hidden log (the widget closed) gets there when it is shown again. */
+export function scrollLogToEnd(log) {
+  const tracked = following.get(log);
+  if (tracked) tracked.atEnd = true;
+  log.scrollTop = log.scrollHeight;
+}
+
+/**
+ * Keeps the newest entry in view while the log changes size (a video above it appears, the widget is reopened)
+ * as long as the reader has not scrolled up.
+ */
+export function followEnd(log) {
+  const tracked = { atEnd: true };
+  following.set(log, tracked);
+  log.addEventListener('scroll', () => {
+    if (log.clientHeight === 0) return; // hidden: keep what the reader chose before
+    tracked.atEnd = log.scrollHeight - log.scrollTop - log.clientHeight < NEAR_END_PX;
+  }, { passive: true });
+  new ResizeObserver(() => {
+    if (tracked.atEnd && log.clientHeight > 0) log.scrollTop = log.scrollHeight;
+  }).observe(log);
 }
 
 /** An inline "are you sure?" bar shown by `trigger`; no native dialogs, so it works well inside iframes. */

@@ -1,26 +1,30 @@
 // The shopper widget: runs inside the iframe that embed.js opens (or standalone at /widget/{merchant}).
-import { t } from '../shared/i18n.js';
+import { t, describeEvent } from '../shared/i18n.js';
 import { avatarElement } from '../shared/avatar.js';
 import { connectSocket } from '../shared/socket.js';
+import { loadTranscript } from '../shared/transcript.js';
 import {
   h, icon, ICONS, timeElement, stars, setBusy, safeUrl, asList, requestJson, errorText,
   showFormErrors, clearFormErrors, eventElement, appendToLog, confirmBar, createComposer, MAX_MESSAGE,
-  transcriptOf, statusBadge,
+  transcriptOf, statusBadge, followEnd, scrollLogToEnd, groupMessages, SAY_REFUSALS, refusalText,
 } from '../shared/ui.js';
 import {
-  LiveSession, ParticipantList, mediaStatePill, toggleButton, reportProblem, isLiveVideo, can, attachStream, MEDIA_ICONS,
+  LiveSession, ParticipantList, toggleButton, reportProblem, isLiveVideo, can, MEDIA_ICONS,
   MEDIA_ERRORS,
 } from '../shared/live.js';
 import { recordError } from '../shared/diagnostics.js';
+import { createDialogStore } from '../shared/store.js';
+import { watchHost, unreadCounter, askForRoom, soundSetting } from './host.js';
+import { createInvitePanel } from './invite.js';
+import { createStage } from './stage.js';
+import { createStatus } from './status.js';
 
 const TYPING_SHOW_MS = 4000;
 const OPEN_STATUSES = new Set(['WAITING', 'ACTIVE']);
-// A refused message goes back into the composer, so nothing typed is lost.
-const SAY_REFUSALS = new Set(['invalid', 'forbidden', 'ended', 'not_accepted', 'rate_limited']);
 const PERSONAL_FIELDS = {
-  name: { testid: 'pd-name', type: 'text', autocomplete: 'name', label: 'form.name' },
-  email: { testid: 'pd-email', type: 'email', autocomplete: 'email', label: 'form.email' },
-  phone: { testid: 'pd-phone', type: 'tel', autocomplete: 'tel', label: 'form.phone' },
+  name: { testid: 'pd-name', type: 'text', autocomplete: 'name', label: 'form.name', maxlength: '120' },
+  email: { testid: 'pd-email', type: 'email', autocomplete: 'email', label: 'form.email', maxlength: '254' },
+  phone: { testid: 'pd-phone', type: 'tel', autocomplete: 'tel', label: 'form.phone', maxlength: '20' },
 };
 const FIELD_TESTIDS = { screenName: 'screen-name', name: 'pd-name', email: 'pd-email', phone: 'pd-phone', consent: 'consent', message: 'leave-message' };
 const HEX_COLOR = /^#(?:[0-9a-f]{3}|[0-9a-f]{6})$/i;
@@ -31,21 +35,38 @@ const DEFAULT_MAX_CUSTOMERS = 5;
 
 const page = readPage();
 const tokenStore = createTokenStore(`vitrine.token.${page.merchant}`);
+// Dialogs, timelines, my place in each (`you`), queue positions and subscriptions live in the shared store.
+const store = createDialogStore();
 const state = {
   config: null,
   token: tokenStore.get(),
   profile: null,
   socket: null,
-  dialogs: new Map(),
-  timelines: new Map(),
-  queue: new Map(),
-  you: new Map(), // dialogId → the caller's place in it: participantId, role, present, permissions
+  dialogs: store.state.dialogs,
+  timelines: store.state.timelines,
+  queue: store.state.queue,
+  you: store.state.you, // dialogId → the caller's place in it: participantId, role, present, permissions
   created: new Set(), // dialogs this browser started: their creator is the Host
   invites: new Map(), // dialogId → the invite link shown last {url, expiresAt}
-  subscribed: new Set(), // dialogs whose `subscribed` frame came on the current connection
+  subscribed: store.state.subscribed, // dialogs whose `subscribed` frame came on the current connection
   conversation: null,
 };
+store.subscribe((_, change) => {
+  if (change.type === 'event') onEvent(change.event);
+  else if (change.type === 'subscribed') onSubscribed(change);
+  else if (change.type === 'reset' && state.conversation?.dialogId === change.dialogId) state.conversation.reset();
+  else if (change.type === 'dialog' || change.type === 'queue') refreshConversation(change.dialogId);
+});
 const ui = buildChrome();
+const unread = unreadCounter(() => t('widget.documentTitle', { merchant: ui.title.textContent }));
+const host = watchHost({
+  onShow: () => {
+    unread.clear();
+    state.conversation?.scrollToEnd();
+  },
+  // A closed widget must not listen: the microphone goes off with it.
+  onHide: ({ closed }) => { if (closed) state.conversation?.onClosed(); },
+});
 
 document.addEventListener('keydown', (e) => {
   if (e.key === 'Escape' && !e.defaultPrevented) closeWidget();
@@ -174,6 +195,8 @@ function show(node, { fill = false, focus = false } = {}) {
   }
   ui.view.classList.toggle('view--fill', fill);
   ui.view.replaceChildren(node);
+  // The privacy link is shown once: in the consent text when there is one, else in the footer.
+  ui.footer.hidden = !ui.footer.hasChildNodes() || Boolean(node.querySelector('[data-testid="consent-privacy-link"]'));
   ui.view.scrollTop = 0;
   if (focus) (node.querySelector('[data-autofocus]') ?? ui.view).focus();
 }
@@ -222,17 +245,22 @@ function showStart({ focus = false, error = null } = {}) {
   });
   const form = h('form', { class: 'stack', testid: 'start-form' },
     offline ? noExpertNotice() : h('p', { class: 'lead', text: t('start.intro', { merchant }) }),
+    // What is needed before the first word comes first: the question (when leaving one), then the screen name.
+    offline ? field('message', t('start.messageLabel'), h('textarea', {
+      required: true, rows: '4', maxlength: String(MAX_MESSAGE), 'data-autofocus': true,
+    })) : null,
     field('screenName', t('form.screenName'), h('input', {
       type: 'text', required: true, autocomplete: 'nickname', maxlength: '40',
-      value: profile.screenName, 'data-autofocus': true,
+      value: profile.screenName, 'data-autofocus': !offline,
     }), t('form.screenNameHint')),
     fields.map((name) => {
       const spec = PERSONAL_FIELDS[name];
-      return field(name, t(spec.label), h('input', { type: spec.type, autocomplete: spec.autocomplete, value: profile[name] }));
+      return field(name, t(spec.label), h('input', {
+        type: spec.type, autocomplete: spec.autocomplete, maxlength: spec.maxlength, value: profile[name],
+      }));
     }),
     // Personal data is only stored with consent, so a shopper who has some already agreed once.
     collect ? consentField(Boolean(profile.name || profile.email || profile.phone)) : null,
-    offline ? field('message', t('start.messageLabel'), h('textarea', { required: true, rows: '4', maxlength: String(MAX_MESSAGE) })) : null,
     offline ? null : textOnlyField(),
     formError,
     submit);
@@ -509,14 +537,8 @@ function dialogItem(dialog) {
 function ensureSocket() {
   if (state.socket) return state.socket;
   const socket = connectSocket({ token: state.token });
-  socket.onState((status) => {
-    renderConnection(status);
-    if (status !== 'live') state.subscribed.clear(); // every dialog is subscribed afresh after a reconnect
-  });
-  socket.on('event', onEvent);
-  socket.on('subscribed', onSubscribed);
-  socket.on('dialog', (frame) => onDialog(frame.dialog));
-  socket.on('queue', onQueue);
+  store.connect(socket);
+  socket.onState(renderConnection);
   socket.on('typing', (frame) => state.conversation?.dialogId === frame.dialogId && state.conversation.showTyping(frame));
   socket.on('error', onSocketError);
   state.socket = socket;
@@ -529,7 +551,7 @@ async function openConversation(dialog, { focus = false } = {}) {
   if (needsTranscript) {
     showLoading();
     try {
-      const detail = await api(`/me/dialogs/${encodeURIComponent(dialog.id)}`);
+      const detail = await loadTranscript(api, `/me/dialogs/${encodeURIComponent(dialog.id)}`);
       const { dialog: full, events } = transcriptOf(detail);
       state.timelines.set(dialog.id, events);
       state.you.set(dialog.id, detail?.you ?? state.you.get(dialog.id) ?? legacyHost());
@@ -561,31 +583,32 @@ function legacyHost() {
 }
 
 function onEvent(event) {
-  const timeline = state.timelines.get(event.dialogId) ?? [];
-  timeline.push(event);
-  state.timelines.set(event.dialogId, timeline);
-  if (state.conversation?.dialogId === event.dialogId) state.conversation.append(event);
+  const open = state.conversation?.dialogId === event.dialogId ? state.conversation : null;
+  open?.append(event);
+  if (!host.isVisible() && isFromOthers(event, open)) unread.add();
 }
 
-function onSubscribed(frame) {
-  state.subscribed.add(frame.dialogId);
-  const before = state.you.get(frame.dialogId);
-  state.you.set(frame.dialogId, frame.you ?? before ?? legacyHost());
-  if (frame.dialog?.id) remember(frame.dialog);
-  if (state.conversation?.dialogId === frame.dialogId) {
-    state.conversation.onSubscribed({ newIdentity: before?.participantId !== state.you.get(frame.dialogId)?.participantId });
+function isFromOthers(event, conversation) {
+  if (event.kind !== 'MESSAGE' || !event.author) return false;
+  return conversation ? !conversation.isMine(event.author) : event.author.role === 'EXPERT';
+}
+
+function onSubscribed({ dialogId, before }) {
+  if (!state.you.has(dialogId)) state.you.set(dialogId, legacyHost());
+  if (state.conversation?.dialogId === dialogId) {
+    state.conversation.onSubscribed({ newIdentity: before?.participantId !== state.you.get(dialogId)?.participantId });
   }
+}
+
+/** A dialog changed or its queue position moved: the conversation showing it redraws. */
+function refreshConversation(dialogId) {
+  if (state.conversation?.dialogId === dialogId) state.conversation.update(state.dialogs.get(dialogId));
 }
 
 function onDialog(dialog) {
   if (!dialog?.id) return;
   remember(dialog);
-  if (state.conversation?.dialogId === dialog.id) state.conversation.update(state.dialogs.get(dialog.id));
-}
-
-function onQueue(frame) {
-  state.queue.set(frame.dialogId, frame);
-  if (state.conversation?.dialogId === frame.dialogId) state.conversation.update(state.dialogs.get(frame.dialogId));
+  refreshConversation(dialog.id);
 }
 
 function onSocketError(frame) {
@@ -598,7 +621,7 @@ function onSocketError(frame) {
   recordError(`${frame.code}: ${frame.message ?? ''}`);
   if (MEDIA_ERRORS.has(frame.code)) return; // a peer left or the stream ended while we were signalling
   if (state.conversation && (!frame.dialogId || frame.dialogId === state.conversation.dialogId)) {
-    state.conversation.showError(frame.message || t('error.generic'), frame.code);
+    state.conversation.showError(refusalText(frame), frame.code);
   }
 }
 
@@ -616,14 +639,7 @@ function renderConversation(initial) {
     return author?.participantId ? author.participantId === dialog.host?.participantId : author?.role === 'HOST';
   };
 
-  const queueText = h('p', { class: 'queue-text', testid: 'queue-position', 'aria-live': 'polite' });
-  const waitingBox = h('div', { class: 'status-box' }, h('span', { class: 'spinner', 'aria-hidden': 'true' }),
-    h('div', {}, queueText, h('p', { class: 'hint', text: t('conversation.typeWhileWaiting') })));
-  const expertAvatar = h('span', { class: 'expert-avatar' });
-  const expertName = h('strong', { testid: 'expert-name' });
-  const expertBox = h('div', { class: 'status-box' }, expertAvatar,
-    h('div', {}, h('p', { class: 'hint', text: t('conversation.yourExpert') }), expertName));
-  const statusText = h('p', { class: 'status-text', role: 'status' });
+  const statusBox = createStatus();
   const modeToggle = toggleButton({
     testid: 'mode-toggle', label: t('conversation.textOnly'), iconPath: MEDIA_ICONS.text, className: 'button button--quiet button--small toggle',
     onToggle: (textOnly, button) => setMode(textOnly ? 'TEXT' : 'VIDEO', button),
@@ -634,24 +650,15 @@ function renderConversation(initial) {
   leaveButton.addEventListener('click', () => leaveOrRejoin('leave', leaveButton));
   rejoinButton.addEventListener('click', () => leaveOrRejoin('rejoin', rejoinButton));
   const confirm = confirmBar(t('conversation.confirmEnd'), () => endDialog(), endButton);
+  const guestEnd = guestEndedPanel();
   const invite = invitePanel(dialogId, () => toggleInvite(false));
 
-  const pill = mediaStatePill();
-  const video = h('video', { class: 'stage-video', testid: 'expert-video', autoplay: true, playsinline: true });
-  const placeholder = h('p', { class: 'stage-placeholder', testid: 'stage-placeholder', role: 'status' });
-  const playSound = h('button', { type: 'button', class: 'button button--small play-sound', testid: 'play-sound', hidden: true },
-    icon(MEDIA_ICONS.sound), t('media.playSound'));
-  playSound.addEventListener('click', () => {
-    playSound.hidden = true;
-    session?.unblockSound([video]);
-  });
-  const mic = toggleButton({ testid: 'mic-toggle', label: t('media.mic'), iconPath: MEDIA_ICONS.micOff, className: 'toggle', onToggle: setMic });
-  const stage = h('section', { class: 'stage', 'aria-label': t('media.stage'), hidden: true },
-    h('div', { class: 'stage-screen' }, video, placeholder, pill.element, playSound),
-    h('div', { class: 'stage-bar', role: 'group', 'aria-label': t('media.controls') }, mic.element));
+  const stagePanel = createStage({ onMic: setMic, session: () => session });
+  const stage = stagePanel.element;
   const strip = new ParticipantList({ testid: 'participant-strip', className: 'participant-strip' });
 
   const log = h('ol', { class: 'chat-log', testid: 'chat-log', 'aria-live': 'polite', 'aria-label': t('conversation.logLabel') });
+  followEnd(log);
   const typingLine = h('p', { class: 'typing', testid: 'typing-indicator', 'aria-live': 'polite' });
   const composer = createComposer({
     onSend: (text) => ensureSocket().say(dialogId, text),
@@ -662,11 +669,15 @@ function renderConversation(initial) {
     send: (body) => api(`/me/dialogs/${encodeURIComponent(dialogId)}/reports`, { method: 'POST', body }),
     context: () => ({ socket: state.socket, mesh: session?.mesh, mode: dialog.mode, status: dialog.status }),
   });
-  const foot = h('div', { class: 'conversation-foot' }, report);
+  const sound = soundToggle();
+  const foot = h('div', { class: 'conversation-foot' }, report, sound);
   const root = h('section', { class: 'conversation', 'aria-label': t('conversation.label'), 'data-dialog-id': dialogId },
-    h('div', { class: 'conversation-head' }, waitingBox, expertBox, statusText,
+    h('div', { class: 'conversation-head' }, ...statusBox.elements,
       h('div', { class: 'head-actions' }, modeToggle.element, leaveButton, rejoinButton, endButton)),
-    confirm.element, invite.element, stage, strip.element, log, typingLine, composer.element, rating, foot);
+    confirm.element, invite.element, guestEnd.element,
+    // Narrow: video above the chat. Wide (a live stream on a desktop): video beside the chat.
+    h('div', { class: 'conversation-body' }, stage,
+      h('div', { class: 'chat-pane' }, strip.element, log, typingLine, composer.element, rating), foot));
 
   let typingTimer = null;
   let ratingShownFor; // the rating value the rating area was last drawn for
@@ -674,21 +685,10 @@ function renderConversation(initial) {
   function update(next) {
     dialog = next;
     const me = you();
-    const status = dialog.status;
+    const { status } = dialog;
     const open = OPEN_STATUSES.has(status);
     const present = me?.present !== false;
-    const queue = state.queue.get(dialogId);
-    waitingBox.hidden = status !== 'WAITING';
-    queueText.textContent = queueMessage(queue);
-    expertBox.hidden = !(dialog.expert && status !== 'WAITING');
-    if (dialog.expert) {
-      expertAvatar.replaceChildren(avatarElement(dialog.expert, 40));
-      expertName.textContent = dialog.expert.name;
-    }
-    statusText.textContent = open && !present ? t('conversation.left') : statusMessage(status);
-    statusText.hidden = !statusText.textContent;
-    if (status === 'MESSAGE') statusText.dataset.testid = 'left-message-sent';
-    else delete statusText.dataset.testid;
+    statusBox.update(dialog, { open, present, queue: state.queue.get(dialogId) });
     endButton.hidden = !open || !allowed('END');
     endButton.textContent = status === 'WAITING' ? t('conversation.cancel') : t('conversation.end');
     confirm.setQuestion(status === 'WAITING' ? t('conversation.confirmCancel') : t('conversation.confirmEnd'));
@@ -706,6 +706,8 @@ function renderConversation(initial) {
     if (rateable) renderRating();
     rating.hidden = !rateable;
     report.hidden = !allowed('REPORT_PROBLEM');
+    sound.hidden = !open;
+    guestEnd.update(dialog, me, state.timelines.get(dialogId) ?? []);
     strip.element.hidden = status !== 'ACTIVE' || !present || !allowed('SEE_PARTICIPANTS');
     syncSession();
     renderMedia();
@@ -721,7 +723,7 @@ function renderConversation(initial) {
         socket: ensureSocket(),
         onChange: renderMedia,
         onSpeaking: (id, speaking) => strip.setSpeaking(id, speaking),
-        onSoundBlocked: () => { playSound.hidden = false; },
+        onSoundBlocked: stagePanel.soundBlocked,
       });
       stage.append(session.audioBox);
       if (state.subscribed.has(dialogId)) session.join();
@@ -729,6 +731,8 @@ function renderConversation(initial) {
       stopSession();
     }
     stage.hidden = !live;
+    root.classList.toggle('conversation--live', live);
+    askForRoom(live);
   }
 
   function stopSession({ leaveStream = false } = {}) {
@@ -736,8 +740,7 @@ function renderConversation(initial) {
     session.close();
     session.local.stop();
     session = null;
-    attachStream(video, null);
-    playSound.hidden = true;
+    stagePanel.clear();
     // Leaving the view while the stream goes on: the server takes this connection out of the stream.
     if (leaveStream && OPEN_STATUSES.has(dialog.status)) state.socket?.resubscribe(dialogId);
   }
@@ -750,21 +753,8 @@ function renderConversation(initial) {
       speakingOf: (id) => session?.speaking.isSpeaking(id) ?? false,
     });
     if (!session) return;
-    pill.set(session.state);
-    mic.set(session.local.micOn, session.local.micOn ? MEDIA_ICONS.mic : MEDIA_ICONS.micOff);
-    mic.element.hidden = !allowed('SPEAK');
-    const expertId = dialog.expert?.participantId;
-    const expertStream = session.streamOf(expertId);
-    const showsVideo = Boolean(expertStream?.getVideoTracks().length) && session.cameraOf(expertId);
-    attachStream(video, expertStream, () => { playSound.hidden = false; });
-    video.hidden = !showsVideo;
-    video.setAttribute('aria-label', t('media.expertVideo', { name: dialog.expert?.name ?? '' }));
-    placeholder.hidden = showsVideo;
-    const elsewhere = session.isElsewhere(expertId); // the expert is on camera in another of their dialogs
-    const reason = elsewhere ? 'elsewhere' : expertStream?.getVideoTracks().length ? 'cameraOff' : 'waitingForExpert';
-    placeholder.dataset.reason = reason;
-    placeholder.textContent = t(reason === 'elsewhere' ? 'media.expertElsewhere' : `media.${reason}`, { name: dialog.expert?.name ?? '' });
-    session.playAudioExcept(expertId);
+    stagePanel.render(session, dialog.expert, allowed('SPEAK'));
+    session.playAudioExcept(dialog.expert?.participantId);
   }
 
   async function setMic(on) {
@@ -831,14 +821,17 @@ function renderConversation(initial) {
   function append(event) {
     appendToLog(log, eventElement(event, isMine), { force: isMine(event.author) });
     if (event.kind === 'MESSAGE' && !isMine(event.author)) typingLine.textContent = '';
+    // The dialog frame may come before its ENDED event: the Guest's notice then learns who ended it.
+    if (event.kind === 'ENDED') guestEnd.update(dialog, you(), state.timelines.get(dialogId) ?? []);
   }
 
   function fillLog() {
     log.replaceChildren(...(state.timelines.get(dialogId) ?? []).map((event) => eventElement(event, isMine)));
+    groupMessages(log);
   }
 
   function scrollToEnd() {
-    log.scrollTop = log.scrollHeight;
+    scrollLogToEnd(log);
   }
 
   function showTyping(frame) {
@@ -860,6 +853,7 @@ function renderConversation(initial) {
   fillLog();
   return {
     root, dialogId, update, append, scrollToEnd, showTyping,
+    reset: () => fillLog(),
     toggleInvite: () => toggleInvite(),
     showError: (message, code) => composer.showError(message, { restore: SAY_REFUSALS.has(code) }),
     /** `you` arrived (again): the log is redrawn when it tells who "I" am, and the stream is entered again. */
@@ -872,110 +866,77 @@ function renderConversation(initial) {
       update(state.dialogs.get(dialogId));
       if (hadSession) session?.join();
     },
-    dispose: () => stopSession({ leaveStream: true }),
+    isMine,
+    onClosed: () => { if (session?.local.micOn) setMic(false); },
+    dispose: () => {
+      stopSession({ leaveStream: true });
+      askForRoom(false);
+    },
   };
+}
+
+/** The optional chime for messages that arrive while the widget is closed. */
+function soundToggle() {
+  const box = h('input', { type: 'checkbox', id: 'sound-toggle', testid: 'sound-toggle', checked: soundSetting.get() });
+  box.addEventListener('change', () => soundSetting.set(box.checked));
+  return h('div', { class: 'sound-setting' }, box, h('label', { for: 'sound-toggle', text: t('widget.soundOn') }));
 }
 
 // ---------------------------------------------------------------- invite links (the Host)
 
-/** The Host's invite panel: the link, copy, share, revoke and a new link. */
+/** The Host's invite panel (widget/invite.js) for one dialog; the links live in `state.invites`. */
 function invitePanel(dialogId, onClose) {
-  const url = h('input', { type: 'text', id: 'invite-url', testid: 'invite-url', class: 'invite-url', readonly: true });
-  const expires = h('p', { class: 'hint' });
-  const copy = h('button', { type: 'button', class: 'button button--small', testid: 'invite-copy', text: t('invite.copy') });
-  const share = h('button', { type: 'button', class: 'button button--small', testid: 'invite-share', text: t('invite.share'), hidden: typeof navigator.share !== 'function' });
-  const revoke = h('button', { type: 'button', class: 'button button--quiet button--small', testid: 'invite-revoke', text: t('invite.revoke') });
-  const renew = h('button', { type: 'button', class: 'button button--primary button--small', testid: 'invite-new' });
-  const close = h('button', { type: 'button', class: 'button button--quiet button--small', testid: 'invite-close', text: t('invite.close') });
-  const none = h('p', { class: 'hint', testid: 'invite-none', text: t('invite.none') });
-  const status = h('p', { class: 'invite-status', role: 'status', testid: 'invite-status' });
-  const error = h('p', { class: 'inline-error', role: 'alert', hidden: true });
-  const linkBox = h('div', { class: 'stack invite-link' },
-    h('div', { class: 'field' }, h('label', { for: 'invite-url', text: t('invite.linkLabel') }), url, expires),
-    h('div', { class: 'row row--wrap' }, copy, share, revoke));
-  const element = h('section', { class: 'invite-panel stack', testid: 'invite-panel', hidden: true, 'aria-labelledby': 'invite-title' },
-    h('div', { class: 'row row--between' }, h('h2', { id: 'invite-title', class: 'view-title', text: t('invite.title') }), close),
-    h('p', { class: 'hint', text: t('invite.intro', { max: state.dialogs.get(dialogId)?.maxCustomers ?? DEFAULT_MAX_CUSTOMERS }) }),
-    none, linkBox, h('div', { class: 'row' }, renew), status, error);
-
-  const render = () => {
-    const link = state.invites.get(dialogId);
-    none.hidden = Boolean(link);
-    linkBox.hidden = !link;
-    url.value = link?.url ?? '';
-    const until = link?.expiresAt ? timeElement(link.expiresAt, 'datetime') : null;
-    expires.replaceChildren(...(until ? [t('invite.expires', { time: until.textContent })] : []));
-    renew.textContent = link ? t('invite.new') : t('invite.create');
-  };
-  const run = async (button, action) => {
-    error.hidden = true;
-    status.textContent = '';
-    setBusy(button, true, t('invite.working'));
-    try {
-      await action();
-    } catch (err) {
-      error.textContent = errorText(err);
-      error.hidden = false;
-    } finally {
-      setBusy(button, false);
-      render();
-    }
-  };
-  renew.addEventListener('click', () => run(renew, async () => {
-    const link = await api(`/me/dialogs/${encodeURIComponent(dialogId)}/invite`, { method: 'POST' });
-    state.invites.set(dialogId, link);
-    render();
-    url.focus();
-    url.select();
-  }));
-  revoke.addEventListener('click', () => run(revoke, async () => {
-    await api(`/me/dialogs/${encodeURIComponent(dialogId)}/invite`, { method: 'DELETE' });
-    state.invites.delete(dialogId);
-    status.textContent = t('invite.revoked');
-    renew.focus();
-  }));
-  copy.addEventListener('click', async () => {
-    try {
-      await navigator.clipboard.writeText(url.value);
-      status.textContent = t('invite.copied');
-    } catch {
-      // No clipboard access (plain http, an iframe without permission): select the link for Ctrl+C.
-      url.focus();
-      url.select();
-      status.textContent = document.execCommand?.('copy') ? t('invite.copied') : t('invite.copyManually');
-    }
+  const path = `/me/dialogs/${encodeURIComponent(dialogId)}/invite`;
+  return createInvitePanel({
+    max: state.dialogs.get(dialogId)?.maxCustomers ?? DEFAULT_MAX_CUSTOMERS,
+    merchantName: () => ui.title.textContent,
+    link: () => state.invites.get(dialogId),
+    create: async () => state.invites.set(dialogId, await api(path, { method: 'POST' })),
+    revoke: async () => {
+      await api(path, { method: 'DELETE' });
+      state.invites.delete(dialogId);
+    },
+    onClose: () => {
+      onClose();
+      ui.invite.focus();
+    },
   });
-  share.addEventListener('click', async () => {
-    try {
-      await navigator.share({ title: t('invite.shareTitle', { merchant: ui.title.textContent }), url: url.value });
-    } catch (err) {
-      if (err?.name !== 'AbortError') recordError(err);
-    }
-  });
-  close.addEventListener('click', () => {
-    onClose();
-    ui.invite.focus();
-  });
-  element.addEventListener('keydown', (e) => {
-    if (e.key !== 'Escape') return;
-    e.preventDefault();
-    onClose();
-    ui.invite.focus();
-  });
-  render();
-  return { element, focus: () => (state.invites.has(dialogId) ? url : renew).focus() };
 }
 
-function queueMessage(queue) {
-  if (queue?.expertsOnline === false) return t('conversation.queueNoExperts');
-  if (queue?.position > 0) return t('conversation.queuePosition', { position: queue.position });
-  return t('conversation.waiting');
+// ---------------------------------------------------------------- the end, as a Guest sees it
+
+/** For a Guest whose consultation ended: who ended it, and the way back to the merchant's shop. */
+function guestEndedPanel() {
+  const what = h('p', { class: 'guest-end-what', testid: 'guest-end-what' });
+  const site = h('a', { class: 'button button--primary', testid: 'guest-end-site', rel: 'noopener', target: '_top' });
+  const element = h('section', { class: 'guest-end notice-box', testid: 'guest-ended', role: 'status', hidden: true },
+    h('strong', { text: t('guestEnd.title') }), what, site);
+  return {
+    element,
+    update(dialog, me, timeline) {
+      element.hidden = dialog.status !== 'ENDED' || me?.role !== 'GUEST';
+      if (element.hidden) return;
+      const ended = [...timeline].reverse().find((event) => event.kind === 'ENDED');
+      what.textContent = `${ended ? describeEvent(ended) : t('event.ENDED_BY_SYSTEM')}. ${t('guestEnd.thanks', { name: dialog.host?.name ?? '' })}.`;
+      const url = merchantSite();
+      site.hidden = !url;
+      if (url) site.href = url;
+      site.textContent = t('guestEnd.visit', { merchant: ui.title.textContent });
+    },
+  };
 }
 
-function statusMessage(status) {
-  if (status === 'MESSAGE') return t('conversation.messageSent');
-  if (status === 'ENDED') return t('conversation.ended');
-  return '';
+/**
+ * The merchant's own shop, as far as Vitrine knows it: the site its privacy policy lives on, or, for a policy
+ * served by Vitrine itself (as in the demo shop), the page its first path segment names.
+ */
+function merchantSite() {
+  const policy = safeUrl(state.config?.privacyPolicyUrl);
+  if (!policy) return null;
+  const url = new URL(policy);
+  if (url.origin !== location.origin) return `${url.origin}/`;
+  const first = url.pathname.split('/').filter(Boolean)[0];
+  return first ? `${url.origin}/${first}` : null;
 }
 
 // ---------------------------------------------------------------- rating
@@ -1036,9 +997,7 @@ function ratedSummary(dialog, withThanks) {
 // ---------------------------------------------------------------- data
 
 function remember(dialog) {
-  const merged = { ...state.dialogs.get(dialog.id), ...dialog };
-  state.dialogs.set(dialog.id, merged);
-  return merged;
+  return store.remember(dialog);
 }
 
 function rememberDialogs(data) {

@@ -37,6 +37,29 @@ class ApiValidationIntegrationTest extends IntegrationTest {
     }
 
     @Test
+    void shouldNameEachInvalidFieldWithACodeAndItsLimitInWordsForPeople() {
+        Shop shop = shop("anna");
+        Api anonymous = Api.anonymous(port);
+        String path = "/api/v1/widget/" + shop.slug() + "/shoppers";
+
+        var blank = anonymous.post(path, Map.of("screenName", " "));
+        assertThat(blank.body().path("detail").asString()).isEqualTo("Some fields need your attention.");
+        var required = blank.body().path("errors").get(0);
+        assertThat(required.path("code").asString()).isEqualTo("required");
+        assertThat(required.path("message").asString()).isEqualTo("Please fill in this field.");
+
+        var tooLong = anonymous.post(path, Map.of("screenName", "Alex", "name", "x".repeat(121))).body().path("errors").get(0);
+        assertThat(tooLong.path("field").asString()).isEqualTo("name");
+        assertThat(tooLong.path("code").asString()).isEqualTo("too_long");
+        assertThat(tooLong.path("max").asInt()).isEqualTo(120);
+        assertThat(tooLong.path("message").asString()).isEqualTo("Please use at most 120 characters.");
+
+        var email = anonymous.post(path, Map.of("screenName", "Alex", "email", "nope")).body().path("errors").get(0);
+        assertThat(email.path("code").asString()).isEqualTo("email");
+        assertThat(blank.raw() + tooLong + email).doesNotContain("must not be blank", "size must be between");
+    }
+
+    @Test
     void shouldRequireThePersonalDataAndConsentTheMerchantAsksFor() {
         var settings = new MerchantSettings("#1f6feb", "bottom-right", "Live", true, List.of("name", "email"),
                 "https://shop.example/privacy", 60, 3, true);

@@ -10,6 +10,7 @@ public interface DialogApi {
 
     DialogView view(UUID dialogId, Actor actor);
 
+    /** One page of events after {@code afterSeq}; an empty page means there are no more. */
     List<TimelineEvent> eventsAfter(UUID dialogId, long afterSeq, Actor actor);
 
     TimelineEvent say(UUID dialogId, Actor actor, String text, String clientRef);

@@ -17,8 +17,10 @@ class OpenApiConfiguration {
                         Live consultations from a shop's button to an expert's console.
                         Widget endpoints (/api/v1/widget/**) authenticate the shopper with `Authorization: Bearer <token>`;
                         staff endpoints use the login session and need the `X-XSRF-TOKEN` header (from the XSRF-TOKEN
-                        cookie) on changes. Errors are RFC 9457 problem details. The realtime protocol at /ws is
-                        described in docs/protocol.md."""))
+                        cookie) on changes. Errors are RFC 9457 problem details with a specific `code`; invalid fields
+                        come in `errors` as {field, code, min?, max?, message}, codes being required, too_long, too_short,
+                        email, format, out_of_range or invalid. The realtime protocol at /ws is described in
+                        docs/protocol.md."""))
                 .schemaRequirement("shopperToken", new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer"))
                 .schemaRequirement("staffSession", new SecurityScheme().type(SecurityScheme.Type.APIKEY)
                         .in(SecurityScheme.In.COOKIE).name("JSESSIONID"))

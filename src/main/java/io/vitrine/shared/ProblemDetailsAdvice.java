@@ -1,8 +1,10 @@
 package io.vitrine.shared;
 
+import jakarta.validation.ConstraintViolation;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.MessageSourceResolvable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -15,6 +17,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.validation.method.ParameterValidationResult;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
@@ -48,10 +51,9 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @Override
     protected @Nullable ResponseEntity<Object> handleMethodArgumentNotValid(
             MethodArgumentNotValidException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        List<Map<String, String>> errors = e.getBindingResult().getAllErrors().stream()
-                .map(error -> Map.of(
-                        "field", error instanceof FieldError field ? field.getField() : error.getObjectName(),
-                        "message", String.valueOf(error.getDefaultMessage())))
+        List<Map<String, Object>> errors = e.getBindingResult().getAllErrors().stream()
+                .map(error -> FieldProblem.of(error instanceof FieldError field ? field.getField() : error.getObjectName(),
+                        error.contains(ConstraintViolation.class) ? error.unwrap(ConstraintViolation.class) : null).toJson())
                 .toList();
         return invalid(errors, headers, status, request, e);
     }
@@ -59,10 +61,9 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @Override
     protected @Nullable ResponseEntity<Object> handleHandlerMethodValidationException(
             HandlerMethodValidationException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        List<Map<String, String>> errors = e.getParameterValidationResults().stream()
-                .flatMap(result -> result.getResolvableErrors().stream().map(error -> Map.of(
-                        "field", String.valueOf(result.getMethodParameter().getParameterName()),
-                        "message", String.valueOf(error.getDefaultMessage()))))
+        List<Map<String, Object>> errors = e.getParameterValidationResults().stream()
+                .flatMap(result -> result.getResolvableErrors().stream().map(error -> FieldProblem.of(
+                        String.valueOf(result.getMethodParameter().getParameterName()), violationOf(result, error)).toJson()))
                 .toList();
         return invalid(errors, headers, HttpStatus.BAD_REQUEST, request, e);
     }
@@ -76,9 +77,17 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return handleExceptionInternal(e, problem, headers, HttpStatus.BAD_REQUEST, request);
     }
 
-    private ResponseEntity<Object> invalid(List<Map<String, String>> errors, HttpHeaders headers,
+    private static @Nullable ConstraintViolation<?> violationOf(ParameterValidationResult result, MessageSourceResolvable error) {
+        try {
+            return result.unwrap(error, ConstraintViolation.class);
+        } catch (IllegalArgumentException notAViolation) {
+            return null;
+        }
+    }
+
+    private ResponseEntity<Object> invalid(List<Map<String, Object>> errors, HttpHeaders headers,
             HttpStatusCode status, WebRequest request, Exception e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "The request has invalid fields.");
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "Some fields need your attention.");
         problem.setProperty("code", "invalid");
         problem.setProperty("errors", errors);
         return handleExceptionInternal(e, problem, headers, HttpStatus.BAD_REQUEST, request);

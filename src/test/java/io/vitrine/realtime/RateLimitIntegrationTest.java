@@ -11,9 +11,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Opening more sockets buys a shopper no more messages; other shoppers keep their own budget. */
+@Tag("reliability")
 class RateLimitIntegrationTest extends IntegrationTest {
 
     private static final int SOCKETS = 20;

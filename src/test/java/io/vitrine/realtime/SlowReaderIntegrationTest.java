@@ -16,10 +16,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.locks.LockSupport;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** A Guest whose socket stops reading slows down nobody else, and is let go. */
+@Tag("reliability")
 class SlowReaderIntegrationTest extends IntegrationTest {
 
     private static final int WARM_UP = 20;

@@ -9,9 +9,11 @@ import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Sockets that never say hello are let go after a few seconds, and one address cannot hoard them. */
+@Tag("reliability")
 class UnauthenticatedSocketsIntegrationTest extends IntegrationTest {
 
     private static final int ADDRESSES = 20;

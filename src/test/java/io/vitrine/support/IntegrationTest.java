@@ -14,11 +14,12 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * Runs the whole platform on a random port with its own in-memory database. Every test makes its own merchant,
+ * Runs the whole platform on a random port with its own in-memory database (one per application context, as two
+ * nodes would not share in-process fan-out). Every test makes its own merchant,
  * so tests never see each other's data.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.datasource.url=jdbc:h2:mem:it;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
+        "spring.datasource.url=jdbc:h2:mem:it-${random.uuid};MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
         "vitrine.demo=false",
         "vitrine.routing.offer-timeout=2s",
         "vitrine.routing.tick-interval=200ms",

@@ -8,12 +8,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
-/** On the routing tick: finds dialogs whose customers or whose expert have been gone for the presence grace period. */
+/** On the routing tick, on one node at a time: finds dialogs whose customers or whose expert have been gone for the presence grace period. */
 @Component
 class AbandonedDialogs {
 
@@ -34,6 +35,7 @@ class AbandonedDialogs {
     }
 
     @Scheduled(fixedDelayString = "${vitrine.routing.tick-interval:1s}")
+    @SchedulerLock(name = "abandoned-dialogs-sweep", lockAtLeastFor = "${vitrine.routing.tick-interval:1s}", lockAtMostFor = "60s")
     void sweep() {
         Instant before = Instant.now(clock).minus(properties.presence().grace());
         for (UUID dialogId : dialogs.customersGoneBefore(before)) {

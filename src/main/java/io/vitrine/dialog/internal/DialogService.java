@@ -226,13 +226,18 @@ public class DialogService implements DialogApi {
     @Transactional(readOnly = true)
     public List<TimelineEvent> eventsAfter(UUID dialogId, long afterSeq, Actor actor) {
         access.read(dialogId, actor);
-        return timeline.after(dialogId, afterSeq);
+        return timeline.after(dialogId, afterSeq, Timeline.PAGE);
     }
 
+    /** The dialog with up to {@code limit} events after {@code afterSeq}, read in one transaction. */
     @Transactional(readOnly = true)
-    public DialogTranscript transcript(UUID dialogId, Actor actor) {
+    public DialogTranscript transcript(UUID dialogId, Actor actor, long afterSeq, int limit) {
         var seat = access.read(dialogId, actor);
-        return new DialogTranscript(views.of(seat.dialog()), timeline.after(dialogId, 0), seat.membership());
+        List<TimelineEvent> events = timeline.after(dialogId, afterSeq, limit + 1);
+        boolean hasMore = events.size() > limit;
+        List<TimelineEvent> page = hasMore ? events.subList(0, limit) : events;
+        long next = page.isEmpty() ? afterSeq : page.getLast().seq();
+        return new DialogTranscript(views.of(seat.dialog()), List.copyOf(page), seat.membership(), next, hasMore);
     }
 
     /** Who the Host is, for the staff of the dialog's merchant; contact details for admins only. */

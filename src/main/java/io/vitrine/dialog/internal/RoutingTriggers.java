@@ -2,13 +2,18 @@ package io.vitrine.dialog.internal;
 
 import io.vitrine.merchant.PresenceChanged;
 import java.util.UUID;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionalEventListener;
 
-/** Routes again whenever availability or the queue may have changed, and on a short tick for timeouts. */
+/**
+ * Routes again whenever availability or the queue may have changed, and on a short tick for timeouts. The reactions
+ * are recorded in the event publication registry with the change that caused them, so a crash between the commit and
+ * the routing only delays it until the next start; routing twice is harmless.
+ */
 @Component
 class RoutingTriggers {
 
@@ -25,18 +30,19 @@ class RoutingTriggers {
         this.dialogs = dialogs;
     }
 
-    @TransactionalEventListener(fallbackExecution = true)
+    @ApplicationModuleListener
     void on(PresenceChanged event) {
         router.route(event.merchantId(), true);
     }
 
-    @TransactionalEventListener(fallbackExecution = true)
+    @ApplicationModuleListener
     void on(RoutingNeeded event) {
         router.route(event.merchantId(), true);
     }
 
-    /** Offer timeouts and fallback times pass without any event. */
+    /** Offer timeouts and fallback times pass without any event. One node of a cluster ticks at a time. */
     @Scheduled(fixedDelayString = "${vitrine.routing.tick-interval:1s}")
+    @SchedulerLock(name = "routing-tick", lockAtLeastFor = "${vitrine.routing.tick-interval:1s}", lockAtMostFor = "10s")
     void tick() {
         for (UUID merchantId : dialogs.merchantsWithWaitingDialogs()) {
             try {

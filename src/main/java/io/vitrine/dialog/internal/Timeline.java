@@ -18,8 +18,8 @@ import static io.vitrine.shared.Db.ts;
 @Repository
 class Timeline {
 
-    /** Replays are bounded; a client that is further behind loads the transcript over HTTP. */
-    static final int MAX_REPLAY = 2000;
+    /** Events per read; longer timelines are read page after page (by sequence), never cut off. */
+    static final int PAGE = 500;
 
     private final JdbcClient jdbc;
     private final Dialogs dialogs;
@@ -41,14 +41,15 @@ class Timeline {
         return new TimelineEvent(dialogId, seq, kind, at, author == null ? null : author.avatar(), text, clientRef);
     }
 
-    List<TimelineEvent> after(UUID dialogId, long afterSeq) {
+    /** Up to {@code limit} events after {@code afterSeq}, in sequence order. */
+    List<TimelineEvent> after(UUID dialogId, long afterSeq, int limit) {
         return jdbc.sql("""
                 select e.*, p.role, p.screen_name, p.color
                 from timeline_event e left join participant p on p.id = e.participant_id
                 where e.dialog_id = ? and e.seq > ?
                 order by e.seq limit ?
                 """)
-                .params(dialogId, afterSeq, MAX_REPLAY)
+                .params(dialogId, afterSeq, limit)
                 .query(Timeline::map).list();
     }
 

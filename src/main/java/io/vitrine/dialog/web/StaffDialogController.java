@@ -17,7 +17,9 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.util.List;
 import java.util.UUID;
+import io.swagger.v3.oas.annotations.Parameter;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -49,14 +51,19 @@ class StaffDialogController {
         return dialogs.search(actor(principal), status, mine, limit);
     }
 
-    /** A dialog's transcript for staff, with who the customer is (see {@link CustomerDetails}). */
-    record StaffTranscript(DialogView dialog, List<TimelineEvent> events, Membership you, CustomerDetails customer) {}
+    /** One page of a dialog's transcript for staff, with who the customer is (see {@link CustomerDetails}). */
+    record StaffTranscript(DialogView dialog, List<TimelineEvent> events, Membership you, long nextAfterSeq,
+            boolean hasMore, CustomerDetails customer) {}
 
+    /** One page of the dialog's timeline, by sequence; read on after nextAfterSeq while hasMore. */
     @GetMapping("/{id}")
-    StaffTranscript transcript(@AuthenticationPrincipal StaffPrincipal principal, @PathVariable UUID id) {
-        DialogTranscript transcript = dialogs.transcript(id, actor(principal));
-        return new StaffTranscript(transcript.dialog(), transcript.events(), transcript.you(),
-                dialogs.customer(id, actor(principal)));
+    ResponseEntity<StaffTranscript> transcript(@AuthenticationPrincipal StaffPrincipal principal, @PathVariable UUID id,
+            @Parameter(description = TranscriptPageResponse.AFTER_SEQ) @RequestParam(defaultValue = "0") @Min(0) long afterSeq,
+            @Parameter(description = TranscriptPageResponse.LIMIT) @RequestParam(defaultValue = "1000") @Min(1)
+            @Max(DialogTranscript.MAX_PAGE) int limit) {
+        DialogTranscript page = dialogs.transcript(id, actor(principal), afterSeq, limit);
+        return TranscriptPageResponse.of(page, new StaffTranscript(page.dialog(), page.events(), page.you(),
+                page.nextAfterSeq(), page.hasMore(), dialogs.customer(id, actor(principal))));
     }
 
     @GetMapping("/{id}/customer")

@@ -19,12 +19,14 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -59,9 +61,14 @@ class WidgetDialogController {
                 Boolean.TRUE.equals(request.textOnly()), request.pageUrl()));
     }
 
+    /** One page of the dialog's timeline, by sequence; read on after nextAfterSeq while hasMore. */
     @GetMapping("/{id}")
-    DialogTranscript transcript(@Parameter(hidden = true) @AuthenticatedShopper Shopper shopper, @PathVariable UUID id) {
-        return dialogs.transcript(id, actor(shopper));
+    ResponseEntity<DialogTranscript> transcript(@Parameter(hidden = true) @AuthenticatedShopper Shopper shopper,
+            @PathVariable UUID id,
+            @Parameter(description = TranscriptPageResponse.AFTER_SEQ) @RequestParam(defaultValue = "0") @Min(0) long afterSeq,
+            @Parameter(description = TranscriptPageResponse.LIMIT) @RequestParam(defaultValue = "1000") @Min(1)
+            @Max(DialogTranscript.MAX_PAGE) int limit) {
+        return TranscriptPageResponse.of(dialogs.transcript(id, actor(shopper), afterSeq, limit));
     }
 
     @PostMapping("/{id}/end")

@@ -6,12 +6,16 @@ import io.vitrine.merchant.TeamApi;
 import io.vitrine.shared.VitrineProperties;
 import java.time.Clock;
 import java.time.Instant;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
-/** An expert whose last console connection is gone for longer than the grace period turns Offline. */
+/**
+ * An expert whose last console connection is gone for longer than the grace period turns Offline. One node of a
+ * cluster sweeps at a time; every node's heartbeat feeds the "last seen" it reads.
+ */
 @Component
 class PresenceSweeper {
 
@@ -30,6 +34,7 @@ class PresenceSweeper {
     }
 
     @Scheduled(fixedDelayString = "${vitrine.presence.sweep-interval:5s}")
+    @SchedulerLock(name = "presence-sweep", lockAtLeastFor = "${vitrine.presence.sweep-interval:5s}", lockAtMostFor = "60s")
     void sweep() {
         Instant before = Instant.now(clock).minus(properties.presence().grace());
         for (Member gone : members.findGoneSince(before)) {

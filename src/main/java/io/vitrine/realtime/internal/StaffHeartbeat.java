@@ -19,6 +19,7 @@ class StaffHeartbeat {
         this.customerPresence = customerPresence;
     }
 
+    // Deliberately not under a cluster-wide lock: every node reports its own connections.
     @Scheduled(fixedDelayString = "${vitrine.presence.heartbeat-interval:10s}")
     void beat() {
         team.markSeen(connections.connectedMembers());

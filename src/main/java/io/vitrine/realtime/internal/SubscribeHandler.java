@@ -12,6 +12,7 @@ import io.vitrine.realtime.FrameHandler;
 import io.vitrine.realtime.fanout.Fanout;
 import io.vitrine.realtime.protocol.ClientMessage;
 import io.vitrine.realtime.protocol.ServerMessage;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
@@ -52,20 +53,31 @@ class SubscribeHandler implements FrameHandler<ClientMessage.Subscribe> {
         subscribe(Caller.connectionOf(context), context.actor(), s.dialogId(), s.afterSeq());
     }
 
-    /** Follows first, then replays from storage, so no event can fall between the two. */
+    /**
+     * Follows first, then replays from storage page by page, so no event can fall between the two. A client ahead
+     * of the stored timeline is told to reset and gets the timeline from the start, never silence.
+     */
     private void subscribe(Connection connection, Actor actor, UUID dialogId, long afterSeq) {
         DialogView view = dialogs.view(dialogId, actor);
         if (actor instanceof Actor.Shopper) {
             customerPresence.customersConnected(Set.of(dialogId));
         }
         Connection.DialogStream stream = connection.stream(dialogId, fanout);
-        stream.startReplay(afterSeq);
+        long from = afterSeq > view.lastSeq() ? 0 : afterSeq;
+        stream.startReplay(from);
         try {
-            for (TimelineEvent event : dialogs.eventsAfter(dialogId, afterSeq, actor)) {
-                var frame = ServerMessage.Event.of(event);
-                if (!stream.replayed(frame, writer.writeValueAsString(frame))) {
-                    return;
+            if (from != afterSeq) {
+                send(connection, new ServerMessage.Reset(dialogId, view.lastSeq()));
+            }
+            List<TimelineEvent> page;
+            while (!(page = dialogs.eventsAfter(dialogId, from, actor)).isEmpty()) {
+                for (TimelineEvent event : page) {
+                    var frame = ServerMessage.Event.of(event);
+                    if (!stream.replayed(frame, writer.writeValueAsString(frame))) {
+                        return;
+                    }
                 }
+                from = page.getLast().seq();
             }
             view = dialogs.view(dialogId, actor);
         } finally {

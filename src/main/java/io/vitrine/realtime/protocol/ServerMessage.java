@@ -24,6 +24,7 @@ import java.util.UUID;
         @JsonSubTypes.Type(value = ServerMessage.Welcome.class, name = "welcome"),
         @JsonSubTypes.Type(value = ServerMessage.Event.class, name = "event"),
         @JsonSubTypes.Type(value = ServerMessage.Subscribed.class, name = "subscribed"),
+        @JsonSubTypes.Type(value = ServerMessage.Reset.class, name = "reset"),
         @JsonSubTypes.Type(value = ServerMessage.Dialog.class, name = "dialog"),
         @JsonSubTypes.Type(value = ServerMessage.Queue.class, name = "queue"),
         @JsonSubTypes.Type(value = ServerMessage.StaffQueueUpdate.class, name = "staffQueue"),
@@ -49,6 +50,12 @@ public interface ServerMessage {
     }
 
     record Subscribed(UUID dialogId, long lastSeq, DialogView dialog, Membership you) implements ServerMessage {}
+
+    /**
+     * The client asked to resume after a sequence the server does not have (its copy is from a timeline the
+     * server no longer holds): it drops its copy; the whole timeline follows from the start.
+     */
+    record Reset(UUID dialogId, long lastSeq) implements ServerMessage {}
 
     record Dialog(DialogView dialog) implements ServerMessage {}
 
