@@ -21,6 +21,12 @@ public interface DialogApi {
     /** The actor's seat in this dialog and what it allows. */
     Membership membership(UUID dialogId, Actor actor);
 
+    /**
+     * The actor's seat in the dialog's live stream; refused unless they are present with a voice in a dialog
+     * that is live and on video.
+     */
+    StreamSeat streamSeat(UUID dialogId, Actor actor);
+
     StaffQueue staffQueue(UUID merchantId);
 
     /** Position (1 = next) of each waiting dialog of the merchant. */

@@ -7,6 +7,8 @@ import io.vitrine.dialog.DialogMode;
 import io.vitrine.dialog.DialogRole;
 import io.vitrine.dialog.Membership;
 import io.vitrine.dialog.Permission;
+import io.vitrine.dialog.PermissionMatrix;
+import io.vitrine.dialog.StreamSeat;
 import io.vitrine.dialog.DialogStatus;
 import io.vitrine.dialog.DialogTranscript;
 import io.vitrine.dialog.DialogView;
@@ -269,6 +271,24 @@ public class DialogService implements DialogApi {
     @Transactional(readOnly = true)
     public Membership membership(UUID dialogId, Actor actor) {
         return access.read(dialogId, actor).membership();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public StreamSeat streamSeat(UUID dialogId, Actor actor) {
+        var seat = access.read(dialogId, actor);
+        Membership you = seat.membership();
+        if (!you.present() || !you.permissions().contains(Permission.SPEAK)) {
+            throw DomainException.forbidden("Only the participants present in this dialog take part in its stream.");
+        }
+        DialogRow d = seat.dialog();
+        if (d.status() != DialogStatus.ACTIVE) {
+            throw DomainException.conflict("not_live", "The stream starts once an expert has accepted the dialog.");
+        }
+        if (d.mode() != DialogMode.VIDEO) {
+            throw DomainException.conflict("text_only", "This dialog runs as text only.");
+        }
+        return new StreamSeat(you.participantId(), PermissionMatrix.allows(you.role(), Permission.PUBLISH_VIDEO));
     }
 
     /** The Host or the dialog's expert switches a live dialog between video and text only. */

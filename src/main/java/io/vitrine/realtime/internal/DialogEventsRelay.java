@@ -9,8 +9,7 @@ import io.vitrine.dialog.DialogEvents.QueueChanged;
 import io.vitrine.dialog.DialogEvents.TimelineAppended;
 import io.vitrine.merchant.PresenceChanged;
 import io.vitrine.merchant.TeamApi;
-import io.vitrine.realtime.fanout.Fanout;
-import io.vitrine.realtime.fanout.Topic;
+import io.vitrine.realtime.Push;
 import io.vitrine.realtime.protocol.ServerMessage;
 import io.vitrine.shared.Avatar;
 import java.util.Set;
@@ -22,13 +21,13 @@ import org.springframework.transaction.event.TransactionalEventListener;
 @Component
 class DialogEventsRelay {
 
-    private final Fanout fanout;
+    private final Push push;
     private final DialogApi dialogs;
     private final TeamApi team;
     private final Streams streams;
 
-    DialogEventsRelay(Fanout fanout, DialogApi dialogs, TeamApi team, Streams streams) {
-        this.fanout = fanout;
+    DialogEventsRelay(Push push, DialogApi dialogs, TeamApi team, Streams streams) {
+        this.push = push;
         this.dialogs = dialogs;
         this.team = team;
         this.streams = streams;
@@ -36,35 +35,35 @@ class DialogEventsRelay {
 
     @TransactionalEventListener(fallbackExecution = true)
     void on(TimelineAppended appended) {
-        fanout.publish(Topic.dialog(appended.event().dialogId()), ServerMessage.Event.of(appended.event()));
+        push.toDialog(appended.event().dialogId(), ServerMessage.Event.of(appended.event()));
     }
 
     @TransactionalEventListener(fallbackExecution = true)
     void on(DialogChanged changed) {
         var frame = new ServerMessage.Dialog(changed.dialog());
-        fanout.publish(Topic.dialog(changed.dialog().id()), frame);
-        fanout.publish(Topic.staff(changed.merchantId()), frame);
+        push.toDialog(changed.dialog().id(), frame);
+        push.toStaff(changed.merchantId(), frame);
         DialogView view = changed.dialog();
         boolean live = view.status() == DialogStatus.ACTIVE && view.mode() == DialogMode.VIDEO;
         Set<String> present = live ? view.participants().stream().map(Avatar::participantId).collect(Collectors.toSet()) : Set.of();
         synchronized (streams) {
             for (var dialogId : streams.retain(view.id(), present)) {
-                fanout.publish(Topic.dialog(dialogId), streams.peersFrame(dialogId));
+                push.toDialog(dialogId, streams.peersFrame(dialogId));
             }
         }
     }
 
     @TransactionalEventListener(fallbackExecution = true)
     void on(QueueChanged changed) {
-        fanout.publish(Topic.staff(changed.merchantId()),
+        push.toStaff(changed.merchantId(),
                 ServerMessage.StaffQueueUpdate.of(dialogs.staffQueue(changed.merchantId())));
         boolean expertsOnline = !team.online(changed.merchantId()).isEmpty();
         dialogs.queuePositions(changed.merchantId()).forEach((dialogId, position) ->
-                fanout.publish(Topic.dialog(dialogId), new ServerMessage.Queue(dialogId, position, expertsOnline)));
+                push.toDialog(dialogId, new ServerMessage.Queue(dialogId, position, expertsOnline)));
     }
 
     @TransactionalEventListener(fallbackExecution = true)
     void on(PresenceChanged changed) {
-        fanout.publish(Topic.member(changed.memberId()), new ServerMessage.PresenceUpdate(changed.memberId(), changed.presence()));
+        push.toMember(changed.memberId(), new ServerMessage.PresenceUpdate(changed.memberId(), changed.presence()));
     }
 }

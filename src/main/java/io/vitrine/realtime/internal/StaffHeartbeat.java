@@ -9,12 +9,12 @@ import org.springframework.stereotype.Component;
 @Component
 class StaffHeartbeat {
 
-    private final RealtimeHandler handler;
+    private final Connections connections;
     private final TeamApi team;
     private final CustomerPresenceApi customerPresence;
 
-    StaffHeartbeat(RealtimeHandler handler, TeamApi team, CustomerPresenceApi customerPresence) {
-        this.handler = handler;
+    StaffHeartbeat(Connections connections, TeamApi team, CustomerPresenceApi customerPresence) {
+        this.connections = connections;
         this.team = team;
         this.customerPresence = customerPresence;
     }
@@ -22,8 +22,8 @@ class StaffHeartbeat {
     // Deliberately not under a cluster-wide lock: every node reports its own connections.
     @Scheduled(fixedDelayString = "${vitrine.presence.heartbeat-interval:10s}")
     void beat() {
-        team.markSeen(handler.connectedMembers());
+        team.markSeen(connections.connectedMembers());
         // Customers connected here keep their dialogs open even when their last connection on another node closed.
-        customerPresence.customersConnected(handler.dialogsWithCustomers());
+        customerPresence.customersConnected(connections.dialogsWithCustomers());
     }
 }

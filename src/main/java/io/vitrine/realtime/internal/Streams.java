@@ -1,8 +1,8 @@
 package io.vitrine.realtime.internal;
 
 import io.vitrine.dialog.Actor;
-import io.vitrine.dialog.DialogRole;
 import io.vitrine.realtime.protocol.ServerMessage;
+import io.vitrine.shared.DomainException;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -27,8 +27,11 @@ class Streams {
     private static final Comparator<ServerMessage.StreamPeer> ORDER = Comparator
             .comparing(ServerMessage.StreamPeer::participantId).thenComparing(ServerMessage.StreamPeer::id);
 
-    /** One connection's place in a stream; {@code id} names this connection to the other peers. */
-    record Peer(String id, String participantId, DialogRole role, Actor actor) {}
+    /**
+     * One connection's place in a stream; {@code id} names this connection to the other peers, {@code sendsVideo}
+     * is what the dialog module granted its seat.
+     */
+    record Peer(String id, String participantId, boolean sendsVideo, Actor actor) {}
 
     /** A peer's microphone and camera, as it last announced them. */
     record MediaState(boolean mic, boolean camera) {}
@@ -46,7 +49,7 @@ class Streams {
      * connection of the same participant (its old socket, not noticed closed yet), carries on as that peer: the
      * others keep their connections to it. Otherwise a connection new to the stream gets a new peer id.
      */
-    synchronized Joined join(UUID dialogId, Connection connection, String participantId, DialogRole role, Actor actor,
+    synchronized Joined join(UUID dialogId, Connection connection, String participantId, boolean sendsVideo, Actor actor,
             String previousId) {
         Map<Connection, Peer> room = byDialog.computeIfAbsent(dialogId, id -> new HashMap<>());
         seenByDialog.computeIfAbsent(dialogId, id -> new HashMap<>()).put(participantId, actor);
@@ -57,11 +60,11 @@ class Streams {
         Connection old = previousId == null ? null : connectionOf(dialogId, previousId);
         if (old != null && room.get(old).participantId().equals(participantId)) {
             room.remove(old);
-            Peer peer = new Peer(previousId, participantId, role, actor);
+            Peer peer = new Peer(previousId, participantId, sendsVideo, actor);
             room.put(connection, peer);
             return new Joined(peer, false);
         }
-        Peer peer = new Peer(newPeerId(), participantId, role, actor);
+        Peer peer = new Peer(newPeerId(), participantId, sendsVideo, actor);
         room.put(connection, peer);
         return new Joined(peer, true);
     }
@@ -69,6 +72,15 @@ class Streams {
     synchronized Peer peerOf(UUID dialogId, Connection connection) {
         Map<Connection, Peer> room = byDialog.get(dialogId);
         return room == null ? null : room.get(connection);
+    }
+
+    /** The connection's peer in the stream; refused when it has not joined the stream. */
+    Peer requirePeer(UUID dialogId, Connection connection) {
+        Peer peer = peerOf(dialogId, connection);
+        if (peer == null) {
+            throw DomainException.conflict("not_in_stream", "Join the dialog's stream (send 'stream') first.");
+        }
+        return peer;
     }
 
     /** The one connection behind a peer id of the stream, or null. */

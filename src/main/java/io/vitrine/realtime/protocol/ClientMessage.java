@@ -1,7 +1,6 @@
 package io.vitrine.realtime.protocol;
 
-import com.fasterxml.jackson.annotation.JsonSubTypes;
-import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import io.vitrine.realtime.ClientFrame;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotBlank;
@@ -11,25 +10,11 @@ import jakarta.validation.constraints.Size;
 import jakarta.validation.constraints.PositiveOrZero;
 import java.util.UUID;
 
-/** Frames a client sends; see docs/protocol.md. */
-@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
-@JsonSubTypes({
-        @JsonSubTypes.Type(value = ClientMessage.Hello.class, name = "hello"),
-        @JsonSubTypes.Type(value = ClientMessage.Subscribe.class, name = "subscribe"),
-        @JsonSubTypes.Type(value = ClientMessage.Unsubscribe.class, name = "unsubscribe"),
-        @JsonSubTypes.Type(value = ClientMessage.Say.class, name = "say"),
-        @JsonSubTypes.Type(value = ClientMessage.Typing.class, name = "typing"),
-        @JsonSubTypes.Type(value = ClientMessage.Ping.class, name = "ping"),
-        @JsonSubTypes.Type(value = ClientMessage.Stream.class, name = "stream"),
-        @JsonSubTypes.Type(value = ClientMessage.Signal.class, name = "signal"),
-        @JsonSubTypes.Type(value = ClientMessage.Media.class, name = "media")
-})
-public sealed interface ClientMessage {
-
-    /** The dialog a frame is about, if any: errors about it name it. */
-    default UUID dialogId() {
-        return null;
-    }
+/**
+ * The frames of the dialog and its stream a client sends; see docs/protocol.md. Each is read by the
+ * {@link io.vitrine.realtime.FrameHandler} of its wire type.
+ */
+public sealed interface ClientMessage extends ClientFrame {
 
     record Hello(String token) implements ClientMessage {}
 

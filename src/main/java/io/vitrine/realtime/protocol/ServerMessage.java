@@ -15,7 +15,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** Frames the server sends; see docs/protocol.md. */
+/**
+ * Frames the server sends; see docs/protocol.md. A module adds a frame of its own as a record implementing this
+ * interface, named with {@code @JsonTypeName}.
+ */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
 @JsonSubTypes({
         @JsonSubTypes.Type(value = ServerMessage.Welcome.class, name = "welcome"),
@@ -34,7 +37,7 @@ import java.util.UUID;
         @JsonSubTypes.Type(value = ServerMessage.Signal.class, name = "signal"),
         @JsonSubTypes.Type(value = ServerMessage.Media.class, name = "media")
 })
-public sealed interface ServerMessage {
+public interface ServerMessage {
 
     record Welcome(String kind, UUID id, String name) implements ServerMessage {}
 

@@ -1,0 +1,69 @@
+package io.vitrine.realtime.internal;
+
+import io.vitrine.dialog.Actor;
+import io.vitrine.dialog.CoopApi;
+import io.vitrine.dialog.CustomerPresenceApi;
+import io.vitrine.shared.VitrineProperties;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.TaskScheduler;
+import org.springframework.stereotype.Component;
+
+/** What the dialogs learn when a customer's connection to one of them goes away. */
+@Component
+class CustomerConnections {
+
+    private static final Logger log = LoggerFactory.getLogger(CustomerConnections.class);
+
+    private final Connections connections;
+    private final CoopApi coop;
+    private final CustomerPresenceApi customerPresence;
+    private final TaskScheduler scheduler;
+    private final Duration guestGrace;
+
+    CustomerConnections(Connections connections, CoopApi coop, CustomerPresenceApi customerPresence,
+            TaskScheduler scheduler, VitrineProperties properties) {
+        this.connections = connections;
+        this.coop = coop;
+        this.customerPresence = customerPresence;
+        this.scheduler = scheduler;
+        this.guestGrace = properties.presence().grace();
+    }
+
+    /** The shopper's connection stopped following the dialog. */
+    void left(UUID dialogId, Actor.Shopper shopper) {
+        checkLaterWhetherGone(dialogId, shopper);
+        noteIfCustomersGone(dialogId);
+    }
+
+    /** With no customer connection to the dialog left here, it is marked; a dialog left so for the grace ends. */
+    private void noteIfCustomersGone(UUID dialogId) {
+        boolean anyLeft = connections.all().stream()
+                .anyMatch(c -> c.actor() instanceof Actor.Shopper && c.follows(dialogId));
+        if (!anyLeft) {
+            try {
+                customerPresence.customersGone(dialogId);
+            } catch (RuntimeException e) {
+                log.warn("Could not note that the customers of dialog {} are gone", dialogId, e);
+            }
+        }
+    }
+
+    /** A Guest whose connections all stay away for the grace period has left the stream. */
+    private void checkLaterWhetherGone(UUID dialogId, Actor.Shopper shopper) {
+        scheduler.schedule(() -> {
+            boolean back = connections.all().stream().anyMatch(c -> c.follows(dialogId)
+                    && c.actor() instanceof Actor.Shopper s && s.shopperId().equals(shopper.shopperId()));
+            if (!back) {
+                try {
+                    coop.disconnected(dialogId, shopper.shopperId());
+                } catch (RuntimeException e) {
+                    log.warn("Could not mark a disconnected guest of dialog {} as gone", dialogId, e);
+                }
+            }
+        }, Instant.now().plus(guestGrace));
+    }
+}

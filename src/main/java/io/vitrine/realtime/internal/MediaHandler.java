@@ -1,0 +1,44 @@
+package io.vitrine.realtime.internal;
+
+import io.vitrine.realtime.FrameContext;
+import io.vitrine.realtime.FrameHandler;
+import io.vitrine.realtime.Push;
+import io.vitrine.realtime.protocol.ClientMessage;
+import io.vitrine.realtime.protocol.ServerMessage;
+import org.springframework.stereotype.Component;
+
+/** A peer's microphone and camera: remembered for newcomers and announced to the dialog. */
+@Component
+class MediaHandler implements FrameHandler<ClientMessage.Media> {
+
+    private final Streams streams;
+    private final Push push;
+
+    MediaHandler(Streams streams, Push push) {
+        this.streams = streams;
+        this.push = push;
+    }
+
+    @Override
+    public String wireType() {
+        return "media";
+    }
+
+    @Override
+    public Class<ClientMessage.Media> frameType() {
+        return ClientMessage.Media.class;
+    }
+
+    @Override
+    public Budget budget() {
+        return Budget.SIGNALLING;
+    }
+
+    @Override
+    public void handle(FrameContext context, ClientMessage.Media m) {
+        Streams.Peer me = streams.requirePeer(m.dialogId(), Caller.connectionOf(context));
+        boolean camera = m.camera() && me.sendsVideo();
+        streams.announce(m.dialogId(), me.participantId(), new Streams.MediaState(m.mic(), camera));
+        push.toDialog(m.dialogId(), new ServerMessage.Media(m.dialogId(), me.participantId(), m.mic(), camera));
+    }
+}

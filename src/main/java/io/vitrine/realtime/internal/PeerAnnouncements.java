@@ -1,0 +1,32 @@
+package io.vitrine.realtime.internal;
+
+import io.vitrine.realtime.fanout.Fanout;
+import io.vitrine.realtime.fanout.Topic;
+import java.util.UUID;
+import org.springframework.stereotype.Component;
+
+/** Tells the followers of a dialog who is in its stream now. */
+@Component
+class PeerAnnouncements {
+
+    private final Fanout fanout;
+    private final Streams streams;
+
+    PeerAnnouncements(Fanout fanout, Streams streams) {
+        this.fanout = fanout;
+        this.streams = streams;
+    }
+
+    /**
+     * Announces a dialog's peers after {@code changed} joined or left it, and the peers of the other dialogs that
+     * person has been in, whose {@code elsewhere} follows them (an expert going on camera in another dialog).
+     */
+    void publishPeers(UUID dialogId, Streams.Peer changed) {
+        synchronized (streams) {
+            fanout.publish(Topic.dialog(dialogId), streams.peersFrame(dialogId));
+            for (UUID other : streams.otherDialogsOf(dialogId, changed.actor())) {
+                fanout.publish(Topic.dialog(other), streams.peersFrame(other));
+            }
+        }
+    }
+}
