@@ -31,39 +31,7 @@
   // so its two fallback labels live here (the merchant's own label comes from the settings).
   var TEXTS = { talk: 'Talk to an expert', leaveMessage: 'Leave us a message', unread: 'unread' };
 
-  var CSS = [
-    ':host { all: initial !important; }',
-    '.launcher, .panel, .frame { all: initial; box-sizing: border-box; }',
-    '.launcher {',
-    '  position: fixed; z-index: ' + Z_TOP + '; bottom: 20px; display: inline-flex; align-items: center; gap: 8px;',
-    '  max-width: calc(100vw - 40px); padding: 14px 20px; border-radius: 999px; cursor: pointer;',
-    '  background: var(--vitrine-color); color: var(--vitrine-text); font: 600 15px/1.2 ' + FONT + ';',
-    '  box-shadow: 0 6px 20px rgba(0, 0, 0, 0.22); transition: transform 0.15s ease, box-shadow 0.15s ease;',
-    '}',
-    '.launcher:hover { transform: translateY(-1px); box-shadow: 0 10px 26px rgba(0, 0, 0, 0.26); }',
-    '.launcher:focus-visible { outline: 3px solid var(--vitrine-color); outline-offset: 3px; box-shadow: 0 0 0 6px #fff; }',
-    '.launcher svg { width: 20px; height: 20px; flex: none; fill: none; stroke: currentColor; stroke-width: 2; stroke-linejoin: round; }',
-    '.label { all: initial; font: inherit; color: inherit; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }',
-    '.right { right: 20px; } .left { left: 20px; }',
-    '.badge {',
-    '  all: initial; display: none; min-width: 20px; height: 20px; padding: 0 6px; box-sizing: border-box; border-radius: 999px;',
-    '  background: #d92d20; color: #fff; font: 700 12px/20px ' + FONT + '; text-align: center;',
-    '}',
-    '.badge.shown { display: inline-block; }',
-    '.panel {',
-    '  position: fixed; z-index: ' + (Z_TOP + 1) + '; bottom: 88px; display: none; overflow: hidden;',
-    '  width: 400px; height: calc(100vh - 108px); max-width: calc(100vw - 40px); max-height: 900px;',
-    '  background: #fff; border-radius: 16px; box-shadow: 0 18px 50px rgba(0, 0, 0, 0.3);',
-    '}',
-    '.panel.open { display: block; }',
-    '@media (min-width: 601px) { .panel.wide { width: 820px; } }',
-    '.frame { display: block; width: 100%; height: 100%; border: 0; background: #fff; }',
-    '@media (max-width: 600px) {',
-    '  .panel { top: 0; right: 0; bottom: 0; left: 0; width: 100%; height: 100%; max-width: none; max-height: none; border-radius: 0; }',
-    '  .launcher.hidden-on-phone { display: none; }',
-    '}',
-    '@media (prefers-reduced-motion: reduce) { .launcher { transition: none; } }',
-  ].join('\n');
+  var CSS = shadowCss();
 
   loadConfig()
     .then(function (config) { whenBodyReady(function () { mount(config); }); })
@@ -229,6 +197,43 @@
     var style = document.createElement('style');
     style.textContent = CSS;
     root.appendChild(style);
+  }
+
+  /** The launcher's and the overlay's styles, inside the shadow root. */
+  function shadowCss() {
+    return [
+      ':host { all: initial !important; }',
+      '.launcher, .panel, .frame { all: initial; box-sizing: border-box; }',
+      '.launcher {',
+      '  position: fixed; z-index: ' + Z_TOP + '; bottom: 20px; display: inline-flex; align-items: center; gap: 8px;',
+      '  max-width: calc(100vw - 40px); padding: 14px 20px; border-radius: 999px; cursor: pointer;',
+      '  background: var(--vitrine-color); color: var(--vitrine-text); font: 600 15px/1.2 ' + FONT + ';',
+      '  box-shadow: 0 6px 20px rgba(0, 0, 0, 0.22); transition: transform 0.15s ease, box-shadow 0.15s ease;',
+      '}',
+      '.launcher:hover { transform: translateY(-1px); box-shadow: 0 10px 26px rgba(0, 0, 0, 0.26); }',
+      '.launcher:focus-visible { outline: 3px solid var(--vitrine-color); outline-offset: 3px; box-shadow: 0 0 0 6px #fff; }',
+      '.launcher svg { width: 20px; height: 20px; flex: none; fill: none; stroke: currentColor; stroke-width: 2; stroke-linejoin: round; }',
+      '.label { all: initial; font: inherit; color: inherit; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }',
+      '.right { right: 20px; } .left { left: 20px; }',
+      '.badge {',
+      '  all: initial; display: none; min-width: 20px; height: 20px; padding: 0 6px; box-sizing: border-box; border-radius: 999px;',
+      '  background: #d92d20; color: #fff; font: 700 12px/20px ' + FONT + '; text-align: center;',
+      '}',
+      '.badge.shown { display: inline-block; }',
+      '.panel {',
+      '  position: fixed; z-index: ' + (Z_TOP + 1) + '; bottom: 88px; display: none; overflow: hidden;',
+      '  width: 400px; height: calc(100vh - 108px); max-width: calc(100vw - 40px); max-height: 900px;',
+      '  background: #fff; border-radius: 16px; box-shadow: 0 18px 50px rgba(0, 0, 0, 0.3);',
+      '}',
+      '.panel.open { display: block; }',
+      '@media (min-width: 601px) { .panel.wide { width: 820px; } }',
+      '.frame { display: block; width: 100%; height: 100%; border: 0; background: #fff; }',
+      '@media (max-width: 600px) {',
+      '  .panel { top: 0; right: 0; bottom: 0; left: 0; width: 100%; height: 100%; max-width: none; max-height: none; border-radius: 0; }',
+      '  .launcher.hidden-on-phone { display: none; }',
+      '}',
+      '@media (prefers-reduced-motion: reduce) { .launcher { transition: none; } }',
+    ].join('\n');
   }
 
   function chatIcon() {

@@ -4,21 +4,22 @@ import { avatarElement } from '../shared/avatar.js';
 import { connectSocket } from '../shared/socket.js';
 import { loadTranscript } from '../shared/transcript.js';
 import {
-  h, icon, timeElement, formatDuration, stars, setBusy, asList, staffApi as api, errorText,
+  h, timeElement, formatDuration, stars, setBusy, asList, staffApi as api, errorText,
   eventElement, appendToLog, confirmBar, createComposer, transcriptOf, statusBadge, routingLogItem, groupMessages, SAY_REFUSALS, refusalText,
 } from '../shared/ui.js';
 import { LocalMedia } from '../shared/media.js';
 import {
-  LiveSession, ParticipantList, mediaStatePill, toggleButton, reportProblem, isLiveVideo, can, attachStream, MEDIA_ICONS,
+  ParticipantList, toggleButton, reportProblem, isLiveVideo, can, MEDIA_ICONS,
   MEDIA_ERRORS,
 } from '../shared/live.js';
 import { recordError } from '../shared/diagnostics.js';
 import { unread, newRequest, unreadBadge, alertControls } from './alerts.js';
 import { createDialogStore } from '../shared/store.js';
+import { createTypingLine } from '../shared/typing.js';
+import { createChatMedia } from './chat/media.js';
 
 const PRESENCES = ['ONLINE', 'AWAY', 'OFFLINE'];
 const REFRESH_DELAY_MS = 300;
-const TYPING_SHOW_MS = 4000;
 const NOTICE_SHOW_MS = 6000;
 
 const me = readMember();
@@ -444,153 +445,45 @@ function chatView(initial, { events, routingLog = null }) {
   let dialog = initial;
   const dialogId = dialog.id;
   const ended = dialog.status === 'ENDED';
-  let session = null;
-  let cameraSettled = false;
   const you = () => state.you.get(dialogId) ?? null;
 
   const participants = new ParticipantList({ testid: 'participants', className: 'participants' });
-  const title = h('h2', { id: 'chat-title', class: 'chat-title', testid: 'chat-title' });
-  const meta = h('p', { class: 'chat-meta' });
-  const customer = h('p', { class: 'chat-meta chat-customer', testid: 'customer-details' });
-  showCustomer(dialogId, customer);
-  const modeToggle = toggleButton({
-    testid: 'mode-toggle', label: t('conversation.textOnly'), iconPath: MEDIA_ICONS.text, className: 'button button--small toggle',
-    onToggle: (textOnly, button) => setMode(textOnly ? 'TEXT' : 'VIDEO', button),
-  });
-  const endButton = h('button', { type: 'button', class: 'button button--danger-quiet', testid: 'end-dialog', text: t('console.end') });
-  const confirm = confirmBar(t('console.confirmEnd'), () => endDialog(dialogId, (message) => composer?.showError(message)), endButton);
+  const head = chatHead(dialogId, ended, { onMode: (mode, button) => setMode(mode, button), onError: (message) => composer?.showError(message) });
   const log = h('ol', { class: 'chat-log', testid: 'chat-log', 'aria-live': 'polite', 'aria-labelledby': 'chat-title' },
     events.map((event) => eventElement(event, isStaff)));
   groupMessages(log);
-  const typingLine = h('p', { class: 'typing', testid: 'typing-indicator', 'aria-live': 'polite' });
+  const typing = createTypingLine();
   const composer = ended ? null : createComposer({
     onSend: (text) => socket.say(dialogId, text),
     onTyping: () => socket.typing(dialogId),
   });
+  const media = ended ? null : createChatMedia({
+    dialogId, socket, local: state.local, participants,
+    status: () => dialog.status,
+    // Before `you` arrives, the expert named on the dialog is the one who publishes.
+    isLive: () => isLiveVideo(dialog) && (can(you(), 'PUBLISH_VIDEO') || (you() == null && dialog.expert?.name === me.name)),
+    isSubscribed: () => state.subscribed.has(dialogId),
+    onChange: () => renderMedia(),
+  });
   const report = ended ? null : reportProblem({
     send: (body) => api(`/dialogs/${encodeURIComponent(dialogId)}/reports`, { method: 'POST', body }),
-    context: () => ({ socket, mesh: session?.mesh, mode: dialog.mode, status: dialog.status }),
+    context: () => ({ socket, mesh: media.session()?.mesh, mode: dialog.mode, status: dialog.status }),
   });
-  const stage = ended ? null : expertStage();
   const root = h('section', { class: ended ? 'chat chat--ended' : 'chat', 'aria-labelledby': 'chat-title', 'data-dialog-id': dialogId },
-    h('header', { class: 'chat-head' }, participants.element, h('div', { class: 'chat-heading' }, title, meta, customer),
-      ended ? null : h('div', { class: 'head-actions' }, modeToggle.element, endButton)),
-    ended ? null : confirm.element,
+    h('header', { class: 'chat-head' }, participants.element, ...head.elements),
+    ended ? null : head.confirm,
     h('div', { class: 'chat-body' },
-      h('div', { class: 'chat-main' }, log, typingLine, composer?.element, report ? h('div', { class: 'chat-foot' }, report) : null),
-      ended ? endedSummary(dialog, routingLog) : stage.element));
-
-  let typingTimer = null;
-
-  /** Self preview, microphone/camera/mode controls, connection state and the customers' sound. */
-  function expertStage() {
-    const pill = mediaStatePill();
-    const selfVideo = h('video', { class: 'self-video', testid: 'self-video', autoplay: true, playsinline: true, muted: true, 'aria-label': t('media.selfPreview') });
-    selfVideo.muted = true; // the attribute alone is not enough once playing
-    const mic = toggleButton({ testid: 'mic-toggle', label: t('media.mic'), iconPath: MEDIA_ICONS.mic, onToggle: (on) => run(() => state.local.setMic(on), 'media.micFailed') });
-    const camera = toggleButton({ testid: 'camera-toggle', label: t('media.camera'), iconPath: MEDIA_ICONS.camera, onToggle: (on) => run(() => state.local.setCamera(on), 'media.cameraFailed') });
-    const switchCamera = h('button', { type: 'button', class: 'toggle', testid: 'camera-switch', hidden: true, 'aria-label': t('media.switchCamera'), title: t('media.switchCamera') },
-      icon(MEDIA_ICONS.switchCamera), h('span', { class: 'toggle-label', text: t('media.switchCamera') }));
-    switchCamera.addEventListener('click', () => run(() => state.local.switchCamera(), 'media.cameraFailed'));
-    const playSound = h('button', { type: 'button', class: 'button button--small', testid: 'play-sound', hidden: true }, icon(MEDIA_ICONS.sound), t('media.playSound'));
-    playSound.addEventListener('click', () => {
-      playSound.hidden = true;
-      session?.unblockSound();
-    });
-    const error = h('p', { class: 'inline-error', role: 'alert', hidden: true });
-    const element = h('aside', { class: 'stage', 'aria-label': t('media.stage'), hidden: true },
-      h('div', { class: 'self-screen' }, selfVideo, pill.element),
-      h('div', { class: 'stage-bar', role: 'group', 'aria-label': t('media.controls') }, mic.element, camera.element, switchCamera),
-      playSound, error);
-
-    async function run(action, failureKey) {
-      error.hidden = true;
-      try {
-        await action();
-      } catch (err) {
-        recordError(err);
-        error.textContent = t(failureKey, { reason: err.message || err.name });
-        error.hidden = false;
-      }
-      render();
-    }
-
-    async function updateCameraSwitch() {
-      switchCamera.hidden = (await state.local.cameras()).length < 2;
-    }
-    // A camera plugged in or out shows or hides the switch (one handler: the stage in view).
-    if (navigator.mediaDevices) navigator.mediaDevices.ondevicechange = updateCameraSwitch;
-
-    function render() {
-      if (!session) return;
-      pill.set(session.state);
-      mic.set(state.local.micOn, state.local.micOn ? MEDIA_ICONS.mic : MEDIA_ICONS.micOff);
-      camera.set(state.local.cameraOn);
-      attachStream(selfVideo, state.local.video ? new MediaStream([state.local.video]) : null);
-      session.playAudioExcept(null);
-    }
-
-    return {
-      element, render, updateCameraSwitch, playSound, error: (message) => { error.textContent = message; error.hidden = false; },
-      clear: () => { attachStream(selfVideo, null); playSound.hidden = true; },
-    };
-  }
-
-  /** Media runs while the dialog in view is a live video stream that I publish to. */
-  async function syncSession() {
-    if (ended) return;
-    const live = isLiveVideo(dialog) && (can(you(), 'PUBLISH_VIDEO') || (you() == null && dialog.expert?.name === me.name));
-    stage.element.hidden = !live;
-    if (live && !session) {
-      session = new LiveSession({
-        dialogId,
-        socket,
-        local: state.local,
-        onChange: renderMedia,
-        onSpeaking: (id, speaking) => participants.setSpeaking(id, speaking),
-        onSoundBlocked: () => { stage.playSound.hidden = false; },
-      });
-      stage.element.append(session.audioBox);
-      const mine = session;
-      cameraSettled = false;
-      try {
-        // Camera and microphone first, so the first offer to each customer carries them.
-        if (!state.local.video && !state.local.audio) await state.local.startCameraAndMic();
-      } catch (err) {
-        recordError(err);
-        stage.error(t('media.cameraFailed', { reason: err.message || err.name }));
-      }
-      if (session !== mine) return;
-      cameraSettled = true;
-      stage.updateCameraSwitch();
-      maybeJoin();
-      renderMedia();
-    } else if (!live && session) {
-      stopSession();
-    }
-  }
-
-  function maybeJoin() {
-    if (session && cameraSettled && state.subscribed.has(dialogId)) session.join();
-  }
-
-  function stopSession({ leaveStream = false } = {}) {
-    if (!session) return;
-    session.close();
-    session = null;
-    state.local.stop();
-    stage.clear();
-    // Another dialog comes into view while this one goes on: the server takes us out of its stream.
-    if (leaveStream && dialog.status === 'ACTIVE') socket.resubscribe(dialogId);
-  }
+      h('div', { class: 'chat-main' }, log, typing.element, composer?.element, report ? h('div', { class: 'chat-foot' }, report) : null),
+      ended ? endedSummary(dialog, routingLog) : media.stage.element));
 
   function renderMedia() {
+    const session = media?.session();
     participants.render(participantsOf(dialog), {
       selfId: you()?.participantId,
       micOf: (id) => session?.micOf(id) ?? false,
       speakingOf: (id) => session?.speaking.isSpeaking(id) ?? false,
     });
-    stage?.render();
+    media?.stage.render();
   }
 
   async function setMode(mode, button) {
@@ -606,10 +499,7 @@ function chatView(initial, { events, routingLog = null }) {
   }
 
   function renderHead() {
-    title.textContent = dialog.host?.name ?? '';
-    meta.replaceChildren(statusBadge(dialog.status), ' ', t('console.started'), ' ', timeElement(dialog.createdAt, 'datetime') ?? '');
-    modeToggle.element.hidden = dialog.status !== 'ACTIVE' || !can(you(), 'SET_MODE');
-    modeToggle.set(dialog.mode === 'TEXT');
+    head.render(dialog, you());
     if (report) report.hidden = you() != null && !can(you(), 'REPORT_PROBLEM');
     renderMedia();
   }
@@ -621,12 +511,12 @@ function chatView(initial, { events, routingLog = null }) {
     const ends = !ended && dialog.status === 'ENDED';
     const rated = ended && dialog.rating !== previous.rating;
     if ((ends || rated) && state.selectedId === dialogId) {
-      stopSession();
+      media?.stop();
       select(dialogId);
       return;
     }
     renderHead();
-    syncSession();
+    media?.sync();
   }
 
   renderHead();
@@ -634,26 +524,47 @@ function chatView(initial, { events, routingLog = null }) {
     root,
     dialogId,
     update,
-    start: () => syncSession(),
+    start: () => media?.sync(),
     onSubscribed() {
-      const hadSession = session != null;
+      const hadSession = media?.session() != null;
       update(state.dialogs.get(dialogId) ?? dialog);
-      if (hadSession) maybeJoin();
+      if (hadSession) media.maybeJoin();
     },
-    dispose: () => stopSession({ leaveStream: true }),
+    dispose: () => media?.stop({ leaveStream: true }),
     append: (event) => {
       appendToLog(log, eventElement(event, isStaff), { force: isStaff(event.author) });
-      if (isMessage(event)) typingLine.textContent = '';
+      if (isMessage(event)) typing.clear();
     },
     scrollToEnd: () => { log.scrollTop = log.scrollHeight; },
     reset: () => log.replaceChildren(),
     focusInput: () => composer?.input.focus(),
-    showTyping(frame) {
-      typingLine.textContent = t('conversation.typing', { name: frame.name ?? '' });
-      clearTimeout(typingTimer);
-      typingTimer = setTimeout(() => { typingLine.textContent = ''; }, TYPING_SHOW_MS);
-    },
+    showTyping: (frame) => typing.show(frame.name),
     showError: (message, code) => (composer ? composer.showError(message, { restore: SAY_REFUSALS.has(code) }) : showNotice(message)),
+  };
+}
+
+/** The chat's title, status line, customer details and (while live) the mode toggle and the end button with its confirmation. */
+function chatHead(dialogId, ended, { onMode, onError }) {
+  const title = h('h2', { id: 'chat-title', class: 'chat-title', testid: 'chat-title' });
+  const meta = h('p', { class: 'chat-meta' });
+  const customer = h('p', { class: 'chat-meta chat-customer', testid: 'customer-details' });
+  showCustomer(dialogId, customer);
+  const modeToggle = toggleButton({
+    testid: 'mode-toggle', label: t('conversation.textOnly'), iconPath: MEDIA_ICONS.text, className: 'button button--small toggle',
+    onToggle: (textOnly, button) => onMode(textOnly ? 'TEXT' : 'VIDEO', button),
+  });
+  const endButton = h('button', { type: 'button', class: 'button button--danger-quiet', testid: 'end-dialog', text: t('console.end') });
+  const confirm = confirmBar(t('console.confirmEnd'), () => endDialog(dialogId, onError), endButton);
+  return {
+    elements: [h('div', { class: 'chat-heading' }, title, meta, customer),
+      ended ? null : h('div', { class: 'head-actions' }, modeToggle.element, endButton)],
+    confirm: confirm.element,
+    render(dialog, you) {
+      title.textContent = dialog.host?.name ?? '';
+      meta.replaceChildren(statusBadge(dialog.status), ' ', t('console.started'), ' ', timeElement(dialog.createdAt, 'datetime') ?? '');
+      modeToggle.element.hidden = dialog.status !== 'ACTIVE' || !can(you, 'SET_MODE');
+      modeToggle.set(dialog.mode === 'TEXT');
+    },
   };
 }
 

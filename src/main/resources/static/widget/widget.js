@@ -5,21 +5,19 @@ import { connectSocket } from '../shared/socket.js';
 import { loadTranscript } from '../shared/transcript.js';
 import {
   h, icon, ICONS, timeElement, stars, setBusy, safeUrl, asList, requestJson, errorText,
-  showFormErrors, clearFormErrors, eventElement, appendToLog, confirmBar, createComposer, MAX_MESSAGE,
-  transcriptOf, statusBadge, followEnd, scrollLogToEnd, groupMessages, SAY_REFUSALS, refusalText,
+  showFormErrors, clearFormErrors, createComposer, MAX_MESSAGE,
+  transcriptOf, statusBadge, SAY_REFUSALS, refusalText,
 } from '../shared/ui.js';
-import {
-  LiveSession, ParticipantList, toggleButton, reportProblem, isLiveVideo, can, MEDIA_ICONS,
-  MEDIA_ERRORS,
-} from '../shared/live.js';
+import { reportProblem, can, MEDIA_ICONS, MEDIA_ERRORS } from '../shared/live.js';
 import { recordError } from '../shared/diagnostics.js';
 import { createDialogStore } from '../shared/store.js';
 import { watchHost, unreadCounter, askForRoom, soundSetting } from './host.js';
 import { createInvitePanel } from './invite.js';
-import { createStage } from './stage.js';
 import { createStatus } from './status.js';
+import { createConversationHead } from './conversation/head.js';
+import { createConversationLog } from './conversation/log.js';
+import { createConversationMedia } from './conversation/live.js';
 
-const TYPING_SHOW_MS = 4000;
 const OPEN_STATUSES = new Set(['WAITING', 'ACTIVE']);
 const PERSONAL_FIELDS = {
   name: { testid: 'pd-name', type: 'text', autocomplete: 'name', label: 'form.name', maxlength: '120' },
@@ -629,58 +627,48 @@ function onSocketError(frame) {
 function renderConversation(initial) {
   let dialog = initial;
   const dialogId = dialog.id;
-  let session = null;
   const you = () => youOf(dialogId);
   const allowed = (permission) => can(you(), permission);
-  const isMine = (author) => {
-    const me = you();
-    if (me?.participantId && author?.participantId) return author.participantId === me.participantId;
-    if (!state.created.has(dialogId)) return false;
-    return author?.participantId ? author.participantId === dialog.host?.participantId : author?.role === 'HOST';
-  };
+  const isMine = (author) => isMyAuthor(author, dialog);
+  const timeline = () => state.timelines.get(dialogId) ?? [];
+  const showError = (message) => composer.showError(message);
 
   const statusBox = createStatus();
-  const modeToggle = toggleButton({
-    testid: 'mode-toggle', label: t('conversation.textOnly'), iconPath: MEDIA_ICONS.text, className: 'button button--quiet button--small toggle',
-    onToggle: (textOnly, button) => setMode(textOnly ? 'TEXT' : 'VIDEO', button),
+  const head = createConversationHead({
+    statusElements: statusBox.elements,
+    onMode: (mode, button) => setDialogMode(dialogId, mode, button, showError),
+    onLeave: (action, button) => leaveOrRejoin(action, button, { dialogId, dialog: () => dialog, media, head, showError }),
+    onEnd: () => endDialog(dialogId, () => dialog, showError),
   });
-  const endButton = h('button', { type: 'button', class: 'button button--quiet button--small', testid: 'end-dialog', hidden: true });
-  const leaveButton = h('button', { type: 'button', class: 'button button--quiet button--small', testid: 'leave-stream', hidden: true, text: t('conversation.leave') });
-  const rejoinButton = h('button', { type: 'button', class: 'button button--primary button--small', testid: 'rejoin-stream', hidden: true, text: t('conversation.rejoin') });
-  leaveButton.addEventListener('click', () => leaveOrRejoin('leave', leaveButton));
-  rejoinButton.addEventListener('click', () => leaveOrRejoin('rejoin', rejoinButton));
-  const confirm = confirmBar(t('conversation.confirmEnd'), () => endDialog(), endButton);
   const guestEnd = guestEndedPanel();
   const invite = invitePanel(dialogId, () => toggleInvite(false));
-
-  const stagePanel = createStage({ onMic: setMic, session: () => session });
-  const stage = stagePanel.element;
-  const strip = new ParticipantList({ testid: 'participant-strip', className: 'participant-strip' });
-
-  const log = h('ol', { class: 'chat-log', testid: 'chat-log', 'aria-live': 'polite', 'aria-label': t('conversation.logLabel') });
-  followEnd(log);
-  const typingLine = h('p', { class: 'typing', testid: 'typing-indicator', 'aria-live': 'polite' });
+  const media = createConversationMedia({
+    dialogId, you, allowed,
+    dialog: () => dialog,
+    isOpen: () => OPEN_STATUSES.has(dialog.status),
+    isSubscribed: () => state.subscribed.has(dialogId),
+    socket: () => state.socket,
+    ensureSocket,
+    onLive: (live) => root.classList.toggle('conversation--live', live),
+    onMicError: showError,
+  });
+  const log = createConversationLog({ timeline, isMine });
   const composer = createComposer({
     onSend: (text) => ensureSocket().say(dialogId, text),
     onTyping: () => state.socket?.typing(dialogId),
   });
-  const rating = h('div', { class: 'rating-area' });
+  const rating = ratingArea();
   const report = reportProblem({
     send: (body) => api(`/me/dialogs/${encodeURIComponent(dialogId)}/reports`, { method: 'POST', body }),
-    context: () => ({ socket: state.socket, mesh: session?.mesh, mode: dialog.mode, status: dialog.status }),
+    context: () => ({ socket: state.socket, mesh: media.session()?.mesh, mode: dialog.mode, status: dialog.status }),
   });
   const sound = soundToggle();
-  const foot = h('div', { class: 'conversation-foot' }, report, sound);
   const root = h('section', { class: 'conversation', 'aria-label': t('conversation.label'), 'data-dialog-id': dialogId },
-    h('div', { class: 'conversation-head' }, ...statusBox.elements,
-      h('div', { class: 'head-actions' }, modeToggle.element, leaveButton, rejoinButton, endButton)),
-    confirm.element, invite.element, guestEnd.element,
+    head.element, head.confirm, invite.element, guestEnd.element,
     // Narrow: video above the chat. Wide (a live stream on a desktop): video beside the chat.
-    h('div', { class: 'conversation-body' }, stage,
-      h('div', { class: 'chat-pane' }, strip.element, log, typingLine, composer.element, rating), foot));
-
-  let typingTimer = null;
-  let ratingShownFor; // the rating value the rating area was last drawn for
+    h('div', { class: 'conversation-body' }, media.stage,
+      h('div', { class: 'chat-pane' }, media.strip.element, log.element, log.typingElement, composer.element, rating.element),
+      h('div', { class: 'conversation-foot' }, report, sound)));
 
   function update(next) {
     dialog = next;
@@ -689,114 +677,21 @@ function renderConversation(initial) {
     const open = OPEN_STATUSES.has(status);
     const present = me?.present !== false;
     statusBox.update(dialog, { open, present, queue: state.queue.get(dialogId) });
-    endButton.hidden = !open || !allowed('END');
-    endButton.textContent = status === 'WAITING' ? t('conversation.cancel') : t('conversation.end');
-    confirm.setQuestion(status === 'WAITING' ? t('conversation.confirmCancel') : t('conversation.confirmEnd'));
-    if (!open || endButton.hidden) confirm.hide();
-    leaveButton.hidden = !open || !present || !allowed('LEAVE');
-    rejoinButton.hidden = !open || present || !allowed('LEAVE');
-    modeToggle.element.hidden = status !== 'ACTIVE' || !allowed('SET_MODE');
-    modeToggle.set(dialog.mode === 'TEXT');
+    head.update(dialog, { open, present, allowed });
     const canInvite = open && present && dialog.coop === true && allowed('INVITE');
     ui.invite.hidden = !canInvite;
     if (!canInvite) toggleInvite(false);
     composer.element.hidden = !open || !present || (me != null && !allowed('CHAT'));
     // Only a dialog an expert took part in asks for a rating; the server says so in `rateable`.
     const rateable = status === 'ENDED' && allowed('RATE') && dialog.rateable === true;
-    if (rateable) renderRating();
-    rating.hidden = !rateable;
+    if (rateable) rating.render(dialog);
+    rating.element.hidden = !rateable;
     report.hidden = !allowed('REPORT_PROBLEM');
     sound.hidden = !open;
-    guestEnd.update(dialog, me, state.timelines.get(dialogId) ?? []);
-    strip.element.hidden = status !== 'ACTIVE' || !present || !allowed('SEE_PARTICIPANTS');
-    syncSession();
-    renderMedia();
-  }
-
-  /** Media runs while the dialog is a live video stream and I am in it. */
-  function syncSession() {
-    const me = you();
-    const live = me != null && me.present !== false && isLiveVideo(dialog);
-    if (live && !session) {
-      session = new LiveSession({
-        dialogId,
-        socket: ensureSocket(),
-        onChange: renderMedia,
-        onSpeaking: (id, speaking) => strip.setSpeaking(id, speaking),
-        onSoundBlocked: stagePanel.soundBlocked,
-      });
-      stage.append(session.audioBox);
-      if (state.subscribed.has(dialogId)) session.join();
-    } else if (!live && session) {
-      stopSession();
-    }
-    stage.hidden = !live;
-    root.classList.toggle('conversation--live', live);
-    askForRoom(live);
-  }
-
-  function stopSession({ leaveStream = false } = {}) {
-    if (!session) return;
-    session.close();
-    session.local.stop();
-    session = null;
-    stagePanel.clear();
-    // Leaving the view while the stream goes on: the server takes this connection out of the stream.
-    if (leaveStream && OPEN_STATUSES.has(dialog.status)) state.socket?.resubscribe(dialogId);
-  }
-
-  function renderMedia() {
-    const me = you();
-    strip.render(dialog.participants, {
-      selfId: me?.participantId,
-      micOf: (id) => session?.micOf(id) ?? false,
-      speakingOf: (id) => session?.speaking.isSpeaking(id) ?? false,
-    });
-    if (!session) return;
-    stagePanel.render(session, dialog.expert, allowed('SPEAK'));
-    session.playAudioExcept(dialog.expert?.participantId);
-  }
-
-  async function setMic(on) {
-    if (!session) return;
-    try {
-      await session.local.setMic(on);
-    } catch (err) {
-      recordError(err);
-      composer.showError(t('media.micFailed', { reason: err.message || err.name }));
-    }
-    renderMedia();
-  }
-
-  async function setMode(mode, button) {
-    button.disabled = true;
-    try {
-      onDialog(await api(`/me/dialogs/${encodeURIComponent(dialogId)}/mode`, { method: 'POST', body: { mode } }));
-    } catch (err) {
-      composer.showError(errorText(err));
-    } finally {
-      button.disabled = false;
-    }
-  }
-
-  async function leaveOrRejoin(action, button) {
-    setBusy(button, true);
-    try {
-      const changed = await api(`/me/dialogs/${encodeURIComponent(dialogId)}/${action}`, { method: 'POST' });
-      state.you.set(dialogId, { ...you(), present: action === 'rejoin' });
-      if (action === 'leave') stopSession();
-      if (action === 'rejoin') {
-        // A fresh subscription brings the server's view of my place back; the stream is entered after it.
-        state.subscribed.delete(dialogId);
-        state.socket?.resubscribe(dialogId);
-      }
-      onDialog(changed?.id ? changed : dialog);
-      (action === 'leave' ? rejoinButton : leaveButton).focus();
-    } catch (err) {
-      composer.showError(errorText(err));
-    } finally {
-      setBusy(button, false);
-    }
+    guestEnd.update(dialog, me, timeline());
+    media.strip.element.hidden = status !== 'ACTIVE' || !present || !allowed('SEE_PARTICIPANTS');
+    media.sync();
+    media.render();
   }
 
   function toggleInvite(open = invite.element.hidden) {
@@ -805,74 +700,88 @@ function renderConversation(initial) {
     if (open) invite.focus();
   }
 
-  /** The rating form until the Host rated, then the score (with thanks when it was given just now). */
-  function renderRating() {
-    if (ratingShownFor === dialog.rating) return;
-    const justRated = ratingShownFor === null && dialog.rating != null;
-    ratingShownFor = dialog.rating;
-    rating.replaceChildren(dialog.rating == null
-      ? ratingForm(dialog, (score) => {
-        dialog = { ...dialog, rating: score };
-        renderRating();
-      })
-      : ratedSummary(dialog, justRated));
-  }
-
-  function append(event) {
-    appendToLog(log, eventElement(event, isMine), { force: isMine(event.author) });
-    if (event.kind === 'MESSAGE' && !isMine(event.author)) typingLine.textContent = '';
-    // The dialog frame may come before its ENDED event: the Guest's notice then learns who ended it.
-    if (event.kind === 'ENDED') guestEnd.update(dialog, you(), state.timelines.get(dialogId) ?? []);
-  }
-
-  function fillLog() {
-    log.replaceChildren(...(state.timelines.get(dialogId) ?? []).map((event) => eventElement(event, isMine)));
-    groupMessages(log);
-  }
-
-  function scrollToEnd() {
-    scrollLogToEnd(log);
-  }
-
-  function showTyping(frame) {
-    if (frame.participantId && frame.participantId === you()?.participantId) return;
-    typingLine.textContent = t('conversation.typing', { name: frame.name ?? '' });
-    clearTimeout(typingTimer);
-    typingTimer = setTimeout(() => { typingLine.textContent = ''; }, TYPING_SHOW_MS);
-  }
-
-  async function endDialog() {
-    try {
-      const ended = await api(`/me/dialogs/${encodeURIComponent(dialogId)}/end`, { method: 'POST' });
-      onDialog(ended?.id ? ended : { ...dialog, status: 'ENDED' });
-    } catch (err) {
-      composer.showError(errorText(err));
-    }
-  }
-
-  fillLog();
+  log.fill();
   return {
-    root, dialogId, update, append, scrollToEnd, showTyping,
-    reset: () => fillLog(),
+    root, dialogId, update,
+    append(event) {
+      log.append(event);
+      // The dialog frame may come before its ENDED event: the Guest's notice then learns who ended it.
+      if (event.kind === 'ENDED') guestEnd.update(dialog, you(), timeline());
+    },
+    scrollToEnd: () => log.scrollToEnd(),
+    showTyping(frame) {
+      if (frame.participantId && frame.participantId === you()?.participantId) return;
+      log.showTyping(frame.name);
+    },
+    reset: () => log.fill(),
     toggleInvite: () => toggleInvite(),
     showError: (message, code) => composer.showError(message, { restore: SAY_REFUSALS.has(code) }),
     /** `you` arrived (again): the log is redrawn when it tells who "I" am, and the stream is entered again. */
     onSubscribed({ newIdentity }) {
       if (newIdentity) {
-        fillLog();
-        scrollToEnd();
+        log.fill();
+        log.scrollToEnd();
       }
-      const hadSession = session != null;
+      const hadSession = media.session() != null;
       update(state.dialogs.get(dialogId));
-      if (hadSession) session?.join();
+      if (hadSession) media.session()?.join();
     },
     isMine,
-    onClosed: () => { if (session?.local.micOn) setMic(false); },
+    onClosed: () => { if (media.session()?.local.micOn) media.setMic(false); },
     dispose: () => {
-      stopSession({ leaveStream: true });
+      media.stop({ leaveStream: true });
       askForRoom(false);
     },
   };
+}
+
+/** Whether `author` is me: by participant id once `you` told it, else as the Host of a dialog I created here. */
+function isMyAuthor(author, dialog) {
+  const me = youOf(dialog.id);
+  if (me?.participantId && author?.participantId) return author.participantId === me.participantId;
+  if (!state.created.has(dialog.id)) return false;
+  return author?.participantId ? author.participantId === dialog.host?.participantId : author?.role === 'HOST';
+}
+
+async function setDialogMode(dialogId, mode, button, showError) {
+  button.disabled = true;
+  try {
+    onDialog(await api(`/me/dialogs/${encodeURIComponent(dialogId)}/mode`, { method: 'POST', body: { mode } }));
+  } catch (err) {
+    showError(errorText(err));
+  } finally {
+    button.disabled = false;
+  }
+}
+
+/** Leaves the live stream (the dialog goes on) or comes back to it. */
+async function leaveOrRejoin(action, button, { dialogId, dialog, media, head, showError }) {
+  setBusy(button, true);
+  try {
+    const changed = await api(`/me/dialogs/${encodeURIComponent(dialogId)}/${action}`, { method: 'POST' });
+    state.you.set(dialogId, { ...youOf(dialogId), present: action === 'rejoin' });
+    if (action === 'leave') media.stop();
+    if (action === 'rejoin') {
+      // A fresh subscription brings the server's view of my place back; the stream is entered after it.
+      state.subscribed.delete(dialogId);
+      state.socket?.resubscribe(dialogId);
+    }
+    onDialog(changed?.id ? changed : dialog());
+    head.focusAfter(action);
+  } catch (err) {
+    showError(errorText(err));
+  } finally {
+    setBusy(button, false);
+  }
+}
+
+async function endDialog(dialogId, dialog, showError) {
+  try {
+    const ended = await api(`/me/dialogs/${encodeURIComponent(dialogId)}/end`, { method: 'POST' });
+    onDialog(ended?.id ? ended : { ...dialog(), status: 'ENDED' });
+  } catch (err) {
+    showError(errorText(err));
+  }
 }
 
 /** The optional chime for messages that arrive while the widget is closed. */
@@ -940,6 +849,21 @@ function merchantSite() {
 }
 
 // ---------------------------------------------------------------- rating
+
+/** The rating form until the Host rated, then the score (with thanks when it was given just now). */
+function ratingArea() {
+  const element = h('div', { class: 'rating-area' });
+  let shownFor; // the rating value the area was last drawn for
+  function render(dialog) {
+    if (shownFor === dialog.rating) return;
+    const justRated = shownFor === null && dialog.rating != null;
+    shownFor = dialog.rating;
+    element.replaceChildren(dialog.rating == null
+      ? ratingForm(dialog, (score) => render({ ...dialog, rating: score }))
+      : ratedSummary(dialog, justRated));
+  }
+  return { element, render };
+}
 
 function ratingForm(dialog, onRated) {
   let score = 0;

@@ -1,0 +1,67 @@
+// The live stream of the dialog in view: starts camera and microphone, joins the stream, and stops when it ends.
+import { t } from '../../shared/i18n.js';
+import { LiveSession } from '../../shared/live.js';
+import { recordError } from '../../shared/diagnostics.js';
+import { createExpertStage } from './stage.js';
+
+/**
+ * `isLive()` says whether I publish to this dialog's stream now; `onChange` redraws participants and stage;
+ * `isSubscribed()` whether the server confirmed this connection's subscription (the stream is joined after it).
+ */
+export function createChatMedia({ dialogId, socket, local, participants, status, isLive, isSubscribed, onChange }) {
+  let session = null;
+  let cameraSettled = false;
+  const stage = createExpertStage({ local, session: () => session });
+
+  /** Media runs while the dialog in view is a live video stream that I publish to. */
+  async function sync() {
+    const live = isLive();
+    stage.element.hidden = !live;
+    if (live && !session) {
+      session = new LiveSession({
+        dialogId,
+        socket,
+        local,
+        onChange,
+        onSpeaking: (id, speaking) => participants.setSpeaking(id, speaking),
+        onSoundBlocked: () => { stage.playSound.hidden = false; },
+      });
+      stage.element.append(session.audioBox);
+      await startCamera(session);
+    } else if (!live && session) {
+      stop();
+    }
+  }
+
+  /** Camera and microphone first, so the first offer to each customer carries them. */
+  async function startCamera(mine) {
+    cameraSettled = false;
+    try {
+      if (!local.video && !local.audio) await local.startCameraAndMic();
+    } catch (err) {
+      recordError(err);
+      stage.error(t('media.cameraFailed', { reason: err.message || err.name }));
+    }
+    if (session !== mine) return;
+    cameraSettled = true;
+    stage.updateCameraSwitch();
+    maybeJoin();
+    onChange();
+  }
+
+  function maybeJoin() {
+    if (session && cameraSettled && isSubscribed()) session.join();
+  }
+
+  function stop({ leaveStream = false } = {}) {
+    if (!session) return;
+    session.close();
+    session = null;
+    local.stop();
+    stage.clear();
+    // Another dialog comes into view while this one goes on: the server takes us out of its stream.
+    if (leaveStream && status() === 'ACTIVE') socket.resubscribe(dialogId);
+  }
+
+  return { stage, sync, stop, maybeJoin, session: () => session };
+}
