@@ -146,7 +146,7 @@ class AbandonedDialogIntegrationTest extends IntegrationTest {
     }
 
     private static MerchantSettings settings(int capacity, AbandonedByExpert abandoned) {
-        return new MerchantSettings("#1f6feb", "bottom-right", "Live", false, List.of(), null, 60, capacity, true, abandoned);
+        return new MerchantSettings("#1f6feb", "bottom-right", "Live", false, List.of(), null, 60, capacity, true, abandoned, null);
     }
 
     private static Socket connectedShopper(Api shopper) {
