@@ -27,14 +27,14 @@ public class OutboxWorker {
     private final Outbox outbox;
     private final Preferences preferences;
     private final Addresses addresses;
-    private final MailSender mail;
+    private final EmailSender mail;
     private final WebPushSender push;
     private final PushSubscriptions subscriptions;
     private final NotificationsProperties.Outbox settings;
     private final JsonMapper json;
     private final Clock clock;
 
-    OutboxWorker(Outbox outbox, Preferences preferences, Addresses addresses, MailSender mail, WebPushSender push,
+    OutboxWorker(Outbox outbox, Preferences preferences, Addresses addresses, EmailSender mail, WebPushSender push,
             PushSubscriptions subscriptions, NotificationsProperties properties, JsonMapper json, Clock clock) {
         this.outbox = outbox;
         this.preferences = preferences;
@@ -64,7 +64,13 @@ public class OutboxWorker {
     }
 
     private void deliver(Outbox.Row row) {
-        Delivery outcome = attempt(row);
+        Delivery outcome;
+        try {
+            outcome = attempt(row);
+        } catch (RuntimeException e) {
+            LOG.warn("Sending notification {} failed unexpectedly", row.id(), e);
+            outcome = new Delivery.Retry("unexpected: " + e);
+        }
         switch (outcome) {
             case Delivery.Sent sent -> outbox.finish(row.id(), name, Outbox.Status.SENT, null);
             case Delivery.Skipped skipped -> outbox.finish(row.id(), name, Outbox.Status.SKIPPED, skipped.reason());

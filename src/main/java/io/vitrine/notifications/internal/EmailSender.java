@@ -14,8 +14,8 @@ import org.springframework.mail.MailException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
-import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.context.Context;
+import org.thymeleaf.spring6.SpringTemplateEngine;
 import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 
@@ -24,16 +24,16 @@ import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
  * and the one-click unsubscribe headers (RFC 8058), and the calendar invitation when there is one.
  */
 @Component
-class MailSender {
+class EmailSender {
 
     private final ObjectProvider<JavaMailSender> mail;
     private final Unsubscribes unsubscribes;
     private final NotificationsProperties.Mail settings;
     private final String baseUrl;
     // Our own engine, so the application's page templates and their resolver stay as they are.
-    private final TemplateEngine templates = new TemplateEngine();
+    private final SpringTemplateEngine templates = new SpringTemplateEngine();
 
-    MailSender(ObjectProvider<JavaMailSender> mail, Unsubscribes unsubscribes, NotificationsProperties properties,
+    EmailSender(ObjectProvider<JavaMailSender> mail, Unsubscribes unsubscribes, NotificationsProperties properties,
             VitrineProperties vitrine, Environment environment) {
         this.mail = mail;
         this.unsubscribes = unsubscribes;
