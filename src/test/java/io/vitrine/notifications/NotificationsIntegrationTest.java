@@ -20,15 +20,15 @@ import org.springframework.test.context.DynamicPropertySource;
  * The platform with a real SMTP port on loopback (GreenMail, started by each test when it wants the server up) and
  * an outbox that retries quickly.
  */
-abstract class NotificationsIntegrationTest extends IntegrationTest {
+public abstract class NotificationsIntegrationTest extends IntegrationTest {
 
     static final int SMTP_PORT = freePort();
 
     @Autowired
-    NotificationsApi notifications;
+    protected NotificationsApi notifications;
 
     @Autowired
-    JdbcClient jdbc;
+    protected JdbcClient jdbc;
 
     @DynamicPropertySource
     static void mailAndOutbox(DynamicPropertyRegistry registry) {
@@ -43,23 +43,23 @@ abstract class NotificationsIntegrationTest extends IntegrationTest {
         registry.add("vitrine.notifications.outbox.max-attempts", () -> "100");
     }
 
-    static GreenMail smtpServer() {
+    protected static GreenMail smtpServer() {
         GreenMail server = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         server.start();
         return server;
     }
 
-    static ConditionFactory eventually() {
+    protected static ConditionFactory eventually() {
         return Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100));
     }
 
     /** The outbox rows of one recipient, oldest first. */
-    List<Map<String, Object>> outboxOf(UUID recipientId) {
+    protected List<Map<String, Object>> outboxOf(UUID recipientId) {
         return jdbc.sql("select * from notification_outbox where recipient_id = ? order by created_at, id")
                 .param(recipientId).query().listOfRows();
     }
 
-    Recipient staffRecipient(Shop shop, String name) {
+    protected Recipient staffRecipient(Shop shop, String name) {
         return Recipient.staff(shop.merchant().id(), shop.memberId(name));
     }
 
