@@ -83,7 +83,11 @@ public final class CalendarInvites {
         calendar.add(ImmutableVersion.VERSION_2_0);
         calendar.add(ImmutableCalScale.GREGORIAN);
         calendar.add(cancelled ? ImmutableMethod.CANCEL : ImmutableMethod.REQUEST);
-        calendar.add(ZONES.getTimeZone(event.start().getZone().getId()).getVTimeZone());
+        // A region zone (Europe/Berlin) travels with its rules; a bare offset or UTC needs none.
+        var zone = ZONES.getTimeZone(event.start().getZone().getId());
+        if (zone != null) {
+            calendar.add(zone.getVTimeZone());
+        }
         calendar.add(vevent);
         return calendar;
     }
