@@ -70,6 +70,15 @@ class EmailNotificationIntegrationTest extends NotificationsIntegrationTest {
             assertThat(parts).anyMatch(p -> p.startsWith("text/html") && p.contains(path));
             assertThat(parts).anyMatch(p -> p.startsWith("text/plain") && p.contains(path));
 
+            // A person (or a mail scanner) opening the link only gets asked.
+            HttpResponse<String> page = HttpClient.newHttpClient().send(HttpRequest
+                    .newBuilder(URI.create("http://localhost:" + port + path)).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(page.statusCode()).isEqualTo(200);
+            assertThat(page.body()).contains("<form", "Unsubscribe");
+            Api annaApi = shop.staff("anna");
+            assertThat(annaApi.get("/api/v1/notification-preferences").body().path("email").asBoolean()).isTrue();
+
             // What a mail client does for RFC 8058: a POST with no cookies and no CSRF token.
             HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest
                     .newBuilder(URI.create("http://localhost:" + port + path))
@@ -77,7 +86,6 @@ class EmailNotificationIntegrationTest extends NotificationsIntegrationTest {
                     .POST(HttpRequest.BodyPublishers.ofString("List-Unsubscribe=One-Click")).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(response.statusCode()).isEqualTo(200);
-            Api annaApi = shop.staff("anna");
             assertThat(annaApi.get("/api/v1/notification-preferences").body().path("email").asBoolean()).isFalse();
 
             notifications.notify(Notification.of("test.second", "Second", "Again.", null, Channel.EMAIL), List.of(anna));

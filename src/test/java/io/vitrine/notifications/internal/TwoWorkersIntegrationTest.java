@@ -10,6 +10,8 @@ import io.vitrine.notifications.Recipient;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -20,6 +22,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Two workers, as on two nodes, racing for the same due rows: every email is sent exactly once. */
@@ -37,6 +40,7 @@ class TwoWorkersIntegrationTest extends NotificationsIntegrationTest {
     @Autowired NotificationsProperties properties;
     @Autowired JsonMapper json;
     @Autowired Clock clock;
+    @Autowired TransactionTemplate transactions;
 
     @Test
     void shouldNeverSendOneRowTwiceWhenTwoWorkersRace() throws Exception {
@@ -76,6 +80,32 @@ class TwoWorkersIntegrationTest extends NotificationsIntegrationTest {
             });
         } finally {
             threads.shutdownNow();
+            smtp.stop();
+        }
+    }
+
+    @Test
+    void shouldTakeOverARowWhoseWorkerDiedOnceItsLeaseEnds() {
+        Shop shop = shop("anna");
+        Recipient anna = staffRecipient(shop, "anna");
+        GreenMail smtp = smtpServer();
+        try {
+            // A node claims the row and dies before sending; its lease ends a little later. Queued and claimed in
+            // one transaction, so no live worker sees the row unclaimed.
+            int claimed = transactions.execute(status -> {
+                notifications.notify(Notification.of("test.lease", "Taken over", "Sent by another node.", null,
+                        Channel.EMAIL), List.of(anna));
+                return jdbc.sql("""
+                        update notification_outbox set claimed_by = 'dead-node', claimed_until = ?, attempts = 1
+                        where recipient_id = ? and status = 'PENDING'""")
+                        .params(OffsetDateTime.now(ZoneOffset.UTC).plusSeconds(2), anna.id()).update();
+            });
+            assertThat(claimed).isEqualTo(1);
+
+            eventually().until(() -> smtp.getReceivedMessagesForDomain(shop.slug() + ".test").length == 1);
+            assertThat(outboxOf(anna.id()).getFirst().get("status")).isEqualTo("SENT");
+            assertThat(((Number) outboxOf(anna.id()).getFirst().get("attempts")).intValue()).isEqualTo(2);
+        } finally {
             smtp.stop();
         }
     }
