@@ -53,6 +53,25 @@ class PushNotificationIntegrationTest extends NotificationsIntegrationTest {
     }
 
     @Test
+    void shouldShortenALongTextToFitOnePushMessage() throws Exception {
+        Shop shop = shop("anna");
+        try (LoopbackPushService pushService = new LoopbackPushService()) {
+            shop.staff("anna").post("/api/v1/push/subscriptions", subscription(pushService.endpoint(), pushService));
+            String longText = "Sofa fabrics. ".repeat(280);
+
+            notifications.notify(Notification.of("test.long", "Long", longText, null, Channel.PUSH),
+                    List.of(staffRecipient(shop, "anna")));
+
+            eventually().until(() -> !pushService.received().isEmpty());
+            String body = pushService.received().getFirst().message().path("body").asString();
+            assertThat(body).hasSizeLessThanOrEqualTo(1000).endsWith("…");
+            assertThat(longText).startsWith(body.substring(0, body.length() - 1));
+            assertThat(shop.staff("anna").get("/api/v1/notices").body().get(0).path("body").asString())
+                    .isEqualTo(longText);
+        }
+    }
+
+    @Test
     void shouldServeTheVapidPublicKeyWithoutLogin() {
         var response = Api.anonymous(port).get("/api/v1/push/vapid-public-key");
         assertThat(response.status()).isEqualTo(200);

@@ -23,6 +23,8 @@ public class OutboxWorker {
 
     private static final Logger LOG = LoggerFactory.getLogger(OutboxWorker.class);
 
+    private static final int PUSH_BODY_LIMIT = 1000;
+
     private final String name = "worker-" + UUID.randomUUID();
     private final Outbox outbox;
     private final Preferences preferences;
@@ -100,7 +102,9 @@ public class OutboxWorker {
         Map<String, Object> message = new LinkedHashMap<>();
         message.put("kind", payload.kind());
         message.put("title", payload.title());
-        message.put("body", payload.body());
+        // A push message must fit one 4 KB record; the full text stays in the in-app notice.
+        message.put("body", payload.body().length() <= PUSH_BODY_LIMIT ? payload.body()
+                : payload.body().substring(0, PUSH_BODY_LIMIT - 1) + "…");
         message.put("link", payload.link());
         return json.writeValueAsString(message).getBytes(StandardCharsets.UTF_8);
     }
