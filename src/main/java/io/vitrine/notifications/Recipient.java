@@ -1,0 +1,24 @@
+package io.vitrine.notifications;
+
+import java.util.Objects;
+import java.util.UUID;
+
+/** Who a notice is for: a team member or a shopper of one merchant. */
+public record Recipient(UUID merchantId, Kind kind, UUID id) {
+
+    public enum Kind { STAFF, SHOPPER }
+
+    public Recipient {
+        Objects.requireNonNull(merchantId, "merchantId");
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(id, "id");
+    }
+
+    public static Recipient staff(UUID merchantId, UUID memberId) {
+        return new Recipient(merchantId, Kind.STAFF, memberId);
+    }
+
+    public static Recipient shopper(UUID merchantId, UUID shopperId) {
+        return new Recipient(merchantId, Kind.SHOPPER, shopperId);
+    }
+}
