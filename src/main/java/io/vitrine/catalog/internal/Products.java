@@ -1,0 +1,135 @@
+package io.vitrine.catalog.internal;
+
+import io.vitrine.catalog.Money;
+import io.vitrine.catalog.Product;
+import io.vitrine.catalog.Variant;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Reads products of one merchant. A search page is built from two ordered reads: the asking member's matching
+ * favourites, then the other matches by title; each read can walk an index instead of sorting everything.
+ */
+@Repository
+class Products {
+
+    private static final String COLUMNS = "p.id, p.external_id, p.sku, p.title, p.description, p.url, p.images, "
+            + "p.price_minor, p.currency, p.available, p.stock";
+
+    private final JdbcClient jdbc;
+    private final SearchDialect dialect;
+
+    Products(JdbcClient jdbc, SearchDialect dialect) {
+        this.jdbc = jdbc;
+        this.dialect = dialect;
+    }
+
+    Optional<Product> findById(UUID merchantId, UUID productId, @Nullable UUID memberId) {
+        return one("p.id = :value", productId, merchantId, memberId);
+    }
+
+    Optional<Product> findBySku(UUID merchantId, String sku, @Nullable UUID memberId) {
+        return one("p.sku = :value", sku, merchantId, memberId)
+                .or(() -> one("p.id in (select product_id from catalog_variant where merchant_id = :merchant and sku = :value)",
+                        sku, merchantId, memberId));
+    }
+
+    private Optional<Product> one(String condition, Object value, UUID merchantId, @Nullable UUID memberId) {
+        List<Row> rows = jdbc.sql("select " + COLUMNS + ", " + favouriteColumn() + " from catalog_product p where p.merchant_id = :merchant and " + condition)
+                .param("merchant", merchantId).param("member", memberId).param("value", value)
+                .query(Products::row).list();
+        return withVariants(rows).stream().findFirst();
+    }
+
+    /** Matching favourites of the member (all of them; a member keeps few), favourites first, by title. */
+    List<Product> favourites(UUID merchantId, UUID memberId, @Nullable String query) {
+        return withVariants(read(merchantId, memberId, query, true, Integer.MAX_VALUE, 0));
+    }
+
+    /** The other matches, by title. */
+    List<Product> others(UUID merchantId, @Nullable UUID memberId, @Nullable String query, int limit, long offset) {
+        return withVariants(read(merchantId, memberId, query, false, limit, offset));
+    }
+
+    private List<Row> read(UUID merchantId, @Nullable UUID memberId, @Nullable String query, boolean favourites,
+            int limit, long offset) {
+        boolean searching = query != null && !query.isBlank();
+        String sql = "select " + COLUMNS + ", " + (favourites ? "true" : "false") + " as favourite from catalog_product p"
+                + " where p.merchant_id = :merchant"
+                + (searching ? " and p.id in (" + dialect.matchingIds(query) + ")" : "")
+                + (favourites ? " and exists " : " and not exists ")
+                + "(select 1 from catalog_favourite f where f.product_id = p.id and f.member_id = :member)"
+                + " order by p.title, p.id limit :limit offset :offset";
+        var statement = jdbc.sql(sql).param("merchant", merchantId).param("member", memberId)
+                .param("limit", limit).param("offset", offset);
+        if (searching) {
+            for (Map.Entry<String, Object> param : dialect.params(query).entrySet()) {
+                statement = statement.param(param.getKey(), param.getValue());
+            }
+        }
+        return statement.query(Products::row).list();
+    }
+
+    boolean exists(UUID merchantId, UUID productId) {
+        return jdbc.sql("select count(*) from catalog_product where merchant_id = ? and id = ?")
+                .params(merchantId, productId).query(Long.class).single() > 0;
+    }
+
+    long count(UUID merchantId) {
+        return jdbc.sql("select count(*) from catalog_product where merchant_id = ?").param(merchantId).query(Long.class).single();
+    }
+
+    private List<Product> withVariants(List<Row> rows) {
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        Map<UUID, List<Variant>> variants = variantsOf(rows.stream().map(Row::id).toList());
+        return rows.stream().map(r -> r.product(variants.getOrDefault(r.id(), List.of()))).toList();
+    }
+
+    private Map<UUID, List<Variant>> variantsOf(Collection<UUID> productIds) {
+        Map<UUID, List<Variant>> byProduct = new HashMap<>();
+        jdbc.sql("select * from catalog_variant where product_id in (:ids) order by position, sku")
+                .param("ids", Set.copyOf(productIds))
+                .query((rs, n) -> {
+                    var variant = new Variant(rs.getObject("id", UUID.class), rs.getString("sku"),
+                            CatalogJson.options(rs.getString("options")),
+                            new Money(rs.getLong("price_minor"), rs.getString("currency")),
+                            (Integer) rs.getObject("stock", Integer.class), rs.getBoolean("available"));
+                    byProduct.computeIfAbsent(rs.getObject("product_id", UUID.class), k -> new ArrayList<>()).add(variant);
+                    return variant;
+                })
+                .list();
+        return byProduct;
+    }
+
+    private static String favouriteColumn() {
+        return "exists (select 1 from catalog_favourite f where f.product_id = p.id and f.member_id = :member) as favourite";
+    }
+
+    private static Row row(ResultSet rs, int n) throws SQLException {
+        return new Row(rs.getObject("id", UUID.class), rs.getString("external_id"), rs.getString("sku"),
+                rs.getString("title"), rs.getString("description"), rs.getString("url"),
+                CatalogJson.images(rs.getString("images")), new Money(rs.getLong("price_minor"), rs.getString("currency")),
+                rs.getBoolean("available"), rs.getObject("stock", Integer.class), rs.getBoolean("favourite"));
+    }
+
+    private record Row(UUID id, String externalId, String sku, String title, String description, String url,
+            List<String> images, Money price, boolean available, Integer stock, boolean favourite) {
+
+        Product product(List<Variant> variants) {
+            return new Product(id, externalId, sku, title, description, url, images, price, available, stock, variants, favourite);
+        }
+    }
+}
