@@ -8,12 +8,18 @@ const PAGE_SIZE = 24;
 const state = { q: '', page: 0 };
 
 translatePage(document);
+showCount();
 wireImport();
 wireSearch();
 document.body.dataset.ready = 'true';
 search();
 
 // ---------------------------------------------------------------- import
+
+function showCount() {
+  const count = byTestId('product-count');
+  count.textContent = t('catalog.count', { count: Number(count.dataset.count ?? 0) });
+}
 
 function wireImport() {
   const form = /** @type {HTMLFormElement|null} */ (byTestId('import-form'));

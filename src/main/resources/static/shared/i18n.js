@@ -235,6 +235,7 @@ const en = {
   'catalog.counts': '{read} rows read, {imported} imported, {errors} with errors.',
   'catalog.rowError': 'Line {line}: {reason}',
   'catalog.products': 'Products',
+  'catalog.count': { one: '{count} product', other: '{count} products' },
   'catalog.searchLabel': 'Search products',
   'catalog.searchPlaceholder': 'Title, SKU or words of the description',
   'catalog.search': 'Search',

@@ -22,6 +22,9 @@ public interface CatalogApi {
 
     List<Product> favourites(UUID merchantId, UUID memberId);
 
+    /** Marks or unmarks a product as the member's favourite (idempotent); an unknown product is not found. */
+    void setFavourite(UUID merchantId, UUID memberId, UUID productId, boolean favourite);
+
     /** Imports a file right away in the caller's thread (demo data, tests); the job is recorded like any other. */
     ImportJob importNow(UUID merchantId, InputStream file, ImportFormat format, @Nullable String fileName);
 }

@@ -87,7 +87,8 @@ public class CatalogService implements CatalogApi {
         return products.favourites(merchantId, memberId, null);
     }
 
-    public void favourite(UUID merchantId, UUID memberId, UUID productId, boolean favourite) {
+    @Override
+    public void setFavourite(UUID merchantId, UUID memberId, UUID productId, boolean favourite) {
         if (!products.exists(merchantId, productId)) {
             throw DomainException.notFound("The product");
         }

@@ -68,7 +68,7 @@ class ProductController {
     @PutMapping("/{id}/favourite")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void favourite(@AuthenticationPrincipal StaffPrincipal principal, @PathVariable UUID id) {
-        catalog.favourite(principal.merchantId(), principal.memberId(), id, true);
+        catalog.setFavourite(principal.merchantId(), principal.memberId(), id, true);
     }
 
     @Operation(summary = "Remove a product from the caller's favourites (idempotent)")
@@ -76,6 +76,6 @@ class ProductController {
     @DeleteMapping("/{id}/favourite")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void unfavourite(@AuthenticationPrincipal StaffPrincipal principal, @PathVariable UUID id) {
-        catalog.favourite(principal.merchantId(), principal.memberId(), id, false);
+        catalog.setFavourite(principal.merchantId(), principal.memberId(), id, false);
     }
 }
