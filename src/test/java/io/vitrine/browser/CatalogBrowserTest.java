@@ -92,7 +92,7 @@ class CatalogBrowserTest extends ChromiumTest {
         assertThat(products.first()).containsText("Sea Salt Candle");
         assertThat(products.first().getByTestId("favourite")).hasAttribute("aria-pressed", "true");
         String price = (String) page.evaluate("() => new Intl.NumberFormat(undefined, {style: 'currency', currency: 'EUR'}).format(28)");
-        assertThat(products.first()).as("2800 minor units in the browser's format").containsText(price);
+        assertThat(products.first()).containsText(price); // 2800 minor units in the browser's format
     }
 
     private Page login(String email, String password) {

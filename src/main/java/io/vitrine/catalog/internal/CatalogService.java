@@ -15,6 +15,8 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import org.jspecify.annotations.Nullable;
@@ -76,7 +78,8 @@ public class CatalogService implements CatalogApi {
         int missing = size + 1 - items.size();
         if (missing > 0) {
             long othersOffset = Math.max(0, offset - favs.size());
-            items.addAll(products.others(merchantId, memberId, query, missing, othersOffset));
+            Set<UUID> favIds = favs.stream().map(Product::id).collect(Collectors.toSet());
+            items.addAll(products.others(merchantId, query, favIds, missing, othersOffset));
         }
         boolean hasNext = items.size() > size;
         return new ProductPage(hasNext ? items.subList(0, size) : items, page, size, hasNext);

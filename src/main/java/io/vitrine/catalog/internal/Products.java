@@ -19,7 +19,8 @@ import org.springframework.stereotype.Repository;
 
 /**
  * Reads products of one merchant. A search page is built from two ordered reads: the asking member's matching
- * favourites, then the other matches by title; each read can walk an index instead of sorting everything.
+ * favourites, then the other matches by title. Each read orders only ids and titles and then fetches the page's
+ * rows, so a common word among 100,000 products sorts narrow rows.
  */
 @Repository
 class Products {
@@ -52,33 +53,56 @@ class Products {
         return withVariants(rows).stream().findFirst();
     }
 
-    /** Matching favourites of the member (all of them; a member keeps few), favourites first, by title. */
+    /** Matching favourites of the member (all of them; a member keeps few), by title. */
     List<Product> favourites(UUID merchantId, UUID memberId, @Nullable String query) {
-        return withVariants(read(merchantId, memberId, query, true, Integer.MAX_VALUE, 0));
+        String filter = " and m.id in (select product_id from catalog_favourite where member_id = :member)";
+        return withVariants(read(merchantId, memberId, query, filter, Set.of(), true, Integer.MAX_VALUE, 0));
     }
 
-    /** The other matches, by title. */
-    List<Product> others(UUID merchantId, @Nullable UUID memberId, @Nullable String query, int limit, long offset) {
-        return withVariants(read(merchantId, memberId, query, false, limit, offset));
+    /** The other matches, by title; {@code favourites} are left out (they were listed first). */
+    List<Product> others(UUID merchantId, @Nullable String query, Set<UUID> favourites, int limit, long offset) {
+        String filter = favourites.isEmpty() ? "" : " and m.id not in (:favourites)";
+        return withVariants(read(merchantId, null, query, filter, favourites, false, limit, offset));
     }
 
-    private List<Row> read(UUID merchantId, @Nullable UUID memberId, @Nullable String query, boolean favourites,
-            int limit, long offset) {
+    private List<Row> read(UUID merchantId, @Nullable UUID memberId, @Nullable String query, String filter,
+            Set<UUID> favourites, boolean favourite, int limit, long offset) {
         boolean searching = query != null && !query.isBlank();
-        String sql = "select " + COLUMNS + ", " + (favourites ? "true" : "false") + " as favourite from catalog_product p"
-                + " where p.merchant_id = :merchant"
-                + (searching ? " and p.id in (" + dialect.matchingIds(query) + ")" : "")
-                + (favourites ? " and exists " : " and not exists ")
-                + "(select 1 from catalog_favourite f where f.product_id = p.id and f.member_id = :member)"
-                + " order by p.title, p.id limit :limit offset :offset";
-        var statement = jdbc.sql(sql).param("merchant", merchantId).param("member", memberId)
-                .param("limit", limit).param("offset", offset);
+        List<UUID> byVariant = searching ? productsWithVariantSku(merchantId, query.strip()) : List.of();
+        // First the page's ids from a narrow (id, title) set, then their full rows by primary key.
+        String sql = "select " + COLUMNS + ", " + favourite + " as favourite from catalog_product p where p.id in ("
+                + "select m.id from "
+                + (searching ? dialect.matching(query, !byVariant.isEmpty())
+                        : "(select id, title from catalog_product where merchant_id = :merchant) m")
+                + " where 1 = 1" + filter + " order by m.title, m.id limit :limit offset :offset)"
+                + " order by p.title, p.id";
+        var statement = jdbc.sql(sql).param("merchant", merchantId).param("limit", limit).param("offset", offset);
+        if (memberId != null) {
+            statement = statement.param("member", memberId);
+        }
+        if (!favourites.isEmpty()) {
+            statement = statement.param("favourites", favourites);
+        }
+        if (!byVariant.isEmpty()) {
+            statement = statement.param("ids", byVariant);
+        }
         if (searching) {
             for (Map.Entry<String, Object> param : dialect.params(query).entrySet()) {
                 statement = statement.param(param.getKey(), param.getValue());
             }
         }
         return statement.query(Products::row).list();
+    }
+
+    /** A variant SKU typed as printed, or in upper or lower case; the unique SKU index finds it on every database. */
+    private List<UUID> productsWithVariantSku(UUID merchantId, String sku) {
+        if (sku.length() > Fields.MAX_SKU || sku.contains(" ")) {
+            return List.of();
+        }
+        return jdbc.sql("select distinct product_id from catalog_variant where merchant_id = :merchant and sku in (:skus)")
+                .param("merchant", merchantId)
+                .param("skus", new java.util.LinkedHashSet<>(List.of(sku, sku.toUpperCase(java.util.Locale.ROOT), sku.toLowerCase(java.util.Locale.ROOT))))
+                .query(UUID.class).list();
     }
 
     boolean exists(UUID merchantId, UUID productId) {

@@ -21,7 +21,6 @@ class V11_1__CatalogSearchIndex extends BaseJavaMigration {
         try (Statement statement = context.getConnection().createStatement()) {
             statement.execute("create index catalog_product_fts on catalog_product using gin (" + SearchDialect.Postgres.DOCUMENT + ")");
             statement.execute("create index catalog_product_sku_prefix on catalog_product (merchant_id, lower(sku) text_pattern_ops)");
-            statement.execute("create index catalog_variant_sku_lower on catalog_variant (merchant_id, lower(sku))");
         }
     }
 }
