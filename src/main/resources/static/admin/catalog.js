@@ -45,7 +45,7 @@ function wireImport() {
 
 /** multipart POST with the session cookie and the CSRF header; answers the queued job. */
 async function upload(data) {
-  if (!data.get('format')) data.delete('format');
+  for (const optional of ['format', 'siteUrl']) if (!data.get(optional)) data.delete(optional);
   let response;
   try {
     response = await fetch('/api/v1/catalog/imports', {

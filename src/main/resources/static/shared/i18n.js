@@ -225,6 +225,7 @@ const en = {
   'catalog.format': 'Format',
   'catalog.formatDetect': 'Detect from the file',
   'catalog.currency': 'Currency (Shopify JSON only)',
+  'catalog.siteUrl': 'Shop address, for product links (Shopify JSON only)',
   'catalog.importStart': 'Import',
   'catalog.uploading': 'Uploading…',
   'catalog.sample': 'Sample CSV',

@@ -19,8 +19,9 @@ create table catalog_product (
     updated_at   timestamp with time zone not null
 );
 
-create unique index catalog_product_key on catalog_product (merchant_id, product_key);
-create unique index catalog_product_sku on catalog_product (merchant_id, sku);
+-- Key and SKU lead these indexes so that an import's "key in (…500 keys…)" lookups use them on H2 too.
+create unique index catalog_product_key on catalog_product (product_key, merchant_id);
+create unique index catalog_product_sku on catalog_product (sku, merchant_id);
 create index catalog_product_title on catalog_product (merchant_id, title, id);
 
 create table catalog_variant (
@@ -36,7 +37,7 @@ create table catalog_variant (
     position    integer      not null
 );
 
-create unique index catalog_variant_sku on catalog_variant (merchant_id, sku);
+create unique index catalog_variant_sku on catalog_variant (sku, merchant_id);
 create index catalog_variant_product on catalog_variant (product_id, position);
 
 create table catalog_favourite (

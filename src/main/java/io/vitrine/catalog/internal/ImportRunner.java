@@ -23,13 +23,18 @@ class ImportRunner {
 
     private static final Logger log = LoggerFactory.getLogger(ImportRunner.class);
 
+    /** Statistics are refreshed when an import has written this many rows, then ten times as many, and so on. */
+    private static final int FIRST_ANALYZE = 1000;
+
     private final ProductWriter writer;
+    private final Products products;
     private final Imports imports;
     private final CatalogProperties properties;
     private final Clock clock;
 
-    ImportRunner(ProductWriter writer, Imports imports, CatalogProperties properties, Clock clock) {
+    ImportRunner(ProductWriter writer, Products products, Imports imports, CatalogProperties properties, Clock clock) {
         this.writer = writer;
+        this.products = products;
         this.imports = imports;
         this.properties = properties;
         this.clock = clock;
@@ -42,6 +47,9 @@ class ImportRunner {
         try {
             reader(format, options).read(counted, batches);
             batches.flush();
+            if (batches.rowsImported >= FIRST_ANALYZE) {
+                products.analyze();
+            }
             imports.finish(jobId, ImportStatus.DONE, null, clock.instant());
         } catch (DomainException e) {
             batches.flush();
@@ -71,6 +79,7 @@ class ImportRunner {
         int rowsRead;
         int rowsImported;
         int errorCount;
+        int nextAnalyze = FIRST_ANALYZE;
 
         Batches(UUID jobId, UUID merchantId, CountingInputStream counted) {
             this.jobId = jobId;
@@ -99,6 +108,11 @@ class ImportRunner {
         void flush() {
             List<RowError> failed = writer.write(merchantId, List.copyOf(rows));
             rowsImported += rows.size() - failed.size();
+            if (rowsImported >= nextAnalyze) {
+                // A table that grew tenfold since the planner last looked would be scanned instead of indexed.
+                products.analyze();
+                nextAnalyze *= 10;
+            }
             errors.addAll(failed);
             rows.clear();
             int room = properties.maxReportedErrors() - errorCount;

@@ -110,12 +110,11 @@ class ProductWriter {
             }
         }
         Map<String, StoredProduct> byKeyAndSku = new HashMap<>();
-        var found = jdbc.sql("""
-                        select id, product_key, sku from catalog_product
-                        where merchant_id = :merchant and (product_key in (:keys) or sku in (:skus))""")
-                .param("merchant", merchantId).param("keys", keys).param("skus", skus.isEmpty() ? keys : skus)
-                .query((rs, n) -> new StoredProduct(rs.getObject("id", UUID.class), rs.getString("product_key"), rs.getString("sku")))
-                .list();
+        // Two lookups rather than one with OR: each walks its unique index on every database.
+        List<StoredProduct> found = new ArrayList<>(storedBy("product_key", merchantId, keys));
+        if (!skus.isEmpty()) {
+            found.addAll(storedBy("sku", merchantId, skus));
+        }
         for (StoredProduct product : found) {
             byKeyAndSku.put("key:" + product.key(), product);
             if (product.sku() != null) {
@@ -123,6 +122,13 @@ class ProductWriter {
             }
         }
         return byKeyAndSku;
+    }
+
+    private List<StoredProduct> storedBy(String column, UUID merchantId, Set<String> values) {
+        return jdbc.sql("select id, product_key, sku from catalog_product where merchant_id = :merchant and " + column + " in (:values)")
+                .param("merchant", merchantId).param("values", values)
+                .query((rs, n) -> new StoredProduct(rs.getObject("id", UUID.class), rs.getString("product_key"), rs.getString("sku")))
+                .list();
     }
 
     private Map<String, StoredVariant> existingVariants(UUID merchantId, List<ImportRow> rows) {

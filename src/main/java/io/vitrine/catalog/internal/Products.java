@@ -19,8 +19,7 @@ import org.springframework.stereotype.Repository;
 
 /**
  * Reads products of one merchant. A search page is built from two ordered reads: the asking member's matching
- * favourites, then the other matches by title. Each read orders only ids and titles and then fetches the page's
- * rows, so a common word among 100,000 products sorts narrow rows.
+ * favourites (few rows, tested one by one), then the other matches by title.
  */
 @Repository
 class Products {
@@ -55,43 +54,51 @@ class Products {
 
     /** Matching favourites of the member (all of them; a member keeps few), by title. */
     List<Product> favourites(UUID merchantId, UUID memberId, @Nullable String query) {
-        String filter = " and m.id in (select product_id from catalog_favourite where member_id = :member)";
-        return withVariants(read(merchantId, memberId, query, filter, Set.of(), true, Integer.MAX_VALUE, 0));
-    }
-
-    /** The other matches, by title; {@code favourites} are left out (they were listed first). */
-    List<Product> others(UUID merchantId, @Nullable String query, Set<UUID> favourites, int limit, long offset) {
-        String filter = favourites.isEmpty() ? "" : " and m.id not in (:favourites)";
-        return withVariants(read(merchantId, null, query, filter, favourites, false, limit, offset));
-    }
-
-    private List<Row> read(UUID merchantId, @Nullable UUID memberId, @Nullable String query, String filter,
-            Set<UUID> favourites, boolean favourite, int limit, long offset) {
         boolean searching = query != null && !query.isBlank();
         List<UUID> byVariant = searching ? productsWithVariantSku(merchantId, query.strip()) : List.of();
-        // First the page's ids from a narrow (id, title) set, then their full rows by primary key.
-        String sql = "select " + COLUMNS + ", " + favourite + " as favourite from catalog_product p where p.id in ("
-                + "select m.id from "
+        String sql = "select " + COLUMNS + ", true as favourite from catalog_product p where p.merchant_id = :merchant"
+                + " and p.id in (select product_id from catalog_favourite where member_id = :member)"
+                + (searching ? " and " + dialect.condition(query, !byVariant.isEmpty()) : "")
+                + " order by p.title, p.id";
+        var statement = bind(jdbc.sql(sql).param("merchant", merchantId).param("member", memberId), query, byVariant);
+        return withVariants(statement.query(Products::row).list());
+    }
+
+    /**
+     * The other matches, by title; {@code favourites} are left out (they were listed first). The page's ids are
+     * ordered from a narrow (id, title) set, then their full rows are read by primary key.
+     */
+    List<Product> others(UUID merchantId, @Nullable String query, Set<UUID> favourites, int limit, long offset) {
+        boolean searching = query != null && !query.isBlank();
+        List<UUID> byVariant = searching ? productsWithVariantSku(merchantId, query.strip()) : List.of();
+        String sql = "select " + COLUMNS + ", false as favourite from catalog_product p where p.id in (select m.id from "
                 + (searching ? dialect.matching(query, !byVariant.isEmpty())
                         : "(select id, title from catalog_product where merchant_id = :merchant) m")
-                + " where 1 = 1" + filter + " order by m.title, m.id limit :limit offset :offset)"
-                + " order by p.title, p.id";
+                + (favourites.isEmpty() ? "" : " where m.id not in (:favourites)")
+                + " order by m.title, m.id limit :limit offset :offset) order by p.title, p.id";
         var statement = jdbc.sql(sql).param("merchant", merchantId).param("limit", limit).param("offset", offset);
-        if (memberId != null) {
-            statement = statement.param("member", memberId);
-        }
         if (!favourites.isEmpty()) {
             statement = statement.param("favourites", favourites);
+        }
+        return withVariants(bind(statement, query, byVariant).query(Products::row).list());
+    }
+
+    private JdbcClient.StatementSpec bind(JdbcClient.StatementSpec statement, @Nullable String query, List<UUID> byVariant) {
+        if (query == null || query.isBlank()) {
+            return statement;
         }
         if (!byVariant.isEmpty()) {
             statement = statement.param("ids", byVariant);
         }
-        if (searching) {
-            for (Map.Entry<String, Object> param : dialect.params(query).entrySet()) {
-                statement = statement.param(param.getKey(), param.getValue());
-            }
+        for (Map.Entry<String, Object> param : dialect.params(query).entrySet()) {
+            statement = statement.param(param.getKey(), param.getValue());
         }
-        return statement.query(Products::row).list();
+        return statement;
+    }
+
+    /** After a large import: fresh statistics, or PostgreSQL may scan every product per search. */
+    void analyze() {
+        jdbc.sql(dialect.analyze()).update();
     }
 
     /** A variant SKU typed as printed, or in upper or lower case; the unique SKU index finds it on every database. */

@@ -7,21 +7,27 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * How a database finds the products matching a query: a derived table {@code m} with the id and title of the
- * merchant's matching products (named parameter {@code :merchant} is bound by the caller), and its parameter values.
- * PostgreSQL uses its full-text search on title and description (GIN index from V11_1) and the start of the SKU, as
- * a UNION of two index scans (an OR makes PostgreSQL re-evaluate the text search on every row, ten times slower); H2,
- * the embedded default, a case-insensitive LIKE per word on title, SKU and description. Products whose variant has
- * exactly the query as SKU are found by the caller beforehand and passed as {@code :ids}.
+ * How a database matches products to a query. PostgreSQL uses its full-text search on title and description (GIN
+ * index from V11_1) or the start of the SKU; H2, the embedded default, a case-insensitive LIKE per word on title,
+ * SKU and description. Products whose variant has exactly the query as SKU are found by the caller beforehand and
+ * passed as {@code :ids}. Named parameter {@code :merchant} is bound by the caller.
  */
 sealed interface SearchDialect {
 
     int MAX_WORDS = 8;
 
-    /** The derived table {@code m}; {@code withIds} adds the products with the ids {@code :ids}. */
-    String matching(String query, boolean withIds);
+    /** A condition on the unqualified columns of catalog_product; for a few rows (a member's favourites). */
+    String condition(String query, boolean withIds);
+
+    /** A derived table {@code m} with the id and title of all the merchant's matching products. */
+    default String matching(String query, boolean withIds) {
+        return "(select id, title from catalog_product where merchant_id = :merchant and " + condition(query, withIds) + ") m";
+    }
 
     Map<String, Object> params(String query);
+
+    /** Refreshes the planner's statistics after a large import, so searches keep using the right indexes. */
+    String analyze();
 
     static List<String> words(String query) {
         List<String> words = new ArrayList<>();
@@ -41,14 +47,19 @@ sealed interface SearchDialect {
 
         /** Must stay the expression of the index catalog_product_fts (V11_1) for the index to be used. */
         static final String DOCUMENT = "to_tsvector('english', title || ' ' || coalesce(description, ''))";
+        private static final String TEXT = DOCUMENT + " @@ plainto_tsquery('english', :q)";
+        private static final String SKU = "lower(sku) like :prefix";
 
         @Override
+        public String condition(String query, boolean withIds) {
+            return "(" + TEXT + " or " + SKU + (withIds ? " or id in (:ids))" : ")");
+        }
+
+        /** A UNION of index scans: with OR, PostgreSQL re-evaluates the text search on every row, ten times slower. */
+        @Override
         public String matching(String query, boolean withIds) {
-            return "(select id, title from catalog_product where merchant_id = :merchant and " + DOCUMENT
-                    + " @@ plainto_tsquery('english', :q)"
-                    + " union select id, title from catalog_product where merchant_id = :merchant and lower(sku) like :prefix"
-                    + (withIds ? " union select id, title from catalog_product where merchant_id = :merchant and id in (:ids)" : "")
-                    + ") m";
+            String from = "select id, title from catalog_product where merchant_id = :merchant and ";
+            return "(" + from + TEXT + " union " + from + SKU + (withIds ? " union " + from + "id in (:ids)" : "") + ") m";
         }
 
         @Override
@@ -56,20 +67,25 @@ sealed interface SearchDialect {
             String exact = query.strip().toLowerCase(Locale.ROOT);
             return Map.of("q", query.strip(), "prefix", likeEscaped(exact) + "%");
         }
+
+        @Override
+        public String analyze() {
+            return "analyze catalog_product, catalog_variant";
+        }
     }
 
     record H2() implements SearchDialect {
 
         @Override
-        public String matching(String query, boolean withIds) {
-            StringBuilder sql = new StringBuilder("(select id, title from catalog_product where merchant_id = :merchant and ((");
+        public String condition(String query, boolean withIds) {
+            StringBuilder sql = new StringBuilder("((");
             List<String> words = words(query);
             for (int i = 0; i < words.size(); i++) {
                 sql.append(i == 0 ? "" : " and ")
                         .append("lower(title || ' ' || coalesce(sku, '') || ' ' || coalesce(description, '')) like :w")
                         .append(i);
             }
-            return sql + ")" + (withIds ? " or id in (:ids)" : "") + ")) m";
+            return sql + ")" + (withIds ? " or id in (:ids)" : "") + ")";
         }
 
         @Override
@@ -80,6 +96,11 @@ sealed interface SearchDialect {
                 params.put("w" + i, "%" + likeEscaped(words.get(i)) + "%");
             }
             return params;
+        }
+
+        @Override
+        public String analyze() {
+            return "analyze table catalog_product";
         }
     }
 }

@@ -77,7 +77,8 @@ final class ShopifyJsonReader implements ProductReader {
             List<String> optionNames = new ArrayList<>();
             product.path("options").forEach(option -> optionNames.add(option.path("name").asString("")));
             String handle = text(product, "handle");
-            String url = handle == null ? null : (siteUrl == null ? "" : siteUrl) + "/products/" + handle;
+            // Without the shop's address a handle is no link a browser can follow.
+            String url = handle == null || siteUrl == null ? null : siteUrl + "/products/" + handle;
             JsonNode variants = product.path("variants");
             if (variants.isEmpty()) {
                 throw new IllegalArgumentException("the product has no variants, so no price");
