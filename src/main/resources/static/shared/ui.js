@@ -143,7 +143,7 @@ export function staffApi(path, { method = 'GET', body } = {}) {
   return requestJson(`/api/v1${path}`, { method, body, headers, credentials: 'same-origin' });
 }
 
-function csrfHeader() {
+export function csrfHeader() {
   const cookie = document.cookie.split('; ').find((c) => c.startsWith('XSRF-TOKEN='));
   const token = cookie
     ? decodeURIComponent(cookie.slice('XSRF-TOKEN='.length))

@@ -1,5 +1,7 @@
 package io.vitrine.demo;
 
+import io.vitrine.catalog.CatalogApi;
+import io.vitrine.catalog.ImportFormat;
 import io.vitrine.merchant.Merchant;
 import io.vitrine.merchant.MerchantApi;
 import io.vitrine.merchant.MerchantSettings;
@@ -23,10 +25,12 @@ class DemoSeeder {
 
     private final MerchantApi merchants;
     private final TeamApi team;
+    private final CatalogApi catalog;
 
-    DemoSeeder(MerchantApi merchants, TeamApi team) {
+    DemoSeeder(MerchantApi merchants, TeamApi team, CatalogApi catalog) {
         this.merchants = merchants;
         this.team = team;
+        this.catalog = catalog;
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -40,6 +44,17 @@ class DemoSeeder {
         team.addMember(demo.id(), new TeamApi.NewMember("admin@demo.test", "Dana Admin", "demo-admin", Role.ADMIN, null, null));
         team.addMember(demo.id(), new TeamApi.NewMember("anna@demo.test", "Anna Expert", "demo-expert", Role.EXPERT, "anna", "Berlin"));
         team.addMember(demo.id(), new TeamApi.NewMember("ben@demo.test", "Ben Expert", "demo-expert", Role.EXPERT, "ben", "Munich"));
+        seedCatalog(demo);
         log.info("Demo mode: seeded the merchant 'demo' (logins: admin@demo.test / demo-admin, anna@demo.test and ben@demo.test / demo-expert)");
+    }
+
+    /** About 30 products with images shipped under static/catalog/demo, imported like a merchant's own CSV. */
+    private void seedCatalog(Merchant demo) {
+        try (var products = DemoSeeder.class.getResourceAsStream("/static/catalog/demo/products.csv")) {
+            var job = catalog.importNow(demo.id(), products, ImportFormat.CSV, "products.csv");
+            log.info("Demo mode: imported {} catalog rows ({})", job.rowsImported(), job.status());
+        } catch (java.io.IOException e) {
+            log.warn("Demo mode: the demo catalog could not be read", e);
+        }
     }
 }

@@ -81,6 +81,10 @@ class ContentSecurityPolicyBrowserTest extends ChromiumTest {
         assertThat(page.getByTestId("team-list").locator("tr").first()).isVisible();
         assertThat(page.locator("[data-testid=settings-form]:not([aria-busy])")).isVisible();
 
+        page.navigate(base + "/admin/catalog");
+        page.waitForSelector("body[data-ready]");
+        assertThat(page.getByTestId("product").first()).isVisible();
+
         assertThat(violations).isEmpty();
     }
 

@@ -116,7 +116,7 @@ class SecurityConfiguration {
                 .authenticationManager(new ProviderManager(staff))
                 .addFilterBefore(new LoginThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class)
                 .authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/console", "/admin").authenticated()
+                        .requestMatchers("/console", "/admin", "/admin/catalog").authenticated()
                         .requestMatchers("/api/**").authenticated()
                         .anyRequest().permitAll())
                 .formLogin(form -> form.loginPage("/login").permitAll().authenticationDetailsSource(LoginDetails::new)

@@ -1,0 +1,3 @@
+package io.vitrine.catalog;
+
+public enum ImportStatus { QUEUED, RUNNING, DONE, FAILED }

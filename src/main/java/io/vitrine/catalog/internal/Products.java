@@ -1,0 +1,166 @@
+package io.vitrine.catalog.internal;
+
+import io.vitrine.catalog.Money;
+import io.vitrine.catalog.Product;
+import io.vitrine.catalog.Variant;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Reads products of one merchant. A search page is built from two ordered reads: the asking member's matching
+ * favourites (few rows, tested one by one), then the other matches by title.
+ */
+@Repository
+class Products {
+
+    private static final String COLUMNS = "p.id, p.external_id, p.sku, p.title, p.description, p.url, p.images, "
+            + "p.price_minor, p.currency, p.available, p.stock";
+
+    private final JdbcClient jdbc;
+    private final SearchDialect dialect;
+
+    Products(JdbcClient jdbc, SearchDialect dialect) {
+        this.jdbc = jdbc;
+        this.dialect = dialect;
+    }
+
+    Optional<Product> findById(UUID merchantId, UUID productId, @Nullable UUID memberId) {
+        return one("p.id = :value", productId, merchantId, memberId);
+    }
+
+    Optional<Product> findBySku(UUID merchantId, String sku, @Nullable UUID memberId) {
+        return one("p.sku = :value", sku, merchantId, memberId)
+                .or(() -> one("p.id in (select product_id from catalog_variant where merchant_id = :merchant and sku = :value)",
+                        sku, merchantId, memberId));
+    }
+
+    private Optional<Product> one(String condition, Object value, UUID merchantId, @Nullable UUID memberId) {
+        List<Row> rows = jdbc.sql("select " + COLUMNS + ", " + favouriteColumn() + " from catalog_product p where p.merchant_id = :merchant and " + condition)
+                .param("merchant", merchantId).param("member", memberId).param("value", value)
+                .query(Products::row).list();
+        return withVariants(rows).stream().findFirst();
+    }
+
+    /** Matching favourites of the member (all of them; a member keeps few), by title. */
+    List<Product> favourites(UUID merchantId, UUID memberId, @Nullable String query) {
+        boolean searching = query != null && !query.isBlank();
+        List<UUID> byVariant = searching ? productsWithVariantSku(merchantId, query.strip()) : List.of();
+        String sql = "select " + COLUMNS + ", true as favourite from catalog_product p where p.merchant_id = :merchant"
+                + " and p.id in (select product_id from catalog_favourite where member_id = :member)"
+                + (searching ? " and " + dialect.condition(query, !byVariant.isEmpty()) : "")
+                + " order by p.title, p.id";
+        var statement = bind(jdbc.sql(sql).param("merchant", merchantId).param("member", memberId), query, byVariant);
+        return withVariants(statement.query(Products::row).list());
+    }
+
+    /**
+     * The other matches, by title; {@code favourites} are left out (they were listed first). The page's ids are
+     * ordered from a narrow (id, title) set, then their full rows are read by primary key.
+     */
+    List<Product> others(UUID merchantId, @Nullable String query, Set<UUID> favourites, int limit, long offset) {
+        boolean searching = query != null && !query.isBlank();
+        List<UUID> byVariant = searching ? productsWithVariantSku(merchantId, query.strip()) : List.of();
+        String sql = "select " + COLUMNS + ", false as favourite from catalog_product p where p.id in (select m.id from "
+                + (searching ? dialect.matching(query, !byVariant.isEmpty())
+                        : "(select id, title from catalog_product where merchant_id = :merchant) m")
+                + (favourites.isEmpty() ? "" : " where m.id not in (:favourites)")
+                + " order by m.title, m.id limit :limit offset :offset) order by p.title, p.id";
+        var statement = jdbc.sql(sql).param("merchant", merchantId).param("limit", limit).param("offset", offset);
+        if (!favourites.isEmpty()) {
+            statement = statement.param("favourites", favourites);
+        }
+        return withVariants(bind(statement, query, byVariant).query(Products::row).list());
+    }
+
+    private JdbcClient.StatementSpec bind(JdbcClient.StatementSpec statement, @Nullable String query, List<UUID> byVariant) {
+        if (query == null || query.isBlank()) {
+            return statement;
+        }
+        if (!byVariant.isEmpty()) {
+            statement = statement.param("ids", byVariant);
+        }
+        for (Map.Entry<String, Object> param : dialect.params(query).entrySet()) {
+            statement = statement.param(param.getKey(), param.getValue());
+        }
+        return statement;
+    }
+
+    /** After a large import: fresh statistics, or PostgreSQL may scan every product per search. */
+    void analyze() {
+        jdbc.sql(dialect.analyze()).update();
+    }
+
+    /** A variant SKU typed as printed, or in upper or lower case; the unique SKU index finds it on every database. */
+    private List<UUID> productsWithVariantSku(UUID merchantId, String sku) {
+        if (sku.length() > Fields.MAX_SKU || sku.contains(" ")) {
+            return List.of();
+        }
+        return jdbc.sql("select distinct product_id from catalog_variant where merchant_id = :merchant and sku in (:skus)")
+                .param("merchant", merchantId)
+                .param("skus", new java.util.LinkedHashSet<>(List.of(sku, sku.toUpperCase(java.util.Locale.ROOT), sku.toLowerCase(java.util.Locale.ROOT))))
+                .query(UUID.class).list();
+    }
+
+    boolean exists(UUID merchantId, UUID productId) {
+        return jdbc.sql("select count(*) from catalog_product where merchant_id = ? and id = ?")
+                .params(merchantId, productId).query(Long.class).single() > 0;
+    }
+
+    long count(UUID merchantId) {
+        return jdbc.sql("select count(*) from catalog_product where merchant_id = ?").param(merchantId).query(Long.class).single();
+    }
+
+    private List<Product> withVariants(List<Row> rows) {
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        Map<UUID, List<Variant>> variants = variantsOf(rows.stream().map(Row::id).toList());
+        return rows.stream().map(r -> r.product(variants.getOrDefault(r.id(), List.of()))).toList();
+    }
+
+    private Map<UUID, List<Variant>> variantsOf(Collection<UUID> productIds) {
+        Map<UUID, List<Variant>> byProduct = new HashMap<>();
+        jdbc.sql("select * from catalog_variant where product_id in (:ids) order by position, sku")
+                .param("ids", Set.copyOf(productIds))
+                .query((rs, n) -> {
+                    var variant = new Variant(rs.getObject("id", UUID.class), rs.getString("sku"),
+                            CatalogJson.options(rs.getString("options")),
+                            new Money(rs.getLong("price_minor"), rs.getString("currency")),
+                            (Integer) rs.getObject("stock", Integer.class), rs.getBoolean("available"));
+                    byProduct.computeIfAbsent(rs.getObject("product_id", UUID.class), k -> new ArrayList<>()).add(variant);
+                    return variant;
+                })
+                .list();
+        return byProduct;
+    }
+
+    private static String favouriteColumn() {
+        return "exists (select 1 from catalog_favourite f where f.product_id = p.id and f.member_id = :member) as favourite";
+    }
+
+    private static Row row(ResultSet rs, int n) throws SQLException {
+        return new Row(rs.getObject("id", UUID.class), rs.getString("external_id"), rs.getString("sku"),
+                rs.getString("title"), rs.getString("description"), rs.getString("url"),
+                CatalogJson.images(rs.getString("images")), new Money(rs.getLong("price_minor"), rs.getString("currency")),
+                rs.getBoolean("available"), rs.getObject("stock", Integer.class), rs.getBoolean("favourite"));
+    }
+
+    private record Row(UUID id, String externalId, String sku, String title, String description, String url,
+            List<String> images, Money price, boolean available, Integer stock, boolean favourite) {
+
+        Product product(List<Variant> variants) {
+            return new Product(id, externalId, sku, title, description, url, images, price, available, stock, variants, favourite);
+        }
+    }
+}
