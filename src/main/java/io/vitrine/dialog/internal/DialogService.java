@@ -246,9 +246,10 @@ public class DialogService implements DialogApi {
         DialogRow d = access.read(dialogId, staff).dialog();
         Shopper host = shoppers.find(d.hostShopperId()).orElseThrow(() -> DomainException.notFound("Shopper"));
         boolean hasContact = host.email() != null || host.phone() != null;
+        boolean byEmail = AnswerMail.reachable(host);
         return staff.admin()
-                ? new CustomerDetails(host.screenName(), host.fullName(), host.email(), host.phone(), d.pageUrl(), false)
-                : new CustomerDetails(host.screenName(), host.fullName(), null, null, d.pageUrl(), hasContact);
+                ? new CustomerDetails(host.screenName(), host.fullName(), host.email(), host.phone(), d.pageUrl(), false, byEmail)
+                : new CustomerDetails(host.screenName(), host.fullName(), null, null, d.pageUrl(), hasContact, byEmail);
     }
 
     @Transactional(readOnly = true)
