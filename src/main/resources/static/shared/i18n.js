@@ -232,6 +232,8 @@ const en = {
   'console.ratedShort': '{score} of 5',
   'console.routingLog': 'Routing log',
   'console.contactWithheld': 'contact details on file (admins can see them)',
+  'console.answerByEmail': 'The customer gets your answer by email',
+  'console.answerOnReturn': 'The customer will see your answer when they come back',
   'console.fromPage': 'from',
 
   'console.noLog': 'No routing entries.',

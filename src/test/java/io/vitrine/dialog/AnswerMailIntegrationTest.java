@@ -57,7 +57,9 @@ class AnswerMailIntegrationTest extends NotificationsIntegrationTest {
 
             assertThat(accepted).doesNotContain(EMAIL);
             assertThat(anna.get("/api/v1/dialogs/" + id).raw()).doesNotContain(EMAIL);
-            assertThat(anna.get("/api/v1/dialogs/" + id + "/customer").raw()).doesNotContain(EMAIL);
+            var customer = anna.get("/api/v1/dialogs/" + id + "/customer");
+            assertThat(customer.raw()).doesNotContain(EMAIL);
+            assertThat(customer.body().path("answerByEmail").asBoolean()).isTrue();
             assertThat(annaWs.received(f -> true)).isNotEmpty()
                     .noneMatch(f -> f.toString().contains(EMAIL));
             annaWs.close();
@@ -98,8 +100,9 @@ class AnswerMailIntegrationTest extends NotificationsIntegrationTest {
 
             assertThat(outboxRows(shop, id)).isZero();
             assertThat(smtp.getReceivedMessages()).isEmpty();
-            assertThat(shop.staff("anna").get("/api/v1/dialogs/" + id + "/customer").body()
-                    .path("answerByEmail").asBoolean()).isFalse();
+            var customer = shop.staff("anna").get("/api/v1/dialogs/" + id + "/customer").body();
+            assertThat(customer.path("leftMessage").asBoolean()).isTrue();
+            assertThat(customer.path("answerByEmail").asBoolean()).isFalse();
             annaWs.close();
         } finally {
             smtp.stop();

@@ -16,6 +16,7 @@ import io.vitrine.shopper.ShopperApi;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
@@ -53,7 +54,7 @@ class AnswerMail {
     void on(TimelineAppended appended) {
         TimelineEvent event = appended.event();
         if (event.kind() != EventKind.MESSAGE || event.author() == null
-                || !ParticipantRole.EXPERT.name().equals(event.author().role()) || !wasLeftMessage(event)) {
+                || !ParticipantRole.EXPERT.name().equals(event.author().role()) || !wasLeftMessage(event.dialogId())) {
             return;
         }
         DialogRow dialog = dialogs.find(event.dialogId()).orElse(null);
@@ -73,9 +74,10 @@ class AnswerMail {
         return shopper.email() != null && !shopper.email().isBlank();
     }
 
-    private boolean wasLeftMessage(TimelineEvent event) {
+    /** Whether the dialog began as a message left while no expert was online. */
+    boolean wasLeftMessage(UUID dialogId) {
         return jdbc.sql("select count(*) from timeline_event where dialog_id = ? and kind = 'MESSAGE_LEFT'")
-                .param(event.dialogId()).query(Long.class).single() > 0;
+                .param(dialogId).query(Long.class).single() > 0;
     }
 
     /** One conditional update, so two nodes or a replayed event never mail twice within the quiet period. */
