@@ -48,6 +48,7 @@ const en = {
   'start.intro': 'Get live advice from an expert at {merchant}.',
   'start.noExpertTitle': 'No expert is online right now.',
   'start.noExpertText': 'Leave a message and an expert will answer here. Come back later to read the reply.',
+  'start.linkedElsewhere': 'This browser does not hold that conversation. Open the chat from the shop\'s website where you left your message to read the answer.',
   'start.messageLabel': 'Your message',
   'start.startDialog': 'Start live consultation',
   'start.starting': 'Starting…',
