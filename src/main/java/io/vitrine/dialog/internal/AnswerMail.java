@@ -50,7 +50,9 @@ class AnswerMail {
         this.clock = clock;
     }
 
-    @ApplicationModuleListener
+    /** The condition keeps every other timeline event (most of them) out of the event publication registry. */
+    @ApplicationModuleListener(condition = "#p0.event().kind().name() == 'MESSAGE' and #p0.event().author() != null"
+            + " and #p0.event().author().role() == 'EXPERT'")
     void on(TimelineAppended appended) {
         TimelineEvent event = appended.event();
         if (event.kind() != EventKind.MESSAGE || event.author() == null
