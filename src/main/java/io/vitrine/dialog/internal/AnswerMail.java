@@ -6,6 +6,7 @@ import io.vitrine.dialog.DialogEvents.TimelineAppended;
 import io.vitrine.dialog.EventKind;
 import io.vitrine.dialog.ParticipantRole;
 import io.vitrine.dialog.TimelineEvent;
+import io.vitrine.merchant.Merchant;
 import io.vitrine.merchant.MerchantApi;
 import io.vitrine.notifications.Channel;
 import io.vitrine.notifications.Notification;
@@ -64,10 +65,10 @@ class AnswerMail {
         if (host == null || !reachable(host) || !claim(dialog, Instant.now(clock))) {
             return;
         }
-        String shop = merchants.get(dialog.merchantId()).name();
+        Merchant shop = merchants.get(dialog.merchantId());
         String expert = event.author().name();
-        notifications.notify(Notification.of(KIND, expert + " of " + shop + " answered your message",
-                        body(expert, event.text()), link(dialog), Channel.EMAIL),
+        notifications.notify(Notification.of(KIND, expert + " of " + shop.name() + " answered your message",
+                        body(expert, event.text()), link(shop, dialog), Channel.EMAIL),
                 List.of(Recipient.shopper(dialog.merchantId(), host.id())));
     }
 
@@ -97,7 +98,7 @@ class AnswerMail {
     }
 
     /** The widget page on this dialog; the notifications module makes it absolute with vitrine.public-url. */
-    private String link(DialogRow dialog) {
-        return "/widget/" + merchants.get(dialog.merchantId()).slug() + "?dialog=" + dialog.id();
+    private static String link(Merchant shop, DialogRow dialog) {
+        return "/widget/" + shop.slug() + "?dialog=" + dialog.id();
     }
 }
