@@ -16,6 +16,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -69,7 +70,7 @@ class AnswerMailIntegrationTest extends NotificationsIntegrationTest {
     }
 
     @Test
-    void shouldSendNoSecondEmailForAnotherAnswerWithinTheQuietPeriod() throws Exception {
+    void shouldSendNoSecondEmailForAnotherAnswerWithinTheQuietPeriodButAgainAfterIt() throws Exception {
         GreenMail smtp = smtpServer();
         try {
             Shop shop = shop(collecting(), "anna");
@@ -83,6 +84,13 @@ class AnswerMailIntegrationTest extends NotificationsIntegrationTest {
 
             assertThat(smtp.getReceivedMessagesForDomain("shopper.test")).hasSize(1);
             assertThat(outboxRows(shop, id)).isEqualTo(1);
+
+            // Once the quiet period (15 minutes by default) has passed, the next answer is mailed again.
+            jdbc.sql("update dialog set answer_mailed_at = answer_mailed_at - interval '16' minute where id = ?")
+                    .param(UUID.fromString(id)).update();
+            annaWs.send(Map.of("type", "say", "dialogId", id, "text", "Third answer"));
+            eventually().until(() -> smtp.getReceivedMessagesForDomain("shopper.test").length == 2);
+            assertThat(GreenMailUtil.getBody(smtp.getReceivedMessagesForDomain("shopper.test")[1])).contains("Third answer");
             annaWs.close();
         } finally {
             smtp.stop();
