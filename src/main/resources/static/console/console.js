@@ -410,6 +410,8 @@ async function showCustomer(dialogId, line) {
       c.email ? h('a', { href: `mailto:${c.email}`, testid: 'customer-email', text: c.email }) : null,
       c.phone ? h('span', { testid: 'customer-phone', text: c.phone }) : null,
       c.contactWithheld ? h('span', { class: 'muted', text: t('console.contactWithheld') }) : null,
+      c.leftMessage ? h('span', { class: 'muted', testid: 'customer-answer-reach',
+        text: t(c.answerByEmail ? 'console.answerByEmail' : 'console.answerOnReturn') }) : null,
       c.pageUrl ? h('span', {}, `${t('console.fromPage')} `,
         h('a', { href: c.pageUrl, target: '_blank', rel: 'noopener noreferrer', testid: 'customer-page', text: c.pageUrl })) : null,
     ].filter(Boolean);

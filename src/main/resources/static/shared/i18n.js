@@ -48,6 +48,7 @@ const en = {
   'start.intro': 'Get live advice from an expert at {merchant}.',
   'start.noExpertTitle': 'No expert is online right now.',
   'start.noExpertText': 'Leave a message and an expert will answer here. Come back later to read the reply.',
+  'start.linkedElsewhere': 'This browser does not hold that conversation. Open the chat from the shop\'s website where you left your message to read the answer.',
   'start.messageLabel': 'Your message',
   'start.startDialog': 'Start live consultation',
   'start.starting': 'Starting…',
@@ -232,6 +233,8 @@ const en = {
   'console.ratedShort': '{score} of 5',
   'console.routingLog': 'Routing log',
   'console.contactWithheld': 'contact details on file (admins can see them)',
+  'console.answerByEmail': 'The customer gets your answer by email',
+  'console.answerOnReturn': 'The customer will see your answer when they come back',
   'console.fromPage': 'from',
 
   'console.noLog': 'No routing entries.',

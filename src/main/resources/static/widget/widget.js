@@ -83,6 +83,8 @@ function readPage() {
     store: query.get('store') || null,
     pageUrl: query.get('page') || null,
     invite: data.invite || null,
+    // The conversation an answer email links to; this browser may or may not hold it.
+    dialog: query.get('dialog') || null,
   };
 }
 
@@ -120,7 +122,9 @@ async function resumeShopper() {
   state.profile = profile;
   const list = rememberDialogs(dialogs);
   ui.listButton.hidden = false;
-  const open = list.find((d) => OPEN_STATUSES.has(d.status));
+  const linked = list.find((d) => d.id === page.dialog);
+  if (linked) page.dialog = null;
+  const open = linked ?? list.find((d) => OPEN_STATUSES.has(d.status));
   if (open) openConversation(open);
   else if (list.length > 0) renderList(list);
   else showStart();
@@ -269,6 +273,7 @@ function showStart({ focus = false, error = null } = {}) {
   prefillScreenName(form);
   show(h('section', { class: 'panel', 'aria-labelledby': 'start-title' },
     h('h2', { id: 'start-title', class: 'view-title', text: offline ? t('start.titleOffline') : t('start.title') }),
+    linkedElsewhereNotice(),
     form), { focus });
   if (error) showFormErrors(form, formError, error);
 }
@@ -289,6 +294,14 @@ function textOnlyField() {
   return h('div', { class: 'field field--check' },
     h('input', { type: 'checkbox', id: 'f-textOnly', name: 'textOnly', testid: 'start-text-only' }),
     h('label', { for: 'f-textOnly', text: t('start.textOnly') }));
+}
+
+/** The emailed link names a conversation this browser does not hold (shown once): it lives where it was started. */
+function linkedElsewhereNotice() {
+  if (!page.dialog) return null;
+  page.dialog = null;
+  return h('div', { class: 'notice-box', testid: 'linked-elsewhere', role: 'status' },
+    h('p', { text: t('start.linkedElsewhere') }));
 }
 
 function noExpertNotice() {

@@ -51,10 +51,11 @@ public class DialogService implements DialogApi {
     private final ShopperApi shoppers;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final AnswerMail answerMail;
 
     DialogService(Dialogs dialogs, Participants participants, Timeline timeline, Offers offers, DialogLog log,
             DialogViews views, DialogAccess access, DialogChanges changes, TeamApi team, ShopperApi shoppers,
-            ApplicationEventPublisher events, Clock clock) {
+            ApplicationEventPublisher events, Clock clock, AnswerMail answerMail) {
         this.dialogs = dialogs;
         this.participants = participants;
         this.timeline = timeline;
@@ -67,6 +68,7 @@ public class DialogService implements DialogApi {
         this.shoppers = shoppers;
         this.events = events;
         this.clock = clock;
+        this.answerMail = answerMail;
     }
 
     /** {@code textOnly} starts the dialog as chat without video; {@code pageUrl} is where the button was clicked. */
@@ -246,9 +248,11 @@ public class DialogService implements DialogApi {
         DialogRow d = access.read(dialogId, staff).dialog();
         Shopper host = shoppers.find(d.hostShopperId()).orElseThrow(() -> DomainException.notFound("Shopper"));
         boolean hasContact = host.email() != null || host.phone() != null;
+        boolean left = answerMail.wasLeftMessage(dialogId);
+        boolean byEmail = AnswerMail.reachable(host);
         return staff.admin()
-                ? new CustomerDetails(host.screenName(), host.fullName(), host.email(), host.phone(), d.pageUrl(), false)
-                : new CustomerDetails(host.screenName(), host.fullName(), null, null, d.pageUrl(), hasContact);
+                ? new CustomerDetails(host.screenName(), host.fullName(), host.email(), host.phone(), d.pageUrl(), false, left, byEmail)
+                : new CustomerDetails(host.screenName(), host.fullName(), null, null, d.pageUrl(), hasContact, left, byEmail);
     }
 
     @Transactional(readOnly = true)

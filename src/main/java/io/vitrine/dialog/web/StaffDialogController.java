@@ -68,7 +68,8 @@ class StaffDialogController {
 
     @GetMapping("/{id}/customer")
     @Operation(summary = "Who the customer is", description = "The Host's screen name and the personal data they gave, "
-            + "and the page whose button started the dialog. Email and phone are returned to admins only.")
+            + "and the page whose button started the dialog. Email and phone are returned to admins only. For a left "
+            + "message, answerByEmail says whether the customer is emailed about answers.")
     CustomerDetails customer(@AuthenticationPrincipal StaffPrincipal principal, @PathVariable UUID id) {
         return dialogs.customer(id, actor(principal));
     }
