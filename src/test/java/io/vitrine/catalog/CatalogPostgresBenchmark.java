@@ -1,5 +1,6 @@
 package io.vitrine.catalog;
 
+import io.vitrine.support.PostgresSchema;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -12,19 +13,21 @@ import org.springframework.test.context.DynamicPropertySource;
 @DirtiesContext
 class CatalogPostgresBenchmark extends CatalogBenchmarkSupport {
 
+    private static final PostgresSchema POSTGRES = PostgresSchema.create("vitrine_catalog_bench_");
+
     @BeforeAll
     static void requirePostgres() {
-        PostgresCatalogSearchTest.requirePostgres();
+        POSTGRES.requireReachable();
     }
 
     @DynamicPropertySource
     static void postgres(DynamicPropertyRegistry registry) {
-        PostgresCatalogSearchTest.postgres(registry);
+        POSTGRES.register(registry);
     }
 
     @AfterAll
     static void dropSchema() {
-        PostgresCatalogSearchTest.dropSchema();
+        POSTGRES.drop();
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.vitrine.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vitrine.VitrineApplication;
+import io.vitrine.support.PostgresSchema;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -48,7 +49,7 @@ class ClusterSchedulingIntegrationTest {
 
     @Test
     void timedJobsRunOnceAcrossNodesOnPostgres() throws Exception {
-        try (var postgres = ScratchPostgresSchema.requireReachable()) {
+        try (var postgres = PostgresSchema.create("vitrine_cluster_").requireReachable()) {
             try {
                 eachTimedJobRunsOnOneNodePerIntervalAndMovesToTheOtherNodeWhenItStops(postgres.serverArguments());
             } finally {

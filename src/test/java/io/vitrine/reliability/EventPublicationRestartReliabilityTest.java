@@ -3,6 +3,7 @@ package io.vitrine.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vitrine.support.Api;
+import io.vitrine.support.PostgresSchema;
 import io.vitrine.support.Socket;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -37,7 +38,7 @@ class EventPublicationRestartReliabilityTest {
 
     @Test
     void aListenerInterruptedBySigkillRunsAfterTheRestartOnPostgres(@TempDir Path dir) throws Exception {
-        try (var postgres = ScratchPostgresSchema.requireReachable()) {
+        try (var postgres = PostgresSchema.create("vitrine_evt_").requireReachable()) {
             killBeforeTheListenerAndRestart(dir, postgres.serverArguments(), () -> {
                 try {
                     return postgres.count("event_publication") == 0;

@@ -3,10 +3,8 @@ package io.vitrine.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vitrine.support.Api;
+import io.vitrine.support.PostgresSchema;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,10 +12,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.LongStream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,10 +37,6 @@ class KillAndRestartReliabilityTest {
             "--vitrine.realtime.limits.participant-frames-per-second=1000", "--vitrine.realtime.limits.participant-burst=1000",
             "--vitrine.realtime.limits.address-frames-per-second=1000", "--vitrine.realtime.limits.address-burst=1000");
 
-    private static final String PG_URL = env("VITRINE_TEST_PG_URL", "jdbc:postgresql://127.0.0.1:5432/test");
-    private static final String PG_USER = env("VITRINE_TEST_PG_USER", "postgres");
-    private static final String PG_PASSWORD = env("VITRINE_TEST_PG_PASSWORD", "");
-
     /** The embedded default, exactly as configured in application.yml: an H2 file under ./data of the working folder. */
     @Test
     void acknowledgedMessagesSurviveSigkillOnTheEmbeddedH2(@TempDir Path dir) throws Exception {
@@ -53,25 +45,10 @@ class KillAndRestartReliabilityTest {
 
     @Test
     void acknowledgedMessagesSurviveSigkillOnPostgres(@TempDir Path dir) throws Exception {
-        DriverManager.setLoginTimeout(3);
-        try (Connection ignored = DriverManager.getConnection(PG_URL, PG_USER, PG_PASSWORD)) {
-            // reachable
-        } catch (SQLException e) {
-            String reason = "PostgreSQL is not reachable at " + PG_URL + " (" + e.getMessage() + "); skipping its kill-and-restart test";
-            System.out.println(reason);
-            Assumptions.abort(reason);
-        }
-        String schema = "vitrine_rel_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        List<String> args = new ArrayList<>(FAST_CLIENTS);
-        args.addAll(List.of("--spring.datasource.url=" + PG_URL + (PG_URL.contains("?") ? "&" : "?") + "currentSchema=" + schema,
-                "--spring.datasource.username=" + PG_USER, "--spring.datasource.password=" + PG_PASSWORD,
-                "--spring.flyway.schemas=" + schema, "--spring.flyway.create-schemas=true"));
-        try {
+        try (var postgres = PostgresSchema.create("vitrine_rel_").requireReachable()) {
+            List<String> args = new ArrayList<>(FAST_CLIENTS);
+            args.addAll(postgres.serverArguments());
             chatKillAndRestart("PostgreSQL", dir, args);
-        } finally {
-            try (Connection connection = DriverManager.getConnection(PG_URL, PG_USER, PG_PASSWORD)) {
-                connection.createStatement().execute("drop schema if exists " + schema + " cascade");
-            }
         }
     }
 
@@ -172,10 +149,5 @@ class KillAndRestartReliabilityTest {
 
     private static int acknowledged(List<Chatter> chatters) {
         return chatters.stream().mapToInt(c -> c.acknowledged.size()).sum();
-    }
-
-    private static String env(String name, String fallback) {
-        String value = System.getenv(name);
-        return value == null || value.isBlank() ? fallback : value;
     }
 }

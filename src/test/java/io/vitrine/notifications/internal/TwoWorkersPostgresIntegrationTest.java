@@ -1,11 +1,7 @@
 package io.vitrine.notifications.internal;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.util.UUID;
+import io.vitrine.support.PostgresSchema;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -18,41 +14,20 @@ import org.springframework.test.context.DynamicPropertySource;
 @DirtiesContext
 class TwoWorkersPostgresIntegrationTest extends TwoWorkersIntegrationTest {
 
-    private static final String URL = env("VITRINE_TEST_PG_URL", "jdbc:postgresql://127.0.0.1:5432/test");
-    private static final String USER = env("VITRINE_TEST_PG_USER", "postgres");
-    private static final String PASSWORD = env("VITRINE_TEST_PG_PASSWORD", "");
-    private static final String SCHEMA = "vitrine_notify_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    private static final PostgresSchema POSTGRES = PostgresSchema.create("vitrine_notify_");
 
     @BeforeAll
     static void requirePostgres() {
-        DriverManager.setLoginTimeout(3);
-        try (Connection ignored = DriverManager.getConnection(URL, USER, PASSWORD)) {
-            System.out.println("The outbox race runs on PostgreSQL in schema " + SCHEMA);
-        } catch (SQLException e) {
-            Assumptions.abort("PostgreSQL is not reachable at " + URL + " (" + e.getMessage() + ")");
-        }
+        POSTGRES.requireReachable();
     }
 
     @DynamicPropertySource
     static void postgres(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> URL + (URL.contains("?") ? "&" : "?") + "currentSchema=" + SCHEMA);
-        registry.add("spring.datasource.username", () -> USER);
-        registry.add("spring.datasource.password", () -> PASSWORD);
-        registry.add("spring.flyway.schemas", () -> SCHEMA);
-        registry.add("spring.flyway.create-schemas", () -> "true");
+        POSTGRES.register(registry);
     }
 
     @AfterAll
     static void dropSchema() {
-        try (Connection connection = DriverManager.getConnection(URL, USER, PASSWORD)) {
-            connection.createStatement().execute("drop schema if exists " + SCHEMA + " cascade");
-        } catch (SQLException e) {
-            System.out.println("Could not drop the test schema " + SCHEMA + ": " + e.getMessage());
-        }
-    }
-
-    private static String env(String name, String fallback) {
-        String value = System.getenv(name);
-        return value == null || value.isBlank() ? fallback : value;
+        POSTGRES.drop();
     }
 }
