@@ -15,9 +15,16 @@ import io.vitrine.shared.Avatar;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.context.event.EventListener;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
-/** Sends what the dialog and merchant modules committed to the connections that follow it. */
+/**
+ * Sends what the dialog and merchant modules committed to the connections that follow it. Fan-out is per node and
+ * ephemeral (clients resume by sequence), so these are plain listeners that defer to after the commit themselves:
+ * as transactional event listeners, the event publication registry would mark each of them completed in a new
+ * transaction while the committing thread still holds its connection, which under load exhausts the pool.
+ */
 @Component
 class DialogEventsRelay {
 
@@ -33,13 +40,17 @@ class DialogEventsRelay {
         this.streams = streams;
     }
 
-    @TransactionalEventListener(fallbackExecution = true)
+    @EventListener
     void on(TimelineAppended appended) {
-        push.toDialog(appended.event().dialogId(), ServerMessage.Event.of(appended.event()));
+        afterCommit(() -> push.toDialog(appended.event().dialogId(), ServerMessage.Event.of(appended.event())));
     }
 
-    @TransactionalEventListener(fallbackExecution = true)
+    @EventListener
     void on(DialogChanged changed) {
+        afterCommit(() -> relay(changed));
+    }
+
+    private void relay(DialogChanged changed) {
         var frame = new ServerMessage.Dialog(changed.dialog());
         push.toDialog(changed.dialog().id(), frame);
         push.toStaff(changed.merchantId(), frame);
@@ -53,8 +64,12 @@ class DialogEventsRelay {
         }
     }
 
-    @TransactionalEventListener(fallbackExecution = true)
+    @EventListener
     void on(QueueChanged changed) {
+        afterCommit(() -> relay(changed));
+    }
+
+    private void relay(QueueChanged changed) {
         push.toStaff(changed.merchantId(),
                 ServerMessage.StaffQueueUpdate.of(dialogs.staffQueue(changed.merchantId())));
         boolean expertsOnline = !team.online(changed.merchantId()).isEmpty();
@@ -62,8 +77,22 @@ class DialogEventsRelay {
                 push.toDialog(dialogId, new ServerMessage.Queue(dialogId, position, expertsOnline)));
     }
 
-    @TransactionalEventListener(fallbackExecution = true)
+    @EventListener
     void on(PresenceChanged changed) {
-        push.toMember(changed.memberId(), new ServerMessage.PresenceUpdate(changed.memberId(), changed.presence()));
+        afterCommit(() -> push.toMember(changed.memberId(), new ServerMessage.PresenceUpdate(changed.memberId(), changed.presence())));
+    }
+
+    /** Runs after the surrounding transaction commits (never after a rollback), or at once outside of one. */
+    private static void afterCommit(Runnable relay) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            relay.run();
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                relay.run();
+            }
+        });
     }
 }
