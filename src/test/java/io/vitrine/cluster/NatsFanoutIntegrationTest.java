@@ -81,6 +81,48 @@ class NatsFanoutIntegrationTest {
         return seen;
     }
 
+    @Test
+    void streamPeersAreKnownOnEveryNodeAndSignalsReachTheAddressedConnectionOnTheOtherNode() {
+        Chat chat = startChat();
+        String expertPeer = joinStream(chat.expertWs(), chat.dialogId());
+        String shopperPeer = joinStream(chat.shopperWs(), chat.dialogId());
+        for (Socket socket : List.of(chat.shopperWs(), chat.expertWs())) {
+            socket.await(f -> type("peers").test(f) && peerIds(f).containsAll(List.of(expertPeer, shopperPeer)), WAIT);
+        }
+        Socket secondTab = subscribed(cluster.socket(chat.expert()), chat.dialogId());
+        String secondPeer = joinStream(secondTab, chat.dialogId());
+        chat.shopperWs().await(f -> type("peers").test(f) && peerIds(f).size() == 3, WAIT);
+
+        chat.shopperWs().send(Map.of("type", "signal", "dialogId", chat.dialogId(), "to", expertPeer,
+                "candidate", Map.of("candidate", "candidate:1 1 udp 2122260223 10.0.0.2 50000 typ host",
+                        "sdpMid", "0", "sdpMLineIndex", 0)));
+        JsonNode signal = chat.expertWs().await(type("signal"), WAIT);
+        assertThat(signal.path("from").asString()).isEqualTo(shopperPeer);
+        assertThat(signal.path("candidate").path("sdpMid").asString()).isEqualTo("0");
+        secondTab.send(Map.of("type", "ping"));
+        secondTab.await(type("pong"), WAIT);
+        assertThat(secondTab.received(type("signal"))).as("the other connection sees nothing of it").isEmpty();
+
+        chat.expertWs().send(Map.of("type", "signal", "dialogId", chat.dialogId(), "to", shopperPeer,
+                "description", Map.of("type", "offer", "sdp", "v=0\r\n")));
+        assertThat(chat.shopperWs().await(type("signal"), WAIT).path("from").asString()).isEqualTo(expertPeer);
+
+        secondTab.kill();
+        chat.shopperWs().await(f -> type("peers").test(f) && peerIds(f).size() == 2
+                && !peerIds(f).contains(secondPeer), WAIT);
+    }
+
+    private static String joinStream(Socket socket, String dialogId) {
+        socket.send(Map.of("type", "stream", "dialogId", dialogId));
+        return socket.await(type("stream"), WAIT).path("peerId").asString();
+    }
+
+    private static List<String> peerIds(JsonNode peers) {
+        List<String> ids = new java.util.ArrayList<>();
+        peers.path("peers").forEach(p -> ids.add(p.path("id").asString()));
+        return ids;
+    }
+
     Chat startChat() {
         Merchant shop = ClusterNodes.shop(a);
         Api expert = Api.staff(ClusterNodes.port(b), "anna@" + shop.slug() + ".test", IntegrationTest.PASSWORD);

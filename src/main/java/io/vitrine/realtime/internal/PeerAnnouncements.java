@@ -12,9 +12,11 @@ class PeerAnnouncements {
     private final Fanout fanout;
     private final Streams streams;
 
-    PeerAnnouncements(Fanout fanout, Streams streams) {
+    PeerAnnouncements(Fanout fanout, Streams streams, ClusterPeers cluster) {
         this.fanout = fanout;
         this.streams = streams;
+        // Peers of a node that stopped without a word: the survivors tell the followers who is left.
+        cluster.onRemoteLoss(dialogId -> fanout.publish(Topic.dialog(dialogId), streams.peersFrame(dialogId)));
     }
 
     /**

@@ -1,0 +1,33 @@
+package io.vitrine.realtime.internal;
+
+import io.vitrine.realtime.protocol.ServerMessage.StreamPeer;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Consumer;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.stereotype.Component;
+
+/** One node: every peer is a local one. */
+@Component
+@ConditionalOnProperty(name = "vitrine.cluster.mode", havingValue = "single", matchIfMissing = true)
+class SingleNodePeers implements ClusterPeers {
+
+    @Override
+    public void localChanged(UUID dialogId, List<StreamPeer> local) {}
+
+    @Override
+    public List<StreamPeer> remote(UUID dialogId) {
+        return List.of();
+    }
+
+    @Override
+    public boolean relay(UUID dialogId, String peerId, String frame) {
+        return false;
+    }
+
+    @Override
+    public void onRemoteLoss(Consumer<UUID> listener) {}
+
+    @Override
+    public void onSignal(SignalReceiver receiver) {}
+}
