@@ -23,6 +23,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 final class ClusterNodes implements AutoCloseable {
 
     static final String NATS_URL = "nats://127.0.0.1:4222";
+    static final java.time.Duration GRACE = java.time.Duration.ofSeconds(2);
 
     private final String database = "jdbc:h2:mem:nats-" + UUID.randomUUID()
             + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1";
@@ -43,7 +44,8 @@ final class ClusterNodes implements AutoCloseable {
         var context = new SpringApplicationBuilder(VitrineApplication.class).run(
                 "--spring.datasource.url=" + database, "--server.port=0", "--vitrine.demo=false",
                 "--vitrine.cluster.mode=nats", "--vitrine.cluster.nats-url=" + NATS_URL,
-                "--vitrine.cluster.heartbeat=300ms",
+                "--vitrine.cluster.heartbeat=300ms", "--vitrine.presence.grace=" + GRACE.toMillis() + "ms",
+                "--vitrine.presence.heartbeat-interval=300ms", "--vitrine.presence.sweep-interval=300ms",
                 "--vitrine.routing.offer-timeout=20s", "--vitrine.routing.tick-interval=200ms",
                 "--spring.main.banner-mode=off");
         nodes.add(context);

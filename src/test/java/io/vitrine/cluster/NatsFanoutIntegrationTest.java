@@ -10,6 +10,7 @@ import io.vitrine.support.Api;
 import io.vitrine.support.IntegrationTest;
 import io.vitrine.support.Socket;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -110,6 +111,39 @@ class NatsFanoutIntegrationTest {
         secondTab.kill();
         chat.shopperWs().await(f -> type("peers").test(f) && peerIds(f).size() == 2
                 && !peerIds(f).contains(secondPeer), WAIT);
+    }
+
+    @Test
+    void aGuestWhoReconnectsThroughTheOtherNodeStaysInTheDialog() {
+        Chat chat = startChat();
+        String url = chat.shopper().post("/api/v1/widget/me/dialogs/" + chat.dialogId() + "/invite", null)
+                .body().path("url").asString();
+        var joined = Api.anonymous(ClusterNodes.port(a)).post("/api/v1/widget/invites/"
+                + url.substring(url.lastIndexOf('/') + 1) + "/join", Map.of("screenName", "Gia"));
+        assertThat(joined.status()).as(joined.raw()).isEqualTo(200);
+        String token = joined.body().path("token").asString();
+        Socket onA = subscribed(cluster.socket(Api.withToken(ClusterNodes.port(a), token)), chat.dialogId());
+        Socket onB = subscribed(cluster.socket(Api.withToken(ClusterNodes.port(b), token)), chat.dialogId());
+
+        onA.kill(); // the Guest's page now talks to node B only
+        Instant graceOver = Instant.now().plus(ClusterNodes.GRACE.multipliedBy(2));
+        assertNoFrameUntil(chat.expertWs(), event("LEFT"), graceOver); // the Guest is still connected, through B
+        onB.kill();
+        Instant closedB = Instant.now();
+        JsonNode left = chat.expertWs().await(event("LEFT"), WAIT);
+        assertThat(Instant.parse(left.path("at").asString())).as("gone once the last connection closed")
+                .isAfter(closedB);
+    }
+
+    private static void assertNoFrameUntil(Socket socket, java.util.function.Predicate<JsonNode> match,
+            Instant until) {
+        JsonNode unexpected;
+        try {
+            unexpected = socket.await(match, Duration.between(Instant.now(), until));
+        } catch (AssertionError timedOut) {
+            return;
+        }
+        throw new AssertionError("Unexpected frame before " + until + ": " + unexpected);
     }
 
     private static String joinStream(Socket socket, String dialogId) {
