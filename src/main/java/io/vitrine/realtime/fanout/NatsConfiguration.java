@@ -30,7 +30,7 @@ class NatsConfiguration {
     @Bean(destroyMethod = "close")
     Connection natsConnection(ClusterProperties properties, ClusterNode node) throws InterruptedException {
         Options options = Options.builder()
-                .server(properties.natsUrl())
+                .servers(properties.natsUrl().split("\\s*,\\s*"))
                 .connectionName("vitrine-" + node.id())
                 .maxReconnects(-1)
                 .reconnectWait(Duration.ofSeconds(1))
