@@ -31,6 +31,7 @@ class NatsFanout implements Fanout {
     private static final Logger log = LoggerFactory.getLogger(NatsFanout.class);
     static final String NODE_HEADER = "Vitrine-Node";
     private static final String PREFIX = "vitrine.topic.";
+    private static final java.time.Duration FLUSH_WAIT = java.time.Duration.ofSeconds(2);
 
     private final InProcessFanout local;
     private final Connection nats;
@@ -60,9 +61,15 @@ class NatsFanout implements Fanout {
     }
 
     @Override
+    public void publishLocally(Topic topic, ServerMessage message) {
+        local.publish(topic, message);
+    }
+
+    @Override
     public Subscription subscribe(Topic topic, Consumer<Delivery> receiver) {
         Subscription subscription = local.subscribe(topic, receiver);
         follow(topic, +1);
+        awaitServer();
         return () -> {
             subscription.close();
             follow(topic, -1);
@@ -79,6 +86,21 @@ class NatsFanout implements Fanout {
         } else {
             followers.remove(topic);
             dispatcher.unsubscribe(subject(topic));
+        }
+    }
+
+    /**
+     * Waits until NATS has taken the subscription in, so that whatever another node publishes after this returns
+     * reaches this node: a subscriber replays the stored events next and must not miss one committed in between.
+     */
+    private void awaitServer() {
+        try {
+            nats.flush(FLUSH_WAIT);
+        } catch (Exception e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            log.warn("NATS did not confirm a subscription in time; a frame missed meanwhile is recovered by replay");
         }
     }
 

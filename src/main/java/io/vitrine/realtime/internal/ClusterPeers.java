@@ -20,8 +20,8 @@ interface ClusterPeers {
     /** Sends a {@code signal} frame to the node holding the peer; false when no other node holds it. */
     boolean relay(UUID dialogId, String peerId, String frame);
 
-    /** Called with a dialog whose remote peers vanished without a word (their node stopped answering). */
-    void onRemoteLoss(Consumer<UUID> listener);
+    /** Called with a dialog whose peers on other nodes changed (joined, left, or their node went silent). */
+    void onRemoteChange(Consumer<UUID> listener);
 
     /** Called with the dialog, the addressed peer and the frame of a signal relayed from another node. */
     void onSignal(SignalReceiver receiver);

@@ -54,7 +54,7 @@ class NatsPeers implements ClusterPeers {
     private final Map<UUID, List<StreamPeer>> local = new HashMap<>();
     private final Map<String, Map<UUID, List<StreamPeer>>> byNode = new HashMap<>();
     private final Map<String, Instant> lastHeard = new HashMap<>();
-    private final List<Consumer<UUID>> lossListeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<UUID>> changeListeners = new CopyOnWriteArrayList<>();
     private final List<SignalReceiver> signalReceivers = new CopyOnWriteArrayList<>();
 
     NatsPeers(Connection nats, ClusterNode node, ClusterProperties properties, JsonMapper json) {
@@ -97,8 +97,8 @@ class NatsPeers implements ClusterPeers {
     }
 
     @Override
-    public void onRemoteLoss(Consumer<UUID> listener) {
-        lossListeners.add(listener);
+    public void onRemoteChange(Consumer<UUID> listener) {
+        changeListeners.add(listener);
     }
 
     @Override
@@ -126,19 +126,46 @@ class NatsPeers implements ClusterPeers {
         if (node.equals(announcement.node())) {
             return;
         }
-        synchronized (this) {
-            lastHeard.put(announcement.node(), Instant.now());
-            Map<UUID, List<StreamPeer>> dialogs = announcement.full() ? new HashMap<>()
-                    : byNode.getOrDefault(announcement.node(), new HashMap<>());
-            announcement.dialogs().forEach((dialogId, peers) -> {
-                if (peers.isEmpty()) {
-                    dialogs.remove(dialogId);
-                } else {
-                    dialogs.put(dialogId, peers);
-                }
-            });
-            byNode.put(announcement.node(), dialogs);
+        tell(record(announcement));
+    }
+
+    /** Takes in another node's announcement; returns the dialogs whose peers on that node changed. */
+    private synchronized Set<UUID> record(Announcement announcement) {
+        lastHeard.put(announcement.node(), Instant.now());
+        Map<UUID, List<StreamPeer>> before = byNode.getOrDefault(announcement.node(), Map.of());
+        Map<UUID, List<StreamPeer>> after = announcement.full() ? new HashMap<>() : new HashMap<>(before);
+        announcement.dialogs().forEach((dialogId, peers) -> {
+            if (peers.isEmpty()) {
+                after.remove(dialogId);
+            } else {
+                after.put(dialogId, peers);
+            }
+        });
+        byNode.put(announcement.node(), after);
+        Set<UUID> changed = new LinkedHashSet<>();
+        for (UUID dialogId : union(before.keySet(), after.keySet())) {
+            if (!Set.copyOf(before.getOrDefault(dialogId, List.of()))
+                    .equals(Set.copyOf(after.getOrDefault(dialogId, List.of())))) {
+                changed.add(dialogId);
+            }
         }
+        return changed;
+    }
+
+    private static Set<UUID> union(Set<UUID> a, Set<UUID> b) {
+        Set<UUID> all = new LinkedHashSet<>(a);
+        all.addAll(b);
+        return all;
+    }
+
+    private void tell(Set<UUID> dialogs) {
+        dialogs.forEach(dialogId -> changeListeners.forEach(l -> {
+            try {
+                l.accept(dialogId);
+            } catch (RuntimeException e) {
+                log.warn("Could not announce the changed peers of dialog {}", dialogId, e);
+            }
+        }));
     }
 
     private void signalled(Message message) {
@@ -165,7 +192,7 @@ class NatsPeers implements ClusterPeers {
                     }
                 }
             }
-            lost.forEach(dialogId -> lossListeners.forEach(l -> l.accept(dialogId)));
+            tell(lost);
         } catch (RuntimeException e) {
             log.warn("Stream peer heartbeat failed", e);
         }

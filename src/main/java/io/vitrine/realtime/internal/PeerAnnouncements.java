@@ -5,7 +5,11 @@ import io.vitrine.realtime.fanout.Topic;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 
-/** Tells the followers of a dialog who is in its stream now. */
+/**
+ * Tells the followers of a dialog who is in its stream now. Each node tells its own sockets, from its view of every
+ * node's peers, when a peer joins or leaves here or it learns of a change elsewhere; so a socket's last frame
+ * always follows the last change its node knows of.
+ */
 @Component
 class PeerAnnouncements {
 
@@ -15,8 +19,11 @@ class PeerAnnouncements {
     PeerAnnouncements(Fanout fanout, Streams streams, ClusterPeers cluster) {
         this.fanout = fanout;
         this.streams = streams;
-        // Peers of a node that stopped without a word: the survivors tell the followers who is left.
-        cluster.onRemoteLoss(dialogId -> fanout.publish(Topic.dialog(dialogId), streams.peersFrame(dialogId)));
+        cluster.onRemoteChange(dialogId -> {
+            synchronized (streams) {
+                fanout.publishLocally(Topic.dialog(dialogId), streams.peersFrame(dialogId));
+            }
+        });
     }
 
     /**
@@ -25,9 +32,9 @@ class PeerAnnouncements {
      */
     void publishPeers(UUID dialogId, Streams.Peer changed) {
         synchronized (streams) {
-            fanout.publish(Topic.dialog(dialogId), streams.peersFrame(dialogId));
+            fanout.publishLocally(Topic.dialog(dialogId), streams.peersFrame(dialogId));
             for (UUID other : streams.otherDialogsOf(dialogId, changed.actor())) {
-                fanout.publish(Topic.dialog(other), streams.peersFrame(other));
+                fanout.publishLocally(Topic.dialog(other), streams.peersFrame(other));
             }
         }
     }

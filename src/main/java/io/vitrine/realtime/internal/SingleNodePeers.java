@@ -26,7 +26,7 @@ class SingleNodePeers implements ClusterPeers {
     }
 
     @Override
-    public void onRemoteLoss(Consumer<UUID> listener) {}
+    public void onRemoteChange(Consumer<UUID> listener) {}
 
     @Override
     public void onSignal(SignalReceiver receiver) {}
