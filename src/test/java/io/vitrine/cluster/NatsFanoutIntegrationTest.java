@@ -111,6 +111,13 @@ class NatsFanoutIntegrationTest {
         secondTab.kill();
         chat.shopperWs().await(f -> type("peers").test(f) && peerIds(f).size() == 2
                 && !peerIds(f).contains(secondPeer), WAIT);
+
+        // Text only, switched through node A: the expert's peer on node B leaves the stream too.
+        assertThat(chat.shopper().post("/api/v1/widget/me/dialogs/" + chat.dialogId() + "/mode",
+                Map.of("mode", "TEXT")).status()).isEqualTo(200);
+        for (Socket socket : List.of(chat.shopperWs(), chat.expertWs())) {
+            socket.await(f -> type("peers").test(f) && peerIds(f).isEmpty(), WAIT);
+        }
     }
 
     @Test

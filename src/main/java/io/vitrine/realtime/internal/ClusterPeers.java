@@ -2,7 +2,9 @@ package io.vitrine.realtime.internal;
 
 import io.vitrine.realtime.protocol.ServerMessage.StreamPeer;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /**
@@ -25,6 +27,12 @@ interface ClusterPeers {
 
     /** Called with the dialog, the addressed peer and the frame of a signal relayed from another node. */
     void onSignal(SignalReceiver receiver);
+
+    /** Tells the other nodes that only these participants may stay in the dialog's stream (see Streams#retain). */
+    void retainEverywhere(UUID dialogId, Set<String> present);
+
+    /** Called with a dialog and its remaining participants when another node said so. */
+    void onRetain(BiConsumer<UUID, Set<String>> listener);
 
     interface SignalReceiver {
         void receive(UUID dialogId, String peerId, String frame);

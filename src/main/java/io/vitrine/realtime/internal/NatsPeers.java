@@ -20,6 +20,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,6 +45,8 @@ class NatsPeers implements ClusterPeers {
 
     record RelayedSignal(UUID dialogId, String to, String frame) {}
 
+    record Retain(String node, UUID dialogId, Set<String> present) {}
+
     private final Connection nats;
     private final String node;
     private final JsonMapper json;
@@ -56,6 +59,7 @@ class NatsPeers implements ClusterPeers {
     private final Map<String, Instant> lastHeard = new HashMap<>();
     private final List<Consumer<UUID>> changeListeners = new CopyOnWriteArrayList<>();
     private final List<SignalReceiver> signalReceivers = new CopyOnWriteArrayList<>();
+    private final List<BiConsumer<UUID, Set<String>>> retainListeners = new CopyOnWriteArrayList<>();
 
     NatsPeers(Connection nats, ClusterNode node, ClusterProperties properties, JsonMapper json) {
         this.nats = nats;
@@ -65,6 +69,7 @@ class NatsPeers implements ClusterPeers {
         this.dispatcher = nats.createDispatcher();
         dispatcher.subscribe("vitrine.streams.*", this::announced);
         dispatcher.subscribe("vitrine.signal." + this.node, this::signalled);
+        dispatcher.subscribe("vitrine.retain", this::retained);
         long every = heartbeat.toMillis();
         timer.scheduleWithFixedDelay(this::beat, every, every, TimeUnit.MILLISECONDS);
     }
@@ -104,6 +109,27 @@ class NatsPeers implements ClusterPeers {
     @Override
     public void onSignal(SignalReceiver receiver) {
         signalReceivers.add(receiver);
+    }
+
+    @Override
+    public void retainEverywhere(UUID dialogId, Set<String> present) {
+        nats.publish("vitrine.retain", json.writeValueAsBytes(new Retain(node, dialogId, present)));
+    }
+
+    @Override
+    public void onRetain(BiConsumer<UUID, Set<String>> listener) {
+        retainListeners.add(listener);
+    }
+
+    private void retained(Message message) {
+        try {
+            Retain retain = json.readValue(message.getData(), Retain.class);
+            if (!node.equals(retain.node())) {
+                retainListeners.forEach(l -> l.accept(retain.dialogId(), retain.present()));
+            }
+        } catch (RuntimeException e) {
+            log.warn("Could not apply another node's stream clean-up", e);
+        }
     }
 
     private synchronized String holderOf(UUID dialogId, String peerId) {

@@ -2,7 +2,9 @@ package io.vitrine.realtime.internal;
 
 import io.vitrine.realtime.protocol.ServerMessage.StreamPeer;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
@@ -30,4 +32,10 @@ class SingleNodePeers implements ClusterPeers {
 
     @Override
     public void onSignal(SignalReceiver receiver) {}
+
+    @Override
+    public void retainEverywhere(UUID dialogId, Set<String> present) {}
+
+    @Override
+    public void onRetain(BiConsumer<UUID, Set<String>> listener) {}
 }
