@@ -33,7 +33,7 @@ class InProcessFanout implements Fanout {
         }
     }
 
-    boolean hasReceivers(Topic topic) {
+    private boolean hasReceivers(Topic topic) {
         Set<Consumer<Delivery>> targets = receivers.get(topic);
         return targets != null && !targets.isEmpty();
     }
