@@ -12,6 +12,14 @@ public interface Fanout {
 
     void publish(Topic topic, ServerMessage message);
 
+    /**
+     * To this node's subscribers only: for frames every node works out for its own sockets from state it shares
+     * otherwise (the peers of a stream), so each socket gets them in the order its node learned the changes.
+     */
+    default void publishLocally(Topic topic, ServerMessage message) {
+        publish(topic, message);
+    }
+
     Subscription subscribe(Topic topic, Consumer<Delivery> receiver);
 
     /** A frame with its JSON, serialised once for all receivers. */

@@ -7,12 +7,14 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.ObjectWriter;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Fan-out within this node. */
+/** Fan-out within this node; in cluster mode the NATS fan-out uses it for its local subscribers. */
 @Component
+@ConditionalOnProperty(name = "vitrine.cluster.mode", havingValue = "single", matchIfMissing = true)
 class InProcessFanout implements Fanout {
 
     private static final Logger log = LoggerFactory.getLogger(InProcessFanout.class);
@@ -26,11 +28,19 @@ class InProcessFanout implements Fanout {
 
     @Override
     public void publish(Topic topic, ServerMessage message) {
-        Set<Consumer<Delivery>> targets = receivers.get(topic);
-        if (targets == null || targets.isEmpty()) {
-            return;
+        if (hasReceivers(topic)) {
+            deliver(topic, new Delivery(message, writer.writeValueAsString(message)));
         }
-        var delivery = new Delivery(message, writer.writeValueAsString(message));
+    }
+
+    private boolean hasReceivers(Topic topic) {
+        Set<Consumer<Delivery>> targets = receivers.get(topic);
+        return targets != null && !targets.isEmpty();
+    }
+
+    /** Hands an already serialised frame to this node's receivers of the topic. */
+    void deliver(Topic topic, Delivery delivery) {
+        Set<Consumer<Delivery>> targets = receivers.getOrDefault(topic, Set.of());
         for (Consumer<Delivery> receiver : targets) {
             try {
                 receiver.accept(delivery);

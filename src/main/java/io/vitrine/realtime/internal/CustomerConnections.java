@@ -23,10 +23,12 @@ class CustomerConnections {
     private final CustomerPresenceApi customerPresence;
     private final TaskScheduler scheduler;
     private final Duration guestGrace;
+    private final ShopperSockets elsewhere;
 
     CustomerConnections(Connections connections, CoopApi coop, CustomerPresenceApi customerPresence,
-            TaskScheduler scheduler, VitrineProperties properties) {
+            TaskScheduler scheduler, VitrineProperties properties, ShopperSockets elsewhere) {
         this.connections = connections;
+        this.elsewhere = elsewhere;
         this.coop = coop;
         this.customerPresence = customerPresence;
         this.scheduler = scheduler;
@@ -52,12 +54,12 @@ class CustomerConnections {
         }
     }
 
-    /** A Guest whose connections all stay away for the grace period has left the stream. */
+    /** A Guest whose connections all stay away for the grace period, on every node, has left the stream. */
     private void checkLaterWhetherGone(UUID dialogId, Actor.Shopper shopper) {
         scheduler.schedule(() -> {
             boolean back = connections.all().stream().anyMatch(c -> c.follows(dialogId)
                     && c.actor() instanceof Actor.Shopper s && s.shopperId().equals(shopper.shopperId()));
-            if (!back) {
+            if (!back && !elsewhere.followsElsewhere(dialogId, shopper.shopperId())) {
                 try {
                     coop.disconnected(dialogId, shopper.shopperId());
                 } catch (RuntimeException e) {

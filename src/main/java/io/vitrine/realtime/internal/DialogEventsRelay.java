@@ -10,6 +10,8 @@ import io.vitrine.dialog.DialogEvents.TimelineAppended;
 import io.vitrine.merchant.PresenceChanged;
 import io.vitrine.merchant.TeamApi;
 import io.vitrine.realtime.Push;
+import io.vitrine.realtime.fanout.Fanout;
+import io.vitrine.realtime.fanout.Topic;
 import io.vitrine.realtime.protocol.ServerMessage;
 import io.vitrine.shared.Avatar;
 import java.util.Set;
@@ -33,11 +35,19 @@ class DialogEventsRelay {
     private final TeamApi team;
     private final Streams streams;
 
-    DialogEventsRelay(Push push, DialogApi dialogs, TeamApi team, Streams streams) {
+    private final ClusterPeers cluster;
+    private final Fanout fanout;
+
+    DialogEventsRelay(Push push, DialogApi dialogs, TeamApi team, Streams streams, ClusterPeers cluster,
+            Fanout fanout) {
         this.push = push;
         this.dialogs = dialogs;
         this.team = team;
         this.streams = streams;
+        this.cluster = cluster;
+        this.fanout = fanout;
+        // The other nodes' peers of the dialog go too; each node tells its own sockets.
+        cluster.onRetain(this::retainHere);
     }
 
     @EventListener
@@ -57,9 +67,14 @@ class DialogEventsRelay {
         DialogView view = changed.dialog();
         boolean live = view.status() == DialogStatus.ACTIVE && view.mode() == DialogMode.VIDEO;
         Set<String> present = live ? view.participants().stream().map(Avatar::participantId).collect(Collectors.toSet()) : Set.of();
+        retainHere(view.id(), present);
+        cluster.retainEverywhere(view.id(), present);
+    }
+
+    private void retainHere(java.util.UUID dialogId, Set<String> present) {
         synchronized (streams) {
-            for (var dialogId : streams.retain(view.id(), present)) {
-                push.toDialog(dialogId, streams.peersFrame(dialogId));
+            for (var changed : streams.retain(dialogId, present)) {
+                fanout.publishLocally(Topic.dialog(changed), streams.peersFrame(changed));
             }
         }
     }

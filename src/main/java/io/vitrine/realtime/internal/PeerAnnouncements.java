@@ -5,16 +5,25 @@ import io.vitrine.realtime.fanout.Topic;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 
-/** Tells the followers of a dialog who is in its stream now. */
+/**
+ * Tells the followers of a dialog who is in its stream now. Each node tells its own sockets, from its view of every
+ * node's peers, when a peer joins or leaves here or it learns of a change elsewhere; so a socket's last frame
+ * always follows the last change its node knows of.
+ */
 @Component
 class PeerAnnouncements {
 
     private final Fanout fanout;
     private final Streams streams;
 
-    PeerAnnouncements(Fanout fanout, Streams streams) {
+    PeerAnnouncements(Fanout fanout, Streams streams, ClusterPeers cluster) {
         this.fanout = fanout;
         this.streams = streams;
+        cluster.onRemoteChange(dialogId -> {
+            synchronized (streams) {
+                fanout.publishLocally(Topic.dialog(dialogId), streams.peersFrame(dialogId));
+            }
+        });
     }
 
     /**
@@ -23,9 +32,9 @@ class PeerAnnouncements {
      */
     void publishPeers(UUID dialogId, Streams.Peer changed) {
         synchronized (streams) {
-            fanout.publish(Topic.dialog(dialogId), streams.peersFrame(dialogId));
+            fanout.publishLocally(Topic.dialog(dialogId), streams.peersFrame(dialogId));
             for (UUID other : streams.otherDialogsOf(dialogId, changed.actor())) {
-                fanout.publish(Topic.dialog(other), streams.peersFrame(other));
+                fanout.publishLocally(Topic.dialog(other), streams.peersFrame(other));
             }
         }
     }

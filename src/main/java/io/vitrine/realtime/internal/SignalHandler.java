@@ -18,9 +18,13 @@ class SignalHandler implements FrameHandler<ClientMessage.Signal> {
     private final Streams streams;
     private final ObjectWriter writer;
 
-    SignalHandler(Streams streams, JsonMapper json) {
+    private final ClusterPeers cluster;
+
+    SignalHandler(Streams streams, ClusterPeers cluster, JsonMapper json) {
         this.streams = streams;
+        this.cluster = cluster;
         this.writer = json.writerFor(ServerMessage.class);
+        cluster.onSignal(this::deliverRelayed);
     }
 
     @Override
@@ -45,11 +49,21 @@ class SignalHandler implements FrameHandler<ClientMessage.Signal> {
                 && !from.sendsVideo()) {
             throw DomainException.forbidden(Permission.PUBLISH_VIDEO.refusal());
         }
+        String frame = writer.writeValueAsString(new ServerMessage.Signal(signal.dialogId(), from.id(),
+                from.participantId(), signal.description(), signal.candidate()));
         Connection target = streams.connectionOf(signal.dialogId(), signal.to());
-        if (target == null) {
+        if (target != null) {
+            target.send(frame);
+        } else if (!cluster.relay(signal.dialogId(), signal.to(), frame)) {
             throw DomainException.conflict("not_in_stream", "That peer is not in the stream (any more).");
         }
-        target.send(writer.writeValueAsString(new ServerMessage.Signal(signal.dialogId(), from.id(),
-                from.participantId(), signal.description(), signal.candidate())));
+    }
+
+    /** A signal another node relayed here for one of this node's peers; gone peers miss it, as on one node. */
+    private void deliverRelayed(java.util.UUID dialogId, String peerId, String frame) {
+        Connection target = streams.connectionOf(dialogId, peerId);
+        if (target != null) {
+            target.send(frame);
+        }
     }
 }

@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
 /**
  * Who is connected to each dialog's media stream on this node: the peers of the WebRTC mesh. A peer is one
  * connection (a shopper with two tabs is two peers), so signals go to exactly one connection. Nothing of it is
- * stored.
+ * stored. In cluster mode the peers other nodes hold are added from {@link ClusterPeers}, and this node shares its own.
  */
 @Component
 class Streams {
@@ -36,10 +36,15 @@ class Streams {
     /** A peer's microphone and camera, as it last announced them. */
     record MediaState(boolean mic, boolean camera) {}
 
+    private final ClusterPeers cluster;
     private final Map<UUID, Map<Connection, Peer>> byDialog = new HashMap<>();
     private final Map<UUID, Map<String, MediaState>> mediaByDialog = new HashMap<>();
     /** Who has been in each stream, so that a participant on camera in another dialog can be told apart. */
     private final Map<UUID, Map<String, Actor>> seenByDialog = new HashMap<>();
+
+    Streams(ClusterPeers cluster) {
+        this.cluster = cluster;
+    }
 
     /** A connection's peer after {@link #join}; {@code changed} when the set of peer ids changed. */
     record Joined(Peer peer, boolean changed) {}
@@ -66,6 +71,7 @@ class Streams {
         }
         Peer peer = new Peer(newPeerId(), participantId, sendsVideo, actor);
         room.put(connection, peer);
+        share(dialogId);
         return new Joined(peer, true);
     }
 
@@ -104,10 +110,21 @@ class Streams {
         return states;
     }
 
-    /** The peers in the stream, sorted so every client sees the same order. */
+    /** The peers in the stream on every node, sorted so every client sees the same order. */
     synchronized List<ServerMessage.StreamPeer> peers(UUID dialogId) {
+        List<ServerMessage.StreamPeer> all = new ArrayList<>(localPeers(dialogId));
+        all.addAll(cluster.remote(dialogId));
+        return all.stream().distinct().sorted(ORDER).toList();
+    }
+
+    private List<ServerMessage.StreamPeer> localPeers(UUID dialogId) {
         return byDialog.getOrDefault(dialogId, Map.of()).values().stream()
-                .map(p -> new ServerMessage.StreamPeer(p.id(), p.participantId())).sorted(ORDER).toList();
+                .map(p -> new ServerMessage.StreamPeer(p.id(), p.participantId())).toList();
+    }
+
+    /** Tells the other nodes (if any) which peers of the dialog this node holds now. */
+    private void share(UUID dialogId) {
+        cluster.localChanged(dialogId, localPeers(dialogId));
     }
 
     /** The {@code peers} frame of a dialog: its peers, and who of it is on camera in another dialog right now. */
@@ -150,6 +167,9 @@ class Streams {
         }
         Peer gone = room.remove(connection);
         forgetIfEmpty(dialogId, room);
+        if (gone != null) {
+            share(dialogId);
+        }
         return gone;
     }
 
@@ -187,6 +207,7 @@ class Streams {
         Set<UUID> changed = new java.util.LinkedHashSet<>();
         if (!removed.isEmpty()) {
             changed.add(dialogId);
+            share(dialogId);
         }
         removed.forEach(peer -> changed.addAll(otherDialogsOf(dialogId, peer.actor())));
         return changed;

@@ -1,0 +1,41 @@
+package io.vitrine.realtime.internal;
+
+import io.vitrine.realtime.protocol.ServerMessage.StreamPeer;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.stereotype.Component;
+
+/** One node: every peer is a local one. */
+@Component
+@ConditionalOnProperty(name = "vitrine.cluster.mode", havingValue = "single", matchIfMissing = true)
+class SingleNodePeers implements ClusterPeers {
+
+    @Override
+    public void localChanged(UUID dialogId, List<StreamPeer> local) {}
+
+    @Override
+    public List<StreamPeer> remote(UUID dialogId) {
+        return List.of();
+    }
+
+    @Override
+    public boolean relay(UUID dialogId, String peerId, String frame) {
+        return false;
+    }
+
+    @Override
+    public void onRemoteChange(Consumer<UUID> listener) {}
+
+    @Override
+    public void onSignal(SignalReceiver receiver) {}
+
+    @Override
+    public void retainEverywhere(UUID dialogId, Set<String> present) {}
+
+    @Override
+    public void onRetain(BiConsumer<UUID, Set<String>> listener) {}
+}
