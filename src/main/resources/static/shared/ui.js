@@ -318,11 +318,15 @@ export function scrollLogToEnd(log) {
 export function followEnd(log) {
   const tracked = { atEnd: true };
   following.set(log, tracked);
+  let height = log.clientHeight;
   log.addEventListener('scroll', () => {
-    if (log.clientHeight === 0) return; // hidden: keep what the reader chose before
+    // Hidden, or a scroll the browser made because the log changed size (it comes before the resize callback):
+    // keep what the reader chose before; only the reader's own scrolling decides.
+    if (log.clientHeight === 0 || log.clientHeight !== height) return;
     tracked.atEnd = log.scrollHeight - log.scrollTop - log.clientHeight < NEAR_END_PX;
   }, { passive: true });
   new ResizeObserver(() => {
+    height = log.clientHeight;
     if (tracked.atEnd && log.clientHeight > 0) log.scrollTop = log.scrollHeight;
   }).observe(log);
 }
