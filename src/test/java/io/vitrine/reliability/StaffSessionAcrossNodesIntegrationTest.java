@@ -16,10 +16,15 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -27,7 +32,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Two nodes on one database, no sticky sessions: a team member who logged in on one node is logged in on the other
- * too (API and pages), and logging out on either node ends the session on both.
+ * too (API, pages and the console's socket), and logging out on either node ends the session on both.
  */
 class StaffSessionAcrossNodesIntegrationTest {
 
@@ -71,6 +76,7 @@ class StaffSessionAcrossNodesIntegrationTest {
         assertThat(me.body()).contains(email);
         var console = send(b, "GET", "/console", cookies);
         assertThat(console.statusCode()).as("console page on the other node").isEqualTo(200);
+        assertThat(consoleSocketWelcome(b, cookies)).as("the console's socket on the other node").contains("\"welcome\"");
 
         var logout = send(b, "POST", "/logout", cookies);
         assertThat(logout.headers().firstValue("Location")).hasValueSatisfying(to -> assertThat(to).contains("/login?logout"));
@@ -100,6 +106,25 @@ class StaffSessionAcrossNodesIntegrationTest {
 
     private static int port(ConfigurableApplicationContext node) {
         return node.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
+    }
+
+    /** The first frame a console socket opened on the node with the browser's cookies receives. */
+    private String consoleSocketWelcome(ConfigurableApplicationContext node, String cookies) {
+        var first = new CompletableFuture<String>();
+        WebSocket socket = http.newWebSocketBuilder().header("Cookie", cookies).connectTimeout(Duration.ofSeconds(10))
+                .buildAsync(URI.create("ws://localhost:" + port(node) + "/ws"), new WebSocket.Listener() {
+                    @Override
+                    public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
+                        first.complete(data.toString());
+                        return null;
+                    }
+                }).join();
+        try {
+            // A staff socket is welcomed at once; without a staff login it would wait for a shopper's hello.
+            return first.orTimeout(30, TimeUnit.SECONDS).join();
+        } finally {
+            socket.abort();
+        }
     }
 
     /** A request to the node carrying the browser's cookies (and its CSRF token, as the front end sends it). */
