@@ -11,6 +11,9 @@ import org.springframework.security.core.userdetails.UserDetails;
 /** The logged-in team member. Everything a staff request may touch is scoped by {@link #merchantId()}. */
 public final class StaffPrincipal implements UserDetails, CredentialsContainer {
 
+    // Stored in the database with the login session: a fixed version lets sessions outlive a redeploy.
+    private static final long serialVersionUID = 1L;
+
     private final UUID memberId;
     private final UUID merchantId;
     private final String email;
