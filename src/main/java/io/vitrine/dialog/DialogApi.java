@@ -13,6 +13,12 @@ public interface DialogApi {
     /** One page of events after {@code afterSeq}; an empty page means there are no more. */
     List<TimelineEvent> eventsAfter(UUID dialogId, long afterSeq, Actor actor);
 
+    /**
+     * The dialog, the actor's membership and one page of events after {@code afterSeq}, all from one read-only
+     * transaction. A client ahead of the stored timeline gets the page from the start.
+     */
+    DialogResume resume(UUID dialogId, long afterSeq, Actor actor);
+
     TimelineEvent say(UUID dialogId, Actor actor, String text, String clientRef);
 
     /** The actor's avatar in this dialog; refused when the actor takes no part in it. */

@@ -4,6 +4,7 @@ import io.vitrine.dialog.Actor;
 import io.vitrine.dialog.CustomerDetails;
 import io.vitrine.dialog.DialogApi;
 import io.vitrine.dialog.DialogMode;
+import io.vitrine.dialog.DialogResume;
 import io.vitrine.dialog.DialogRole;
 import io.vitrine.dialog.Membership;
 import io.vitrine.dialog.Permission;
@@ -231,6 +232,15 @@ public class DialogService implements DialogApi {
         return timeline.after(dialogId, afterSeq, Timeline.PAGE);
     }
 
+    @Override
+    @Transactional(readOnly = true)
+    public DialogResume resume(UUID dialogId, long afterSeq, Actor actor) {
+        var seat = access.read(dialogId, actor);
+        DialogView view = views.of(seat.dialog());
+        long from = afterSeq > view.lastSeq() ? 0 : afterSeq;
+        return new DialogResume(view, seat.membership(), from, timeline.after(dialogId, from, Timeline.PAGE));
+    }
+
     /** The dialog with up to {@code limit} events after {@code afterSeq}, read in one transaction. */
     @Transactional(readOnly = true)
     public DialogTranscript transcript(UUID dialogId, Actor actor, long afterSeq, int limit) {
@@ -316,28 +326,35 @@ public class DialogService implements DialogApi {
 
     @Transactional(readOnly = true)
     public List<DialogView> ofShopper(Shopper shopper) {
-        return dialogs.ofShopper(shopper.id()).stream().map(views::of).toList();
+        return views.of(dialogs.ofShopper(shopper.id()));
     }
 
     /** Staff lists: experts see their own dialogs with {@code mine}; every list stays within the merchant. */
     @Transactional(readOnly = true)
     public List<DialogView> search(Actor.Staff staff, DialogStatus status, boolean mine, int limit) {
-        return dialogs.search(staff.merchantId(), status, mine ? staff.memberId() : null, limit).stream()
-                .map(views::of).toList();
+        return views.of(dialogs.search(staff.merchantId(), status, mine ? staff.memberId() : null, limit));
     }
 
+    /** Built from five reads however long the queue is: hosts and last messages are loaded for all entries at once. */
     @Override
     @Transactional(readOnly = true)
     public StaffQueue staffQueue(UUID merchantId) {
         Map<UUID, Offers.Offer> pending = new HashMap<>();
         offers.ofWaitingDialogs(merchantId).stream().filter(o -> o.outcome() == null)
                 .forEach(o -> pending.put(o.dialogId(), o));
-        var waiting = dialogs.waiting(merchantId).stream().map(d -> {
+        List<DialogRow> waiting = dialogs.waiting(merchantId);
+        List<DialogRow> left = dialogs.leftMessages(merchantId);
+        List<UUID> ids = java.util.stream.Stream.concat(waiting.stream(), left.stream()).map(DialogRow::id).toList();
+        Map<UUID, List<Participants.Row>> people = participants.ofDialogs(ids);
+        Map<UUID, String> lastMessages = dialogs.lastMessages(ids);
+        Instant now = Instant.now(clock);
+        var waitingEntries = waiting.stream().map(d -> {
             Offers.Offer offer = pending.get(d.id());
-            return entry(d, offer == null ? null : offer.memberId(), offer == null ? null : offer.expiresAt());
+            return entry(d, people, lastMessages, offer == null ? null : offer.memberId(),
+                    offer == null ? null : offer.expiresAt(), now);
         }).toList();
-        var messages = dialogs.leftMessages(merchantId).stream().map(d -> entry(d, null, null)).toList();
-        return new StaffQueue(waiting, messages);
+        var messages = left.stream().map(d -> entry(d, people, lastMessages, null, null, now)).toList();
+        return new StaffQueue(waitingEntries, messages);
     }
 
     @Override
@@ -351,13 +368,12 @@ public class DialogService implements DialogApi {
         return positions;
     }
 
-    private StaffQueue.Entry entry(DialogRow d, UUID offeredTo, Instant expiresAt) {
-        Avatar host = participants.ofDialog(d.id()).stream().filter(p -> p.role() == ParticipantRole.HOST)
+    private static StaffQueue.Entry entry(DialogRow d, Map<UUID, List<Participants.Row>> people,
+            Map<UUID, String> lastMessages, UUID offeredTo, Instant expiresAt, Instant now) {
+        Avatar host = people.getOrDefault(d.id(), List.of()).stream().filter(p -> p.role() == ParticipantRole.HOST)
                 .findFirst().map(Participants.Row::avatar).orElse(null);
-        Long millisLeft = expiresAt == null ? null
-                : Math.max(0, Duration.between(Instant.now(clock), expiresAt).toMillis());
-        return new StaffQueue.Entry(d.id(), host, d.createdAt(), offeredTo, expiresAt,
-                dialogs.lastMessage(d.id()).orElse(null), millisLeft);
+        Long millisLeft = expiresAt == null ? null : Math.max(0, Duration.between(now, expiresAt).toMillis());
+        return new StaffQueue.Entry(d.id(), host, d.createdAt(), offeredTo, expiresAt, lastMessages.get(d.id()), millisLeft);
     }
 
     private static DialogLog.Reason requestReason(DialogRow d) {

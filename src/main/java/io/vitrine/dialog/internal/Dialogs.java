@@ -7,6 +7,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -193,6 +194,22 @@ class Dialogs {
                 select body from timeline_event where dialog_id = ? and kind in ('MESSAGE', 'MESSAGE_LEFT')
                 order by seq desc limit 1
                 """).param(dialogId).query(String.class).optional();
+    }
+
+    /** The latest message of each of many dialogs in one read; dialogs without one are missing. */
+    Map<UUID, String> lastMessages(Collection<UUID> dialogIds) {
+        if (dialogIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<UUID, String> last = new HashMap<>();
+        jdbc.sql("""
+                select t.dialog_id, t.body from timeline_event t
+                where t.dialog_id in (:ids) and t.kind in ('MESSAGE', 'MESSAGE_LEFT')
+                  and t.seq = (select max(l.seq) from timeline_event l
+                               where l.dialog_id = t.dialog_id and l.kind in ('MESSAGE', 'MESSAGE_LEFT'))
+                """).param("ids", dialogIds)
+                .query(rs -> { last.putIfAbsent(rs.getObject("dialog_id", UUID.class), rs.getString("body")); });
+        return last;
     }
 
     private static DialogRow map(ResultSet rs, int row) throws SQLException {

@@ -6,9 +6,12 @@ import io.vitrine.shared.Db;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -49,6 +52,16 @@ class Participants {
     List<Row> ofDialog(UUID dialogId) {
         return jdbc.sql("select * from participant where dialog_id = ? order by joined_at, id")
                 .param(dialogId).query(Participants::map).list();
+    }
+
+    /** Participants of many dialogs in one read, each dialog's in joining order. */
+    Map<UUID, List<Row>> ofDialogs(Collection<UUID> dialogIds) {
+        if (dialogIds.isEmpty()) {
+            return Map.of();
+        }
+        return jdbc.sql("select * from participant where dialog_id in (:ids) order by joined_at, id")
+                .param("ids", dialogIds).query(Participants::map).list().stream()
+                .collect(Collectors.groupingBy(Row::dialogId));
     }
 
     Optional<Row> ofShopper(UUID dialogId, UUID shopperId) {

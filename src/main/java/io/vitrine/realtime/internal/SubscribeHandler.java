@@ -3,6 +3,7 @@ package io.vitrine.realtime.internal;
 import io.vitrine.dialog.Actor;
 import io.vitrine.dialog.CustomerPresenceApi;
 import io.vitrine.dialog.DialogApi;
+import io.vitrine.dialog.DialogResume;
 import io.vitrine.dialog.DialogStatus;
 import io.vitrine.dialog.DialogView;
 import io.vitrine.dialog.TimelineEvent;
@@ -12,7 +13,6 @@ import io.vitrine.realtime.FrameHandler;
 import io.vitrine.realtime.fanout.Fanout;
 import io.vitrine.realtime.protocol.ClientMessage;
 import io.vitrine.realtime.protocol.ServerMessage;
-import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
@@ -54,36 +54,42 @@ class SubscribeHandler implements FrameHandler<ClientMessage.Subscribe> {
     }
 
     /**
-     * Follows first, then replays from storage page by page, so no event can fall between the two. A client ahead
-     * of the stored timeline is told to reset and gets the timeline from the start, never silence.
+     * Follows first, then replays from storage page by page, so no event can fall between the two; a caller the
+     * dialog is refused to stops following it. A client ahead of the stored timeline is told to reset and gets the
+     * timeline from the start, never silence. Each page comes with the view and membership read in the same
+     * transaction; the last, empty page's are the ones confirmed.
      */
     private void subscribe(Connection connection, Actor actor, UUID dialogId, long afterSeq) {
-        DialogView view = dialogs.view(dialogId, actor);
+        Connection.DialogStream stream = connection.stream(dialogId, fanout);
+        DialogResume resume;
+        try {
+            resume = dialogs.resume(dialogId, afterSeq, actor);
+        } catch (RuntimeException refused) {
+            connection.unfollow(dialogId);
+            throw refused;
+        }
         if (actor instanceof Actor.Shopper) {
             customerPresence.customersConnected(Set.of(dialogId));
         }
-        Connection.DialogStream stream = connection.stream(dialogId, fanout);
-        long from = afterSeq > view.lastSeq() ? 0 : afterSeq;
-        stream.startReplay(from);
+        stream.startReplay(resume.afterSeq());
         try {
-            if (from != afterSeq) {
-                send(connection, new ServerMessage.Reset(dialogId, view.lastSeq()));
+            if (resume.afterSeq() != afterSeq) {
+                send(connection, new ServerMessage.Reset(dialogId, resume.view().lastSeq()));
             }
-            List<TimelineEvent> page;
-            while (!(page = dialogs.eventsAfter(dialogId, from, actor)).isEmpty()) {
-                for (TimelineEvent event : page) {
+            while (!resume.events().isEmpty()) {
+                for (TimelineEvent event : resume.events()) {
                     var frame = ServerMessage.Event.of(event);
                     if (!stream.replayed(frame, writer.writeValueAsString(frame))) {
                         return;
                     }
                 }
-                from = page.getLast().seq();
+                resume = dialogs.resume(dialogId, resume.events().getLast().seq(), actor);
             }
-            view = dialogs.view(dialogId, actor);
         } finally {
-            stream.finishReplay(writer.writeValueAsString(
-                    new ServerMessage.Subscribed(dialogId, view.lastSeq(), view, dialogs.membership(dialogId, actor))));
+            stream.finishReplay(writer.writeValueAsString(new ServerMessage.Subscribed(dialogId,
+                    resume.view().lastSeq(), resume.view(), resume.membership())));
         }
+        DialogView view = resume.view();
         if (view.status() == DialogStatus.WAITING) {
             Integer position = dialogs.queuePositions(actor.merchantId()).get(dialogId);
             if (position != null) {
