@@ -21,7 +21,10 @@ public enum Permission {
     ADD_TO_CART("Only the Host can add products to the cart."),
     SUGGEST_PRODUCTS("Only the dialog's expert can suggest products into the Host's cart."),
     ADD_REMOVE_PARTICIPANTS("Nobody adds or removes participants: customers join through the Host's link and leave by themselves."),
-    READ_REPORTS("Only the merchant's admins can read problem reports.");
+    READ_REPORTS("Only the merchant's admins can read problem reports."),
+    SHOW_PRODUCT("Only the dialog's expert can show products in it."),
+    VOTE("Only the dialog's customers can vote on the products shown."),
+    PLACE_ORDER("Only the Host can hand the cart to the shop or place the order.");
 
     private final String refusal;
 

@@ -28,6 +28,13 @@ public final class PermissionMatrix {
         GRANTED.put(DialogRole.COLLEAGUE, EnumSet.of(VIEW, SEE_PARTICIPANTS));
     }
 
+    static {
+        // Products in the dialog: the expert shows, customers vote, the Host alone orders.
+        GRANTED.get(DialogRole.HOST).addAll(EnumSet.of(VOTE, PLACE_ORDER));
+        GRANTED.get(DialogRole.GUEST).add(VOTE);
+        GRANTED.get(DialogRole.EXPERT).add(SHOW_PRODUCT);
+    }
+
     private PermissionMatrix() {}
 
     public static Set<Permission> granted(DialogRole role) {

@@ -1,6 +1,8 @@
 package io.vitrine.realtime;
 
+import io.vitrine.dialog.DialogRole;
 import io.vitrine.realtime.protocol.ServerMessage;
+import java.util.Set;
 import java.util.UUID;
 
 /** Sends server frames to everyone subscribed to a topic, on every node. Nothing sent here is stored. */
@@ -14,4 +16,10 @@ public interface Push {
 
     /** To every connected console of one team member. */
     void toMember(UUID memberId, ServerMessage message);
+
+    /**
+     * To the connections following the dialog from one of these seats only (say, the Host and the expert): the
+     * others never receive the frame. A connection's seat is the one it had when it subscribed.
+     */
+    void toDialogSeats(UUID dialogId, Set<DialogRole> seats, ServerMessage message);
 }

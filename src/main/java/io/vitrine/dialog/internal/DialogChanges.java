@@ -4,6 +4,7 @@ import io.vitrine.dialog.DialogEvents.DialogChanged;
 import io.vitrine.dialog.DialogEvents.TimelineAppended;
 import io.vitrine.dialog.DialogView;
 import io.vitrine.dialog.EventKind;
+import io.vitrine.dialog.ProductCard;
 import io.vitrine.dialog.TimelineEvent;
 import java.time.Instant;
 import java.util.UUID;
@@ -27,7 +28,12 @@ class DialogChanges {
     }
 
     TimelineEvent append(DialogRow d, EventKind kind, Participants.Row author, String text, String clientRef, Instant now) {
-        TimelineEvent event = timeline.append(d.id(), kind, author, text, clientRef, now);
+        return append(d, kind, author, text, clientRef, null, now);
+    }
+
+    TimelineEvent append(DialogRow d, EventKind kind, Participants.Row author, String text, String clientRef,
+            ProductCard product, Instant now) {
+        TimelineEvent event = timeline.append(d.id(), kind, author, text, clientRef, product, now);
         events.publishEvent(new TimelineAppended(d.merchantId(), event));
         return event;
     }

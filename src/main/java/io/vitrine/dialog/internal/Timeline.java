@@ -1,6 +1,7 @@
 package io.vitrine.dialog.internal;
 
 import io.vitrine.dialog.EventKind;
+import io.vitrine.dialog.ProductCard;
 import io.vitrine.dialog.TimelineEvent;
 import io.vitrine.shared.Avatar;
 import io.vitrine.shared.Db;
@@ -11,6 +12,7 @@ import java.util.List;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import tools.jackson.databind.json.JsonMapper;
 
 import static io.vitrine.shared.Db.ts;
 
@@ -23,22 +25,49 @@ class Timeline {
 
     private final JdbcClient jdbc;
     private final Dialogs dialogs;
+    private final JsonMapper json;
 
-    Timeline(JdbcClient jdbc, Dialogs dialogs) {
+    Timeline(JdbcClient jdbc, Dialogs dialogs, JsonMapper json) {
         this.jdbc = jdbc;
         this.dialogs = dialogs;
+        this.json = json;
     }
 
     /** Must run inside the transaction that changes the dialog: the sequence is taken from the dialog row. */
     TimelineEvent append(UUID dialogId, EventKind kind, Participants.Row author, String text, String clientRef, Instant at) {
+        return append(dialogId, kind, author, text, clientRef, null, at);
+    }
+
+    /** As above, with a product card (stored as JSON in its own column, so older events stay as they were). */
+    TimelineEvent append(UUID dialogId, EventKind kind, Participants.Row author, String text, String clientRef,
+            ProductCard product, Instant at) {
         long seq = dialogs.nextSeq(dialogId);
         jdbc.sql("""
-                insert into timeline_event (dialog_id, seq, kind, at, participant_id, body, client_ref)
-                values (?, ?, ?, ?, ?, ?, ?)
+                insert into timeline_event (dialog_id, seq, kind, at, participant_id, body, client_ref, product)
+                values (?, ?, ?, ?, ?, ?, ?, ?)
                 """)
-                .params(dialogId, seq, kind.name(), ts(at), author == null ? null : author.id(), text, clientRef)
+                .params(dialogId, seq, kind.name(), ts(at), author == null ? null : author.id(), text, clientRef,
+                        product == null ? null : json.writeValueAsString(product))
                 .update();
-        return new TimelineEvent(dialogId, seq, kind, at, author == null ? null : author.avatar(), text, clientRef);
+        return new TimelineEvent(dialogId, seq, kind, at, author == null ? null : author.avatar(), text, clientRef,
+                product);
+    }
+
+    /** The product card stored as event {@code seq}, if that event carries one. */
+    java.util.Optional<ProductCard> card(UUID dialogId, long seq) {
+        return jdbc.sql("select product from timeline_event where dialog_id = ? and seq = ? and product is not null")
+                .params(dialogId, seq).query(String.class).optional().map(this::card);
+    }
+
+    /** Whether a card of this product was shown in the dialog. */
+    boolean shown(UUID dialogId, UUID productId) {
+        // The product id leads the stored JSON (see ProductCard), so a prefix match finds it without parsing.
+        return jdbc.sql("select count(*) from timeline_event where dialog_id = ? and kind = 'PRODUCT' and product like ?")
+                .params(dialogId, "{\"productId\":\"" + productId + "\"%").query(Long.class).single() > 0;
+    }
+
+    private ProductCard card(String stored) {
+        return json.readValue(stored, ProductCard.class);
     }
 
     /** Up to {@code limit} events after {@code afterSeq}, in sequence order. */
@@ -50,15 +79,15 @@ class Timeline {
                 order by e.seq limit ?
                 """)
                 .params(dialogId, afterSeq, limit)
-                .query(Timeline::map).list();
+                .query(this::map).list();
     }
 
-    private static TimelineEvent map(ResultSet rs, int row) throws SQLException {
+    private TimelineEvent map(ResultSet rs, int row) throws SQLException {
         UUID participantId = rs.getObject("participant_id", UUID.class);
         Avatar author = participantId == null ? null
                 : Avatar.of(participantId.toString(), rs.getString("role"), rs.getString("screen_name"), rs.getString("color"));
         return new TimelineEvent(rs.getObject("dialog_id", UUID.class), rs.getLong("seq"),
                 EventKind.valueOf(rs.getString("kind")), Db.instant(rs, "at"), author, rs.getString("body"),
-                rs.getString("client_ref"));
+                rs.getString("client_ref"), rs.getString("product") == null ? null : card(rs.getString("product")));
     }
 }

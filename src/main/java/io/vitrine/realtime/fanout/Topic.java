@@ -1,5 +1,7 @@
 package io.vitrine.realtime.fanout;
 
+import io.vitrine.dialog.DialogRole;
+import java.util.Locale;
 import java.util.UUID;
 
 /** Who receives a frame: everyone following a dialog, all staff of a merchant, or one team member. */
@@ -15,5 +17,10 @@ public record Topic(String kind, UUID id) {
 
     public static Topic member(UUID memberId) {
         return new Topic("member", memberId);
+    }
+
+    /** The connections following a dialog from one seat (a kind without dots, so it names a NATS subject). */
+    public static Topic dialogSeat(UUID dialogId, DialogRole seat) {
+        return new Topic("dialog-" + seat.name().toLowerCase(Locale.ROOT), dialogId);
     }
 }

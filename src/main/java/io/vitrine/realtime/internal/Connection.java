@@ -1,6 +1,7 @@
 package io.vitrine.realtime.internal;
 
 import io.vitrine.dialog.Actor;
+import io.vitrine.dialog.DialogRole;
 import io.vitrine.realtime.fanout.Fanout;
 import io.vitrine.realtime.fanout.Topic;
 import io.vitrine.realtime.protocol.ServerMessage;
@@ -124,10 +125,36 @@ final class Connection {
         });
     }
 
+    /**
+     * Receives the dialog's frames meant for this seat too (see {@code Push.toDialogSeats}), through the same
+     * stream, so they wait for a replay like the rest; a later subscribe replaces the seat.
+     */
+    void seat(UUID dialogId, DialogRole seat, Fanout fanout) {
+        DialogStream stream = dialogs.get(dialogId);
+        if (stream == null) {
+            return;
+        }
+        synchronized (stream) {
+            if (seat == stream.seat) {
+                return;
+            }
+            if (stream.seatSubscription != null) {
+                stream.seatSubscription.close();
+            }
+            stream.seat = seat;
+            stream.seatSubscription = fanout.subscribe(Topic.dialogSeat(dialogId, seat), stream::live);
+        }
+    }
+
     void unfollow(UUID dialogId) {
         DialogStream stream = dialogs.remove(dialogId);
         if (stream != null) {
             stream.subscription.close();
+            synchronized (stream) {
+                if (stream.seatSubscription != null) {
+                    stream.seatSubscription.close();
+                }
+            }
         }
     }
 
@@ -163,6 +190,8 @@ final class Connection {
         private final List<Fanout.Delivery> held = new ArrayList<>();
         private final NavigableMap<Long, String> early = new TreeMap<>();
         private Fanout.Subscription subscription;
+        private Fanout.Subscription seatSubscription;
+        private DialogRole seat;
         private long lastSentSeq = -1;
         private boolean replaying = true;
         private int gaps;

@@ -1,9 +1,11 @@
 package io.vitrine.realtime.internal;
 
+import io.vitrine.dialog.DialogRole;
 import io.vitrine.realtime.Push;
 import io.vitrine.realtime.fanout.Fanout;
 import io.vitrine.realtime.fanout.Topic;
 import io.vitrine.realtime.protocol.ServerMessage;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 
@@ -30,5 +32,10 @@ class FanoutPush implements Push {
     @Override
     public void toMember(UUID memberId, ServerMessage message) {
         fanout.publish(Topic.member(memberId), message);
+    }
+
+    @Override
+    public void toDialogSeats(UUID dialogId, Set<DialogRole> seats, ServerMessage message) {
+        seats.forEach(seat -> fanout.publish(Topic.dialogSeat(dialogId, seat), message));
     }
 }

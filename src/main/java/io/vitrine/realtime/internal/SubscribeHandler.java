@@ -86,6 +86,7 @@ class SubscribeHandler implements FrameHandler<ClientMessage.Subscribe> {
                 resume = dialogs.resume(dialogId, resume.events().getLast().seq(), actor);
             }
         } finally {
+            connection.seat(dialogId, resume.membership().role(), fanout);
             stream.finishReplay(writer.writeValueAsString(new ServerMessage.Subscribed(dialogId,
                     resume.view().lastSeq(), resume.view(), resume.membership())));
         }

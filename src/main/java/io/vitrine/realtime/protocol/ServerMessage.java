@@ -6,6 +6,7 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import io.vitrine.dialog.DialogView;
 import io.vitrine.dialog.EventKind;
 import io.vitrine.dialog.Membership;
+import io.vitrine.dialog.ProductCard;
 import io.vitrine.dialog.StaffQueue;
 import io.vitrine.dialog.TimelineEvent;
 import io.vitrine.media.IceServer;
@@ -41,11 +42,16 @@ public interface ServerMessage {
 
     record Welcome(String kind, UUID id, String name) implements ServerMessage {}
 
-    record Event(UUID dialogId, long seq, EventKind kind, Instant at, Avatar author, String text, String clientRef)
-            implements ServerMessage {
+    /** {@code product} is present on product cards only (kind {@code PRODUCT}); other events look as before. */
+    record Event(UUID dialogId, long seq, EventKind kind, Instant at, Avatar author, String text, String clientRef,
+            @JsonInclude(JsonInclude.Include.NON_NULL) ProductCard product) implements ServerMessage {
+
+        public Event(UUID dialogId, long seq, EventKind kind, Instant at, Avatar author, String text, String clientRef) {
+            this(dialogId, seq, kind, at, author, text, clientRef, null);
+        }
 
         public static Event of(TimelineEvent e) {
-            return new Event(e.dialogId(), e.seq(), e.kind(), e.at(), e.author(), e.text(), e.clientRef());
+            return new Event(e.dialogId(), e.seq(), e.kind(), e.at(), e.author(), e.text(), e.clientRef(), e.product());
         }
     }
 

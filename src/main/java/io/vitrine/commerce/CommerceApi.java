@@ -1,0 +1,13 @@
+package io.vitrine.commerce;
+
+import java.util.UUID;
+
+/** The cart of a dialog as other modules (checkout, orders) read it; the server's copy, never the client's. */
+public interface CommerceApi {
+
+    /** The dialog's cart; empty when nothing was added. */
+    Cart cart(UUID dialogId);
+
+    /** How the merchant's carts leave the dialog. */
+    CommerceSettings settings(UUID merchantId);
+}
