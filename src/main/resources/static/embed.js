@@ -123,9 +123,32 @@
       if (data.type === 'vitrine:close') close();
       if (data.type === 'vitrine:unread' && !panel.classList.contains('open')) unread(Number(data.count) || 0, data.title);
       if (data.type === 'vitrine:layout') panel.classList.toggle('wide', data.wide === true);
+      if (data.type === 'vitrine:cart') raiseCart(data.detail);
+      // A Shopify cart permalink: only an https address is followed, in this page (the Host's).
+      if (data.type === 'vitrine:open-cart' && typeof data.url === 'string' && /^https:\/\/[^\/\s]+\/cart\//.test(data.url)) {
+        location.assign(data.url);
+      }
     });
     api.open = open;
     api.close = close;
+  }
+
+  /**
+   * The Host handed the cart over: the page's shop fills its own cart from this event (see docs/commerce.md).
+   * document.addEventListener('vitrine:cart', e => e.detail.lines.forEach(...)); it bubbles to window too.
+   */
+  function raiseCart(detail) {
+    if (!detail || !Array.isArray(detail.lines)) return;
+    var lines = detail.lines.map(function (line) {
+      return {
+        sku: line.sku == null ? null : String(line.sku), productId: line.productId, variantId: line.variantId,
+        title: String(line.title), variant: line.variant == null ? null : String(line.variant),
+        quantity: Number(line.quantity), unitPriceMinor: Number(line.unitPriceMinor), currency: String(line.currency)
+      };
+    });
+    document.dispatchEvent(new CustomEvent('vitrine:cart', {
+      bubbles: true, detail: { dialogId: detail.dialogId, expertId: detail.expertId, lines: lines }
+    }));
   }
 
   function createLauncher(color, side) {

@@ -17,6 +17,7 @@ import { unread, newRequest, unreadBadge, alertControls } from './alerts.js';
 import { createDialogStore } from '../shared/store.js';
 import { createTypingLine } from '../shared/typing.js';
 import { createChatMedia } from './chat/media.js';
+import { createProductsPanel } from './products/picker.js';
 
 const PRESENCES = ['ONLINE', 'AWAY', 'OFFLINE'];
 const REFRESH_DELAY_MS = 300;
@@ -467,6 +468,8 @@ function chatView(initial, { events, routingLog = null }) {
     isSubscribed: () => state.subscribed.has(dialogId),
     onChange: () => renderMedia(),
   });
+  // The expert's product picker and the Host's cart, while the dialog is live.
+  const products = ended ? null : createProductsPanel({ dialogId, socket, log, timeline: () => state.timelines.get(dialogId) ?? events });
   const report = ended ? null : reportProblem({
     send: (body) => api(`/dialogs/${encodeURIComponent(dialogId)}/reports`, { method: 'POST', body }),
     context: () => ({ socket, mesh: media.session()?.mesh, mode: dialog.mode, status: dialog.status }),
@@ -475,7 +478,8 @@ function chatView(initial, { events, routingLog = null }) {
     h('header', { class: 'chat-head' }, participants.element, ...head.elements),
     ended ? null : head.confirm,
     h('div', { class: 'chat-body' },
-      h('div', { class: 'chat-main' }, log, typing.element, composer?.element, report ? h('div', { class: 'chat-foot' }, report) : null),
+      h('div', { class: 'chat-main' }, log, typing.element, products?.element, composer?.element,
+        report ? h('div', { class: 'chat-foot' }, products?.toggle, report) : null),
       ended ? endedSummary(dialog, routingLog) : media.stage.element));
 
   function renderMedia() {
@@ -503,6 +507,7 @@ function chatView(initial, { events, routingLog = null }) {
   function renderHead() {
     head.render(dialog, you());
     if (report) report.hidden = you() != null && !can(you(), 'REPORT_PROBLEM');
+    if (products) products.toggle.hidden = !(you() == null ? dialog.status === 'ACTIVE' : can(you(), 'SHOW_PRODUCT'));
     renderMedia();
   }
 
@@ -526,15 +531,23 @@ function chatView(initial, { events, routingLog = null }) {
     root,
     dialogId,
     update,
-    start: () => media?.sync(),
+    start: () => {
+      media?.sync();
+      if (state.subscribed.has(dialogId)) products?.load();
+    },
     onSubscribed() {
+      products?.load();
       const hadSession = media?.session() != null;
       update(state.dialogs.get(dialogId) ?? dialog);
       if (hadSession) media.maybeJoin();
     },
-    dispose: () => media?.stop({ leaveStream: true }),
+    dispose: () => {
+      products?.stop();
+      media?.stop({ leaveStream: true });
+    },
     append: (event) => {
       appendToLog(log, eventElement(event, isStaff), { force: isStaff(event.author) });
+      products?.onEvent(event);
       if (isMessage(event)) typing.clear();
     },
     scrollToEnd: () => { log.scrollTop = log.scrollHeight; },

@@ -3,6 +3,7 @@
 // Everything that shows data uses textContent, never HTML parsing.
 import { t, describeEvent, hasTranslation } from './i18n.js';
 import { avatarElement } from './avatar.js';
+import { productCardElement } from './products.js';
 
 export const MAX_MESSAGE = 2000;
 const COUNTER_FROM = 1800;
@@ -239,6 +240,7 @@ export function routingLogItem(entry) {
 
 /** One timeline event: messages as bubbles with avatar, name and time; the rest as small notices. */
 export function eventElement(event, isOwn) {
+  if (event.kind === 'PRODUCT') return productCardElement(event);
   if (event.kind === 'MESSAGE' || event.kind === 'MESSAGE_LEFT') {
     const author = event.author ?? {};
     return h('li', {

@@ -17,6 +17,7 @@ import { createStatus } from './status.js';
 import { createConversationHead } from './conversation/head.js';
 import { createConversationLog } from './conversation/log.js';
 import { createConversationMedia } from './conversation/live.js';
+import { createWidgetProducts } from './products.js';
 
 const OPEN_STATUSES = new Set(['WAITING', 'ACTIVE']);
 const PERSONAL_FIELDS = {
@@ -666,6 +667,9 @@ function renderConversation(initial) {
     onMicError: showError,
   });
   const log = createConversationLog({ timeline, isMine });
+  // Product cards, votes and the Host's cart follow the live dialog; an ended one shows its cards as they were.
+  const products = OPEN_STATUSES.has(dialog.status)
+    ? createWidgetProducts({ dialogId, socket: ensureSocket(), log: log.element, you }) : null;
   const composer = createComposer({
     onSend: (text) => ensureSocket().say(dialogId, text),
     onTyping: () => state.socket?.typing(dialogId),
@@ -680,7 +684,7 @@ function renderConversation(initial) {
     head.element, head.confirm, invite.element, guestEnd.element,
     // Narrow: video above the chat. Wide (a live stream on a desktop): video beside the chat.
     h('div', { class: 'conversation-body' }, media.stage,
-      h('div', { class: 'chat-pane' }, media.strip.element, log.element, log.typingElement, composer.element, rating.element),
+      h('div', { class: 'chat-pane' }, media.strip.element, log.element, log.typingElement, products?.element, composer.element, rating.element),
       h('div', { class: 'conversation-foot' }, report, sound)));
 
   function update(next) {
@@ -705,6 +709,7 @@ function renderConversation(initial) {
     media.strip.element.hidden = status !== 'ACTIVE' || !present || !allowed('SEE_PARTICIPANTS');
     media.sync();
     media.render();
+    products?.render();
   }
 
   function toggleInvite(open = invite.element.hidden) {
@@ -714,6 +719,7 @@ function renderConversation(initial) {
   }
 
   log.fill();
+  if (state.subscribed.has(dialogId)) products?.load();
   return {
     root, dialogId, update,
     append(event) {
@@ -738,10 +744,12 @@ function renderConversation(initial) {
       const hadSession = media.session() != null;
       update(state.dialogs.get(dialogId));
       if (hadSession) media.session()?.join();
+      products?.load();
     },
     isMine,
     onClosed: () => { if (media.session()?.local.micOn) media.setMic(false); },
     dispose: () => {
+      products?.stop();
       media.stop({ leaveStream: true });
       askForRoom(false);
     },

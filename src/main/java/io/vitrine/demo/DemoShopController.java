@@ -23,6 +23,13 @@ class DemoShopController {
         return "demo";
     }
 
+    /** The demo shop's cart page: filled from the {@code vitrine:cart} event when the Host hands a cart over. */
+    @GetMapping("/demo/cart")
+    String cart(Model model) {
+        model.addAttribute("baseUrl", publicUrl.base());
+        return "demo-cart";
+    }
+
     @GetMapping("/demo/privacy")
     String privacy() {
         return "demo-privacy";

@@ -23,10 +23,13 @@ import tools.jackson.databind.JsonNode;
 /**
  * Every cell of the permission matrix (docs/permissions.md), tried against the running server: for each seat and
  * each action the real endpoint or socket frame is used, and the outcome must match {@link PermissionMatrix}.
- * Actions whose feature comes later (cart, notifications, appointments) are checked in the permissions the server
+ * Actions whose feature comes later (notifications, appointments) are checked in the permissions the server
  * hands to the widget and console, which decide what they show.
  */
 class PermissionMatrixIntegrationTest extends IntegrationTest {
+
+    @org.springframework.beans.factory.annotation.Autowired
+    io.vitrine.catalog.CatalogApi catalog;
 
     /** Decided today only through the caller's permissions: their endpoints arrive with their features. */
     private static final Set<Permission> POLICY_ONLY = EnumSet.of(Permission.READ_PRIVACY_POLICY,
@@ -43,7 +46,7 @@ class PermissionMatrixIntegrationTest extends IntegrationTest {
         Shop shop = shop(new MerchantSettings("#1f6feb", "bottom-right", "Live", false, List.of(), null, 60, 20, true),
                 "anna", "ben");
         Api anna = shop.online("anna");
-        Seats seats = new Seats(shop, anna, shop.staff("admin"), shop.staff("ben"));
+        Seats seats = new Seats(shop, new ProductSeats(catalog, shop, anna), anna, shop.staff("admin"), shop.staff("ben"));
         List<String> mismatches = new ArrayList<>();
         for (Permission permission : Permission.values()) {
             boolean expected = PermissionMatrix.allows(role, permission);
@@ -60,14 +63,16 @@ class PermissionMatrixIntegrationTest extends IntegrationTest {
     /** One fresh live dialog per action, with a Host, a Guest, the expert, an admin and a colleague. */
     private static final class Seats {
         private final Shop shop;
+        private final ProductSeats products;
         private final Api expert;
         private final Api admin;
         private final Api colleague;
         private LiveStream live;
         private Api guest;
 
-        Seats(Shop shop, Api expert, Api admin, Api colleague) {
+        Seats(Shop shop, ProductSeats products, Api expert, Api admin, Api colleague) {
             this.shop = shop;
+            this.products = products;
             this.expert = expert;
             this.admin = admin;
             this.colleague = colleague;
@@ -115,6 +120,8 @@ class PermissionMatrixIntegrationTest extends IntegrationTest {
                 case RATE -> rate(who, base);
                 case SET_MODE -> who.post(base + "/mode", Map.of("mode", "TEXT")).status() == 200;
                 case READ_REPORTS -> who.get("/api/v1/reports").status() == 200;
+                case SHOW_PRODUCT, SEE_CART, ADD_TO_CART, SUGGEST_PRODUCTS, VOTE, PLACE_ORDER ->
+                        products.attempt(live, who, permission);
                 default -> throw new IllegalStateException("No attempt for " + permission);
             };
         }
