@@ -1,0 +1,131 @@
+package io.vitrine.browser;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.FrameLocator;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * Products in a text-only co-op dialog in real Chromium: the expert shows and suggests a demo product, the Host
+ * accepts it and hands the cart to the demo shop, whose cart page shows the lines; a Guest sees the card and votes
+ * but has no Add to cart.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "spring.datasource.url=jdbc:h2:mem:products-browser;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
+        "vitrine.demo=true"
+})
+class ProductsInDialogBrowserTest extends ChromiumTest {
+
+    @LocalServerPort
+    int port;
+
+    private final List<Page> pages = new ArrayList<>();
+
+    @AfterEach
+    void screenshotsAtTheEnd() {
+        for (int i = 0; i < pages.size(); i++) {
+            if (!pages.get(i).isClosed()) {
+                pages.get(i).screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/products-end-" + i + ".png")));
+            }
+        }
+    }
+
+    @Test
+    void expertShowsAndSuggestsHostAcceptsAndHandsTheCartToTheShopGuestVotes() {
+        String base = "http://localhost:" + port;
+        Page console = page("expert", 1280, 800);
+        console.navigate(base + "/login");
+        console.getByTestId("login-email").fill("anna@demo.test");
+        console.getByTestId("login-password").fill("demo-expert");
+        console.getByTestId("login-submit").click();
+        console.waitForURL("**/console");
+        console.waitForSelector("body[data-ready]");
+        console.getByTestId("presence-ONLINE").click();
+        assertThat(console.getByTestId("presence-ONLINE")).hasAttribute("aria-pressed", "true");
+
+        // The Host starts a text-only consultation from the demo shop on a phone.
+        Page shop = page("host", 390, 844);
+        shop.navigate(base + "/demo");
+        shop.getByTestId("vitrine-button").click();
+        FrameLocator host = shop.frameLocator("iframe[data-testid=vitrine-frame]");
+        host.getByTestId("screen-name").fill("Hana");
+        host.getByTestId("pd-name").fill("Hana Host");
+        host.getByTestId("pd-email").fill("hana@example.com");
+        host.getByTestId("consent").check();
+        host.getByTestId("start-text-only").check();
+        host.getByTestId("start-dialog").click();
+        console.getByTestId("queue-item").filter(new Locator.FilterOptions().setHasText("Hana"))
+                .getByTestId("accept-button").click();
+        assertThat(host.getByTestId("expert-name")).containsText("Anna Expert");
+
+        host.getByTestId("invite-button").click();
+        host.getByTestId("invite-new").click();
+        assertThat(host.getByTestId("invite-url")).hasValue(java.util.regex.Pattern.compile("/join/"));
+        String inviteUrl = host.getByTestId("invite-url").inputValue();
+        Page guest = page("guest", 390, 844);
+        guest.navigate(inviteUrl);
+        guest.getByTestId("screen-name").fill("Gus");
+        guest.getByTestId("guest-ready").click();
+        assertThat(host.getByTestId("chat-notice").and(host.locator("[data-kind=JOINED]"))).hasCount(1);
+
+        // The expert finds the tee in the picker and shows it: a card in everyone's chat.
+        console.getByTestId("products-open").click();
+        console.getByTestId("product-search").fill("Classic Cotton");
+        Locator tee = console.getByTestId("product-result").filter(new Locator.FilterOptions().setHasText("Classic Cotton T-Shirt")).first();
+        tee.getByTestId("product-show").click();
+        for (var chat : List.of(console.getByTestId("chat-log"), host.getByTestId("chat-log"), guest.getByTestId("chat-log"))) {
+            Locator card = chat.getByTestId("product-card");
+            assertThat(card).hasCount(1);
+            assertThat(card.getByTestId("product-title")).hasText("Classic Cotton T-Shirt");
+            assertThat(card.getByTestId("product-price")).containsText("24.90");
+            assertThat(card.getByTestId("product-link")).hasAttribute("href", java.util.regex.Pattern.compile("/demo#tee-classic$"));
+        }
+
+        // The Guest votes and sees no Add to cart; the expert sees the tally.
+        Locator guestCard = guest.getByTestId("product-card");
+        guestCard.getByTestId("vote-like").click();
+        assertThat(guestCard.getByTestId("vote-like")).hasAttribute("aria-pressed", "true");
+        assertThat(guestCard.getByTestId("add-to-cart")).hasCount(0);
+        assertThat(guest.getByTestId("cart-panel")).isHidden();
+        assertThat(console.getByTestId("product-card").getByTestId("vote-tally")).containsText("1 like");
+
+        // The expert suggests two; only the Host can accept, and both see the cart.
+        tee.getByTestId("product-quantity").fill("2");
+        tee.getByTestId("product-suggest").click();
+        Locator suggestion = host.getByTestId("suggestion");
+        assertThat(suggestion).containsText("Classic Cotton T-Shirt");
+        assertThat(guest.getByTestId("suggestion")).hasCount(0);
+        suggestion.getByTestId("suggestion-accept").click();
+        assertThat(host.getByTestId("cart-line")).hasCount(1);
+        assertThat(host.getByTestId("cart-line").getByTestId("cart-line-quantity")).hasText("2");
+        assertThat(host.getByTestId("cart-total")).containsText("49.80");
+        assertThat(console.getByTestId("cart-line")).containsText("Classic Cotton T-Shirt");
+        assertThat(host.getByTestId("product-card").getByTestId("add-to-cart")).isVisible();
+        assertThat(guest.getByTestId("cart-line")).hasCount(0);
+
+        // The demo shop runs GENERIC: the Host's cart lands on its cart page.
+        host.getByTestId("cart-handoff").click();
+        shop.waitForURL("**/demo/cart");
+        Locator line = shop.getByTestId("demo-cart-line");
+        assertThat(line).hasCount(1);
+        assertThat(line).containsText("Classic Cotton T-Shirt");
+        assertThat(line.getByTestId("demo-cart-quantity")).hasText("× 2");
+        assertThat(shop.getByTestId("demo-cart-total")).containsText("49.80");
+    }
+
+    private Page page(String name, int width, int height) {
+        Page page = page(context(new Browser.NewContextOptions()), name);
+        page.setViewportSize(width, height);
+        pages.add(page);
+        return page;
+    }
+}
