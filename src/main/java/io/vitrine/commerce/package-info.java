@@ -3,7 +3,7 @@
  * vote on cards, and the Host hands the cart to the merchant's shop (Shopify cart permalink, a DOM event for any
  * shop, or Vitrine's own checkout later). Frames are handlers of the realtime gateway.
  */
-@ApplicationModule(displayName = "Commerce", allowedDependencies = {"catalog", "dialog", "merchant", "realtime",
+@ApplicationModule(displayName = "Commerce", allowedDependencies = {"catalog", "dialog", "merchant", "shopper", "realtime",
         "realtime :: protocol", "shared"})
 package io.vitrine.commerce;
 

@@ -264,5 +264,14 @@ class CommerceIntegrationTest extends IntegrationTest {
 
         s.host.send(s.frame("handoff"));
         assertThat(error(s.host)).as("the CSV catalog has no Shopify variant ids").isEqualTo("no_shopify_variant");
+
+        Shop other = shop("olga");
+        assertThat(other.staff("admin").get(s.live.staffPath() + "/cart").status()).as("another merchant's dialog").isEqualTo(404);
+        assertThat(other.staff("admin").get("/api/v1/merchant/commerce-settings").body().path("cartHandoff").asString())
+                .as("settings are per merchant").isEqualTo("GENERIC");
+        var docs = Api.anonymous(port).get("/v3/api-docs").body().path("paths");
+        assertThat(docs.has("/api/v1/dialogs/{id}/cart")).isTrue();
+        assertThat(docs.has("/api/v1/widget/me/dialogs/{id}/cart")).isTrue();
+        assertThat(docs.has("/api/v1/merchant/commerce-settings")).isTrue();
     }
 }
