@@ -126,14 +126,15 @@ function renderActions(card, rights, products) {
     text: t(`products.vote.${value}`),
     onclick: () => products.send({ type: 'vote', seq, vote: mineVote === value ? 'NONE' : value }),
   });
-  actions.replaceChildren(
+  actions.replaceChildren(...[
     rights.canVote ? vote('LIKE', 'vote-like') : null,
     rights.canVote ? vote('NOT_FOR_ME', 'vote-not-for-me') : null,
     rights.canAdd ? h('button', { type: 'button', class: 'button button--small button--primary', testid: 'add-to-cart',
       text: t('products.addToCart'),
       onclick: () => products.send({ type: 'cartAdd', productId: card.dataset.productId, quantity: 1 }) }) : null,
     rights.seesTallies ? h('span', { class: 'product-tally', testid: 'vote-tally', role: 'status',
-      text: t('products.tally', { likes: tally.likes, notForMe: tally.notForMe }) }) : null);
+      text: t('products.tally', { likes: tally.likes, notForMe: tally.notForMe }) }) : null,
+  ].filter((child) => child != null));
 }
 
 /**

@@ -1,8 +1,10 @@
 -- Products in the live dialog: product cards on the timeline, the Host's cart, the expert's suggestions, the
 -- customers' votes on cards, and how each merchant's carts leave the dialog. Runs on H2 and PostgreSQL.
 
--- A product card event carries its card as JSON; every other event leaves this empty.
+-- A product card event carries its card as JSON, and the product's id to find the cards of a product; every
+-- other event leaves both empty.
 alter table timeline_event add column product varchar(4000);
+alter table timeline_event add column product_id uuid;
 
 create table commerce_settings (
     merchant_id  uuid primary key references merchant (id),

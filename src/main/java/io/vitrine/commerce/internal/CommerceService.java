@@ -5,6 +5,7 @@ import io.vitrine.catalog.Money;
 import io.vitrine.catalog.Product;
 import io.vitrine.catalog.Variant;
 import io.vitrine.commerce.Cart;
+import io.vitrine.commerce.CartHandoff;
 import io.vitrine.commerce.CartLine;
 import io.vitrine.commerce.CommerceApi;
 import io.vitrine.commerce.CommerceSettings;
@@ -154,7 +155,7 @@ public class CommerceService implements CommerceApi {
 
     /** Saves the merchant's commerce settings; SHOPIFY needs the shop domain. */
     public CommerceSettings saveSettings(UUID merchantId, CommerceSettings chosen) {
-        if (chosen.cartHandoff() == io.vitrine.commerce.CartHandoff.SHOPIFY
+        if (chosen.cartHandoff() == CartHandoff.SHOPIFY
                 && (chosen.shopDomain() == null || chosen.shopDomain().isBlank())) {
             throw DomainException.invalidField("shopDomain", "Enter the shop's domain, like shop.myshopify.com, to hand carts to Shopify.");
         }

@@ -2,6 +2,7 @@ package io.vitrine.commerce.internal;
 
 import io.vitrine.commerce.CartHandoff;
 import io.vitrine.commerce.CommerceSettings;
+import java.util.Locale;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -28,7 +29,7 @@ class CommerceSettingsStore {
     @Transactional
     void save(UUID merchantId, CommerceSettings settings) {
         String domain = settings.shopDomain() == null || settings.shopDomain().isBlank() ? null
-                : settings.shopDomain().strip().toLowerCase(java.util.Locale.ROOT);
+                : settings.shopDomain().strip().toLowerCase(Locale.ROOT);
         int updated = jdbc.sql("update commerce_settings set cart_handoff = ?, shop_domain = ? where merchant_id = ?")
                 .params(settings.cartHandoff().name(), domain, merchantId).update();
         if (updated == 0) {

@@ -9,6 +9,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -43,27 +44,26 @@ class Timeline {
             ProductCard product, Instant at) {
         long seq = dialogs.nextSeq(dialogId);
         jdbc.sql("""
-                insert into timeline_event (dialog_id, seq, kind, at, participant_id, body, client_ref, product)
-                values (?, ?, ?, ?, ?, ?, ?, ?)
+                insert into timeline_event (dialog_id, seq, kind, at, participant_id, body, client_ref, product, product_id)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
                 .params(dialogId, seq, kind.name(), ts(at), author == null ? null : author.id(), text, clientRef,
-                        product == null ? null : json.writeValueAsString(product))
+                        product == null ? null : json.writeValueAsString(product), product == null ? null : product.productId())
                 .update();
         return new TimelineEvent(dialogId, seq, kind, at, author == null ? null : author.avatar(), text, clientRef,
                 product);
     }
 
     /** The product card stored as event {@code seq}, if that event carries one. */
-    java.util.Optional<ProductCard> card(UUID dialogId, long seq) {
+    Optional<ProductCard> card(UUID dialogId, long seq) {
         return jdbc.sql("select product from timeline_event where dialog_id = ? and seq = ? and product is not null")
                 .params(dialogId, seq).query(String.class).optional().map(this::card);
     }
 
     /** Whether a card of this product was shown in the dialog. */
     boolean shown(UUID dialogId, UUID productId) {
-        // The product id leads the stored JSON (see ProductCard), so a prefix match finds it without parsing.
-        return jdbc.sql("select count(*) from timeline_event where dialog_id = ? and kind = 'PRODUCT' and product like ?")
-                .params(dialogId, "{\"productId\":\"" + productId + "\"%").query(Long.class).single() > 0;
+        return jdbc.sql("select count(*) from timeline_event where dialog_id = ? and product_id = ?")
+                .params(dialogId, productId).query(Long.class).single() > 0;
     }
 
     private ProductCard card(String stored) {
