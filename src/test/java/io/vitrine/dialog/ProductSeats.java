@@ -6,6 +6,7 @@ import static io.vitrine.support.Socket.type;
 import io.vitrine.catalog.CatalogApi;
 import io.vitrine.catalog.ImportFormat;
 import io.vitrine.support.Api;
+import io.vitrine.support.Frames;
 import io.vitrine.support.IntegrationTest;
 import io.vitrine.support.LiveStream;
 import io.vitrine.support.Socket;
@@ -75,12 +76,6 @@ final class ProductSeats {
     }
 
     private static Map<String, Object> frame(LiveStream live, String type, Object... pairs) {
-        var map = new java.util.LinkedHashMap<String, Object>();
-        map.put("type", type);
-        map.put("dialogId", live.id);
-        for (int i = 0; i < pairs.length; i += 2) {
-            map.put((String) pairs[i], pairs[i + 1]);
-        }
-        return map;
+        return Frames.frame(live.id, type, pairs);
     }
 }
