@@ -127,7 +127,7 @@ class ClusterFailoverReliabilityTest {
         shopperPage.say("Back again");
         expertPage.awaitShown(text("Back again"), WAIT);
 
-        // The pages rejoin the stream on node B with their peer ids; the dead node's peers are forgotten.
+        // The pages rejoin the stream on node B (as new peers there); the dead node's peers are forgotten.
         String shopperAgain = joinStream(shopperPage, dialogId, shopperPeer);
         String guestAgain = joinStream(guestPage, dialogId, guestPeer);
         awaitPeers(expertPage, dialogId, List.of(expertPeer, shopperAgain, guestAgain));

@@ -76,11 +76,16 @@ class ClusterStreamFactsIntegrationTest {
         assertThat(back.path("elsewhere").isEmpty()).as("back on camera here: " + back).isTrue();
     }
 
-    /** The shopper switches mic and camera through node A; a page that joins later on node B learns the last state. */
+    /**
+     * The shopper types and switches mic and camera through node A: the console on node B sees it, and a page that
+     * joins the stream later on node B learns the last state.
+     */
     @Test
-    void aNewcomerOnOneNodeLearnsTheMicAndCameraAnnouncedOnTheOther() {
+    void whatAShopperAnnouncesOnOneNodeReachesTheOtherAndANewcomerThereLearnsTheLastMicAndCamera() {
         var chat = ClusterChats.chat(cluster, a, shop, expert, console, "Sam");
         String shopperId = ClusterChats.joinStream(chat.shopperWs(), chat.dialogId()).path("you").asString();
+        chat.shopperWs().send(Map.of("type", "typing", "dialogId", chat.dialogId()));
+        assertThat(console.await(type("typing"), WAIT).path("participantId").asString()).isEqualTo(shopperId);
         chat.shopperWs().send(Map.of("type", "media", "dialogId", chat.dialogId(), "mic", false, "camera", false));
         chat.shopperWs().send(Map.of("type", "media", "dialogId", chat.dialogId(), "mic", true, "camera", false));
         // The console follows the dialog: the announcements reach it through NATS, in order.
