@@ -37,6 +37,7 @@ final class DialogClient implements WebSocket.Listener {
     private int resets;
     private WebSocket socket;
     private boolean closed = true;
+    private Instant closedAt;
 
     private DialogClient(String name, String token, String cookies, String dialogId) {
         this.name = name;
@@ -139,8 +140,8 @@ final class DialogClient implements WebSocket.Listener {
         }
     }
 
-    /** Waits until the socket closed under the client (its node died). */
-    synchronized void awaitClosed(Duration timeout) {
+    /** Waits until the socket closed under the client (its node died); returns when it noticed. */
+    synchronized Instant awaitClosed(Duration timeout) {
         Instant deadline = Instant.now().plus(timeout);
         while (!closed) {
             long left = Duration.between(Instant.now(), deadline).toMillis();
@@ -149,6 +150,7 @@ final class DialogClient implements WebSocket.Listener {
             }
             waitUpTo(left);
         }
+        return closedAt;
     }
 
     synchronized List<JsonNode> shown() {
@@ -171,6 +173,7 @@ final class DialogClient implements WebSocket.Listener {
         WebSocket current;
         synchronized (this) {
             current = socket;
+            closedAt = closed ? closedAt : Instant.now();
             closed = true;
             notifyAll();
         }
@@ -224,8 +227,9 @@ final class DialogClient implements WebSocket.Listener {
     }
 
     private synchronized void closedUnder(WebSocket webSocket) {
-        if (webSocket == socket) {
+        if (webSocket == socket && !closed) {
             closed = true;
+            closedAt = Instant.now();
             notifyAll();
         }
     }
