@@ -5,7 +5,6 @@ import static io.vitrine.support.Socket.type;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vitrine.merchant.Merchant;
-import io.vitrine.merchant.TeamApi;
 import io.vitrine.support.Api;
 import io.vitrine.support.IntegrationTest;
 import io.vitrine.support.Socket;
@@ -154,52 +153,22 @@ class NatsFanoutIntegrationTest {
     }
 
     private static String joinStream(Socket socket, String dialogId) {
-        socket.send(Map.of("type", "stream", "dialogId", dialogId));
-        return socket.await(type("stream"), WAIT).path("peerId").asString();
+        return ClusterChats.joinStream(socket, dialogId).path("peerId").asString();
     }
 
     private static List<String> peerIds(JsonNode peers) {
-        List<String> ids = new java.util.ArrayList<>();
-        peers.path("peers").forEach(p -> ids.add(p.path("id").asString()));
-        return ids;
+        return ClusterChats.peerIds(peers);
     }
 
     Chat startChat() {
         Merchant shop = ClusterNodes.shop(a);
         Api expert = Api.staff(ClusterNodes.port(b), "anna@" + shop.slug() + ".test", IntegrationTest.PASSWORD);
-        Socket console = cluster.socket(expert);
-        assertThat(expert.put("/api/v1/me/presence", Map.of("status", "ONLINE")).status()).isEqualTo(200);
-        String anna = a.getBean(TeamApi.class).members(shop.id()).stream()
-                .filter(m -> m.email().startsWith("anna@")).findFirst().orElseThrow().id().toString();
-
-        Api shopper = Api.shopper(ClusterNodes.port(a), shop.slug(), "Sam");
-        var requested = shopper.post("/api/v1/widget/me/dialogs", Map.of());
-        assertThat(requested.status()).as(requested.raw()).isEqualTo(201);
-        String dialogId = requested.body().path("id").asString();
-        console.await(f -> type("staffQueue").test(f) && offeredTo(f, dialogId, anna), WAIT);
-        assertThat(expert.post("/api/v1/dialogs/" + dialogId + "/accept", null).status()).isEqualTo(200);
-
-        Socket shopperWs = subscribed(cluster.socket(shopper), dialogId);
-        Socket expertWs = subscribed(console, dialogId);
-        shopperWs.await(event("ACCEPTED"), WAIT);
-        expertWs.await(event("ACCEPTED"), WAIT);
-        return new Chat(dialogId, shopper, expert, shopperWs, expertWs);
-    }
-
-    private static boolean offeredTo(JsonNode staffQueue, String dialogId, String memberId) {
-        for (JsonNode entry : staffQueue.path("waiting")) {
-            if (dialogId.equals(entry.path("dialogId").asString())
-                    && memberId.equals(entry.path("offeredTo").asString())) {
-                return true;
-            }
-        }
-        return false;
+        var chat = ClusterChats.chat(cluster, a, shop, expert, ClusterChats.onlineConsole(cluster, expert), "Sam");
+        return new Chat(chat.dialogId(), chat.shopper(), chat.expert(), chat.shopperWs(), chat.expertWs());
     }
 
     private static Socket subscribed(Socket socket, String dialogId) {
-        socket.send(Map.of("type", "subscribe", "dialogId", dialogId, "afterSeq", 0));
-        socket.await(type("subscribed"), WAIT);
-        return socket;
+        return ClusterChats.subscribed(socket, dialogId);
     }
 
     private static List<String> texts(List<JsonNode> frames, String prefix) {

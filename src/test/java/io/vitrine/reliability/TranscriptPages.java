@@ -8,11 +8,11 @@ import java.util.List;
 import tools.jackson.databind.JsonNode;
 
 /** Reads a whole transcript over HTTP the way transcript.js does: page after page by sequence. */
-final class TranscriptPages {
+public final class TranscriptPages {
 
     private TranscriptPages() {}
 
-    static List<JsonNode> read(Api api, String path) {
+    public static List<JsonNode> read(Api api, String path) {
         List<JsonNode> events = new ArrayList<>();
         long afterSeq = 0;
         for (int page = 0; page < 1000; page++) {

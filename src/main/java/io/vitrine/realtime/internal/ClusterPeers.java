@@ -1,7 +1,7 @@
 package io.vitrine.realtime.internal;
 
-import io.vitrine.realtime.protocol.ServerMessage.StreamPeer;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.BiConsumer;
@@ -9,15 +9,28 @@ import java.util.function.Consumer;
 
 /**
  * The stream peers other nodes hold, and the way to their connections. On a single node there are none; in cluster
- * mode every node shares its own peers of each dialog and relays signals to the node holding the addressed peer.
+ * mode every node shares its own peers of each dialog (with the person behind each, and the media states its peers
+ * announced) and relays signals to the node holding the addressed peer.
  */
 interface ClusterPeers {
 
-    /** This node's peers of the dialog are now {@code local} (empty when none are left). */
-    void localChanged(UUID dialogId, List<StreamPeer> local);
+    /** A peer as the nodes share it; {@code person} is {@link Streams#person}, the same on every node. */
+    record SharedPeer(String id, String participantId, String person) {}
+
+    /**
+     * This node's peers of the dialog are now {@code local} (empty when none are left), and {@code media} is what
+     * participants announced here.
+     */
+    void localChanged(UUID dialogId, List<SharedPeer> local, Map<String, Streams.MediaState> media);
 
     /** The dialog's peers held by other nodes. */
-    List<StreamPeer> remote(UUID dialogId);
+    List<SharedPeer> remote(UUID dialogId);
+
+    /** The media states announced on other nodes, the latest per participant. */
+    Map<String, Streams.MediaState> remoteMedia(UUID dialogId);
+
+    /** The dialogs in whose streams the person has a peer on another node. */
+    Set<UUID> remoteDialogsOf(String person);
 
     /** Sends a {@code signal} frame to the node holding the peer; false when no other node holds it. */
     boolean relay(UUID dialogId, String peerId, String frame);

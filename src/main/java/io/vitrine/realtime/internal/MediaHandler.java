@@ -38,7 +38,7 @@ class MediaHandler implements FrameHandler<ClientMessage.Media> {
     public void handle(FrameContext context, ClientMessage.Media m) {
         Streams.Peer me = streams.requirePeer(m.dialogId(), Caller.connectionOf(context));
         boolean camera = m.camera() && me.sendsVideo();
-        streams.announce(m.dialogId(), me.participantId(), new Streams.MediaState(m.mic(), camera));
+        streams.announce(m.dialogId(), me.participantId(), m.mic(), camera);
         push.toDialog(m.dialogId(), new ServerMessage.Media(m.dialogId(), me.participantId(), m.mic(), camera));
     }
 }

@@ -5,7 +5,6 @@ import io.nats.client.Dispatcher;
 import io.nats.client.Message;
 import io.vitrine.realtime.fanout.ClusterNode;
 import io.vitrine.realtime.fanout.ClusterProperties;
-import io.vitrine.realtime.protocol.ServerMessage.StreamPeer;
 import jakarta.annotation.PreDestroy;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,10 +28,10 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Stream peers across nodes through NATS. Each node announces its own peers of a dialog on
- * {@code vitrine.streams.<node>} when they change, and all of them once per heartbeat; every node listens to all
- * announcements and forgets a node that missed three heartbeats. Signals for a peer on another node go to
- * {@code vitrine.signal.<node>}.
+ * Stream peers across nodes through NATS. Each node announces its own peers of a dialog, and the media states
+ * announced through it, on {@code vitrine.streams.<node>} when they change, and all of them once per heartbeat;
+ * every node listens to all announcements and forgets a node that missed three heartbeats. Signals for a peer on
+ * another node go to {@code vitrine.signal.<node>}.
  */
 @Component
 @ConditionalOnProperty(name = "vitrine.cluster.mode", havingValue = "nats")
@@ -40,8 +39,11 @@ class NatsPeers implements ClusterPeers {
 
     private static final Logger log = LoggerFactory.getLogger(NatsPeers.class);
 
-    /** A node's peers of some dialogs; {@code full} when it names all of them (a heartbeat). */
-    record Announcement(String node, boolean full, Map<UUID, List<StreamPeer>> dialogs) {}
+    /** A node's share of some dialogs; {@code full} when it names all of them (a heartbeat). */
+    record Announcement(String node, boolean full, Map<UUID, Share> dialogs) {}
+
+    /** One node's peers of a dialog and the media states announced through it. */
+    record Share(List<SharedPeer> peers, Map<String, Streams.MediaState> media) {}
 
     record RelayedSignal(UUID dialogId, String to, String frame) {}
 
@@ -54,8 +56,8 @@ class NatsPeers implements ClusterPeers {
     private final Dispatcher dispatcher;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().daemon().name("vitrine-peers-heartbeat").factory());
-    private final Map<UUID, List<StreamPeer>> local = new HashMap<>();
-    private final Map<String, Map<UUID, List<StreamPeer>>> byNode = new HashMap<>();
+    private final Map<UUID, Share> local = new HashMap<>();
+    private final Map<String, Map<UUID, Share>> byNode = new HashMap<>();
     private final Map<String, Instant> lastHeard = new HashMap<>();
     private final List<Consumer<UUID>> changeListeners = new CopyOnWriteArrayList<>();
     private final List<SignalReceiver> signalReceivers = new CopyOnWriteArrayList<>();
@@ -75,20 +77,49 @@ class NatsPeers implements ClusterPeers {
     }
 
     @Override
-    public synchronized void localChanged(UUID dialogId, List<StreamPeer> peers) {
+    public synchronized void localChanged(UUID dialogId, List<SharedPeer> peers, Map<String, Streams.MediaState> media) {
+        Share share = new Share(List.copyOf(peers), peers.isEmpty() ? Map.of() : Map.copyOf(media));
         if (peers.isEmpty()) {
             local.remove(dialogId);
         } else {
-            local.put(dialogId, List.copyOf(peers));
+            local.put(dialogId, share);
         }
-        announce(new Announcement(node, false, Map.of(dialogId, List.copyOf(peers))));
+        announce(new Announcement(node, false, Map.of(dialogId, share)));
     }
 
     @Override
-    public synchronized List<StreamPeer> remote(UUID dialogId) {
-        List<StreamPeer> peers = new ArrayList<>();
-        byNode.values().forEach(dialogs -> peers.addAll(dialogs.getOrDefault(dialogId, List.of())));
+    public synchronized List<SharedPeer> remote(UUID dialogId) {
+        List<SharedPeer> peers = new ArrayList<>();
+        byNode.values().forEach(dialogs -> peers.addAll(peersOf(dialogs.get(dialogId))));
         return peers;
+    }
+
+    @Override
+    public synchronized Map<String, Streams.MediaState> remoteMedia(UUID dialogId) {
+        Map<String, Streams.MediaState> latest = new HashMap<>();
+        for (Map<UUID, Share> dialogs : byNode.values()) {
+            Share share = dialogs.get(dialogId);
+            if (share != null && share.media() != null) {
+                share.media().forEach((participantId, state) -> latest.merge(participantId, state,
+                        (a, b) -> a.at().isAfter(b.at()) ? a : b));
+            }
+        }
+        return latest;
+    }
+
+    @Override
+    public synchronized Set<UUID> remoteDialogsOf(String person) {
+        Set<UUID> dialogs = new LinkedHashSet<>();
+        byNode.values().forEach(shares -> shares.forEach((dialogId, share) -> {
+            if (peersOf(share).stream().anyMatch(p -> person.equals(p.person()))) {
+                dialogs.add(dialogId);
+            }
+        }));
+        return dialogs;
+    }
+
+    private static List<SharedPeer> peersOf(Share share) {
+        return share == null || share.peers() == null ? List.of() : share.peers();
     }
 
     @Override
@@ -134,7 +165,7 @@ class NatsPeers implements ClusterPeers {
 
     private synchronized String holderOf(UUID dialogId, String peerId) {
         for (var entry : byNode.entrySet()) {
-            if (entry.getValue().getOrDefault(dialogId, List.of()).stream().anyMatch(p -> p.id().equals(peerId))) {
+            if (peersOf(entry.getValue().get(dialogId)).stream().anyMatch(p -> p.id().equals(peerId))) {
                 return entry.getKey();
             }
         }
@@ -158,20 +189,20 @@ class NatsPeers implements ClusterPeers {
     /** Takes in another node's announcement; returns the dialogs whose peers on that node changed. */
     private synchronized Set<UUID> record(Announcement announcement) {
         lastHeard.put(announcement.node(), Instant.now());
-        Map<UUID, List<StreamPeer>> before = byNode.getOrDefault(announcement.node(), Map.of());
-        Map<UUID, List<StreamPeer>> after = announcement.full() ? new HashMap<>() : new HashMap<>(before);
-        announcement.dialogs().forEach((dialogId, peers) -> {
-            if (peers.isEmpty()) {
+        Map<UUID, Share> before = byNode.getOrDefault(announcement.node(), Map.of());
+        Map<UUID, Share> after = announcement.full() ? new HashMap<>() : new HashMap<>(before);
+        announcement.dialogs().forEach((dialogId, share) -> {
+            if (peersOf(share).isEmpty()) {
                 after.remove(dialogId);
             } else {
-                after.put(dialogId, peers);
+                after.put(dialogId, share);
             }
         });
         byNode.put(announcement.node(), after);
+        // Only a change of peers changes a peers frame; media states reach the sockets as media frames already.
         Set<UUID> changed = new LinkedHashSet<>();
         for (UUID dialogId : union(before.keySet(), after.keySet())) {
-            if (!Set.copyOf(before.getOrDefault(dialogId, List.of()))
-                    .equals(Set.copyOf(after.getOrDefault(dialogId, List.of())))) {
+            if (!Set.copyOf(peersOf(before.get(dialogId))).equals(Set.copyOf(peersOf(after.get(dialogId))))) {
                 changed.add(dialogId);
             }
         }

@@ -21,7 +21,9 @@ class PeerAnnouncements {
         this.streams = streams;
         cluster.onRemoteChange(dialogId -> {
             synchronized (streams) {
-                fanout.publishLocally(Topic.dialog(dialogId), streams.peersFrame(dialogId));
+                for (UUID changed : streams.remoteChanged(dialogId)) {
+                    fanout.publishLocally(Topic.dialog(changed), streams.peersFrame(changed));
+                }
             }
         });
     }
@@ -33,7 +35,7 @@ class PeerAnnouncements {
     void publishPeers(UUID dialogId, Streams.Peer changed) {
         synchronized (streams) {
             fanout.publishLocally(Topic.dialog(dialogId), streams.peersFrame(dialogId));
-            for (UUID other : streams.otherDialogsOf(dialogId, changed.actor())) {
+            for (UUID other : streams.otherDialogsOf(dialogId, changed.person())) {
                 fanout.publishLocally(Topic.dialog(other), streams.peersFrame(other));
             }
         }

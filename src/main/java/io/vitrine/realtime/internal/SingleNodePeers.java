@@ -1,7 +1,7 @@
 package io.vitrine.realtime.internal;
 
-import io.vitrine.realtime.protocol.ServerMessage.StreamPeer;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.BiConsumer;
@@ -15,11 +15,21 @@ import org.springframework.stereotype.Component;
 class SingleNodePeers implements ClusterPeers {
 
     @Override
-    public void localChanged(UUID dialogId, List<StreamPeer> local) {}
+    public void localChanged(UUID dialogId, List<SharedPeer> local, Map<String, Streams.MediaState> media) {}
 
     @Override
-    public List<StreamPeer> remote(UUID dialogId) {
+    public List<SharedPeer> remote(UUID dialogId) {
         return List.of();
+    }
+
+    @Override
+    public Map<String, Streams.MediaState> remoteMedia(UUID dialogId) {
+        return Map.of();
+    }
+
+    @Override
+    public Set<UUID> remoteDialogsOf(String person) {
+        return Set.of();
     }
 
     @Override
