@@ -11,12 +11,12 @@ import java.io.ByteArrayInputStream;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 
-class QrCodesUnitTest {
+public class QrCodesUnitTest {
 
     static final String LINK = "https://vitrine.example/s/kX2u9Q7rJ0Zb1mWcV4tE8yHn3pLs6dFaG5hK0oRiUq";
 
     /** Reads a PNG back with ZXing's own decoder, as a phone camera would. */
-    static String decode(byte[] png) throws Exception {
+    public static String decode(byte[] png) throws Exception {
         BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
         int[] pixels = image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
         var bitmap = new BinaryBitmap(new HybridBinarizer(new RGBLuminanceSource(image.getWidth(), image.getHeight(), pixels)));
