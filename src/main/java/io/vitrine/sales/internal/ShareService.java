@@ -82,7 +82,7 @@ public class ShareService {
         }
         return shares.byToken(token).map(share -> {
             if (share.revoked() || !shares.countVisit(share.id(), clock.instant())) {
-                return new Visit(URI.create(share.productUrl()), false);
+                return new Visit(UriComponentsBuilder.fromUriString(share.productUrl()).encode().build().toUri(), false);
             }
             return new Visit(tagged(share), true);
         });
@@ -96,8 +96,14 @@ public class ShareService {
                 .encode().build().toUri();
     }
 
-    /** Only http(s) pages: a share must never lead to a script or another scheme. */
+    /**
+     * Only http(s) pages, or a path on this Vitrine (the demo shop's products): a share must never lead to a script,
+     * another scheme or, through "//host", to a site the catalog did not name.
+     */
     private static boolean isWebAddress(String url) {
+        if (url.startsWith("/")) {
+            return !url.startsWith("//") && !url.contains("\\");
+        }
         try {
             URI uri = URI.create(url.strip());
             String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
