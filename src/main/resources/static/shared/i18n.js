@@ -354,6 +354,10 @@ const en = {
   'admin.reportErrors': { one: '{count} recent error', other: '{count} recent errors' },
   'admin.reportLastError': 'last: {message}',
 
+  'admin.orders': 'Orders',
+  'admin.orderNumber': 'Order #{number}',
+  'admin.noOrders': 'No order is attributed to this dialog.',
+
   'shares.open': 'Share',
   'shares.title': 'Share a product',
   'shares.close': 'Close',
