@@ -1,6 +1,7 @@
 package io.vitrine.sales;
 
 import io.vitrine.catalog.Money;
+import io.vitrine.shared.DomainException;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -17,7 +18,7 @@ public record Order(UUID id, UUID merchantId, long number, OrderSource source, @
     /** The order after a change of status, refused when the order cannot go there (a cancelled order stays so). */
     public Order moveTo(OrderStatus next) {
         if (!status.canMoveTo(next)) {
-            throw io.vitrine.shared.DomainException.conflict("order_status",
+            throw DomainException.conflict("order_status",
                     "An order that is " + status + " cannot become " + next + ".");
         }
         return new Order(id, merchantId, number, source, externalId, next, buyer, lines, total, attribution, placedAt);

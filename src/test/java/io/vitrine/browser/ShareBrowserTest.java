@@ -28,6 +28,7 @@ class ShareBrowserTest extends ChromiumTest {
         expert.getByTestId("login-password").fill("demo-expert");
         expert.getByTestId("login-submit").click();
         expert.waitForURL("**/console");
+        expert.waitForSelector("body[data-ready]");
 
         expert.getByTestId("shares-open").click();
         assertThat(expert.getByTestId("shares-panel")).isVisible();

@@ -5,6 +5,7 @@ import io.vitrine.merchant.MerchantApi;
 import io.vitrine.sales.NewOrder;
 import io.vitrine.sales.Order;
 import io.vitrine.shared.DomainException;
+import io.vitrine.shared.SecretTokens;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
@@ -62,9 +63,8 @@ public class WebhookService {
         String secret = secret(merchant, WebhookSecrets.Kind.VITRINE);
         Instant now = clock.instant();
         refuse(WebhookSignatures.checkVitrine(secret, body, signature, now, properties.webhookTolerance()));
-        // A signature covers the time and the body: the same one seen twice is the same delivery.
-        remember(merchant, WebhookSecrets.Kind.VITRINE, WebhookSignatures.hmac(secret, (signature == null ? "" : signature)
-                .getBytes(java.nio.charset.StandardCharsets.UTF_8)), now);
+        // A signature covers the time and the body: the same header seen twice is the same delivery.
+        remember(merchant, WebhookSecrets.Kind.VITRINE, SecretTokens.hash(signature == null ? "" : signature), now);
         NewOrder order = OrderPayloads.vitrine(json, merchant.id(), body);
         return sales.placeOrder(order);
     }
