@@ -7,6 +7,7 @@ import {
 } from '../shared/ui.js';
 import { loadTranscript } from '../shared/transcript.js';
 import { createDialogStore } from '../shared/store.js';
+import { dialogOrders } from './dialog-orders.js';
 
 const STATUS_SHOW_MS = 4000;
 const page = document.body.dataset;
@@ -237,7 +238,7 @@ async function openDrawer(dialogId, opener) {
       loadTranscript(api, `/dialogs/${encodeURIComponent(dialogId)}`),
       api(`/dialogs/${encodeURIComponent(dialogId)}/log`).catch(() => []),
     ]);
-    content.replaceChildren(dialogDetail(detail, asList(log)));
+    content.replaceChildren(dialogDetail(detail, asList(log)), dialogOrders(dialogId));
   } catch (err) {
     content.replaceChildren(h('p', { class: 'error', role: 'alert', text: errorText(err) }));
   }

@@ -399,6 +399,29 @@ const en = {
   'admin.reportNoPeers': 'no media connections',
   'admin.reportErrors': { one: '{count} recent error', other: '{count} recent errors' },
   'admin.reportLastError': 'last: {message}',
+
+  'admin.orders': 'Orders',
+  'admin.orderNumber': 'Order #{number}',
+  'admin.noOrders': 'No order is attributed to this dialog.',
+
+  'shares.open': 'Share',
+  'shares.title': 'Share a product',
+  'shares.close': 'Close',
+  'shares.searchLabel': 'Find a product',
+  'shares.searchButton': 'Search',
+  'shares.noProducts': 'No product matches.',
+  'shares.share': 'Share',
+  'shares.mine': 'My shares',
+  'shares.empty': 'You have not shared a product yet.',
+  'shares.copy': 'Copy link',
+  'shares.copied': 'Link copied.',
+  'shares.copyManually': 'Copy this link: {link}',
+  'shares.showQr': 'QR code',
+  'shares.qrAlt': 'QR code of the link to {title}',
+  'shares.downloadPng': 'Download PNG',
+  'shares.revoke': 'Revoke',
+  'shares.revoked': 'Revoked',
+  'shares.visits': { one: '{count} visit', other: '{count} visits' },
 };
 
 const dictionary = en;

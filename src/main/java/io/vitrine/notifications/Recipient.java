@@ -6,7 +6,8 @@ import java.util.UUID;
 /** Who a notice is for: a team member or a shopper of one merchant. */
 public record Recipient(UUID merchantId, Kind kind, UUID id) {
 
-    public enum Kind { STAFF, SHOPPER }
+    /** BUYER: someone who placed an order, known only to the sales module's {@link RecipientDirectory}. */
+    public enum Kind { STAFF, SHOPPER, BUYER }
 
     public Recipient {
         Objects.requireNonNull(merchantId, "merchantId");
@@ -20,5 +21,9 @@ public record Recipient(UUID merchantId, Kind kind, UUID id) {
 
     public static Recipient shopper(UUID merchantId, UUID shopperId) {
         return new Recipient(merchantId, Kind.SHOPPER, shopperId);
+    }
+
+    public static Recipient buyer(UUID merchantId, UUID orderId) {
+        return new Recipient(merchantId, Kind.BUYER, orderId);
     }
 }

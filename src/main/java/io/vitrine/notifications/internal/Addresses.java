@@ -3,8 +3,10 @@ package io.vitrine.notifications.internal;
 import io.vitrine.merchant.Member;
 import io.vitrine.merchant.TeamApi;
 import io.vitrine.notifications.Recipient;
+import io.vitrine.notifications.RecipientDirectory;
 import io.vitrine.shopper.Shopper;
 import io.vitrine.shopper.ShopperApi;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 
@@ -16,10 +18,12 @@ class Addresses {
 
     private final TeamApi team;
     private final ShopperApi shoppers;
+    private final List<RecipientDirectory> directories;
 
-    Addresses(TeamApi team, ShopperApi shoppers) {
+    Addresses(TeamApi team, ShopperApi shoppers, List<RecipientDirectory> directories) {
         this.team = team;
         this.shoppers = shoppers;
+        this.directories = directories;
     }
 
     Optional<Address> of(Recipient recipient) {
@@ -30,6 +34,8 @@ class Addresses {
             case SHOPPER -> shoppers.find(recipient.id())
                     .filter(shopper -> shopper.merchantId().equals(recipient.merchantId()))
                     .flatMap(Addresses::address);
+            case BUYER -> directories.stream().flatMap(directory -> directory.find(recipient).stream())
+                    .findFirst().map(entry -> new Address(entry.name(), entry.email()));
         };
     }
 
