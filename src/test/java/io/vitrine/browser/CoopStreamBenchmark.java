@@ -61,11 +61,14 @@ class CoopStreamBenchmark extends ChromiumTest {
         Page console = expertConsole(expertContext, base);
 
         List<Long> one = new ArrayList<>();
+        MachineLoad oneLoad = MachineLoad.start();
         for (int run = 0; run < RUNS; run++) {
             one.add(runOnce(console, base, 0, false).acceptToAllFramesMs);
         }
+        String oneLoadSummary = oneLoad.summary();
         List<Long> five = new ArrayList<>();
         double uploadKbps = 0;
+        MachineLoad fiveLoad = MachineLoad.start();
         for (int run = 0; run < RUNS; run++) {
             boolean last = run == RUNS - 1;
             Result result = runOnce(console, base, 4, last);
@@ -74,6 +77,7 @@ class CoopStreamBenchmark extends ChromiumTest {
                 uploadKbps = result.uploadKbps;
             }
         }
+        String fiveLoadSummary = fiveLoad.summary();
         expertContext.close();
 
         String report = """
@@ -85,8 +89,12 @@ class CoopStreamBenchmark extends ChromiumTest {
                 Expert upload with 5 customers (outbound RTP, all peers, over %d s): %.0f kbit/s
                 (%.0f kbit/s per customer).
                 Raw (ms): 1 customer %s; 5 customers %s
+
+                Machine while measuring (the figures move with what else runs on it):
+                - 1 customer: %s
+                - 5 customers: %s
                 """.formatted(one.size(), median(one), Collections.max(one), five.size(), median(five), Collections.max(five),
-                BITRATE_SECONDS, uploadKbps, uploadKbps / 5, one, five);
+                BITRATE_SECONDS, uploadKbps, uploadKbps / 5, one, five, oneLoadSummary, fiveLoadSummary);
         System.out.println(report);
         Files.createDirectories(Path.of("target"));
         Files.writeString(Path.of("target/benchmark-results.md"), "Date: " + LocalDate.now() + "\n\n" + report);
