@@ -27,10 +27,31 @@ export class LocalMedia extends EventTarget {
   micOn = false;
   cameraOn = false;
   #facing = 'user';
+  #opening = null;
+  #stops = 0;
 
-  /** Opens camera and microphone in one permission prompt (the expert). */
-  async startCameraAndMic() {
+  /**
+   * Opens camera and microphone in one permission prompt (the expert). A call while they are being opened waits
+   * for that opening instead of opening a second pair (a warm-up and the dialog's start may overlap).
+   */
+  startCameraAndMic() {
+    this.#opening ??= this.#openCameraAndMic().finally(() => { this.#opening = null; });
+    return this.#opening;
+  }
+
+  /** True while camera and microphone are being opened. */
+  get opening() {
+    return this.#opening != null;
+  }
+
+  async #openCameraAndMic() {
+    const stops = this.#stops;
     const stream = await navigator.mediaDevices.getUserMedia({ audio: AUDIO_CONSTRAINTS, video: { ...CAMERA_CONSTRAINTS, facingMode: this.#facing } });
+    if (stops !== this.#stops) {
+      // stop() came while the devices were opening: they go off again at once.
+      for (const track of stream.getTracks()) track.stop();
+      return;
+    }
     this.#setTrack('audio', stream.getAudioTracks()[0] ?? null);
     this.#setTrack('video', stream.getVideoTracks()[0] ?? null);
     this.micOn = Boolean(this.audio);
@@ -84,6 +105,7 @@ export class LocalMedia extends EventTarget {
   }
 
   stop() {
+    this.#stops += 1;
     for (const track of this.stream.getTracks()) track.stop();
     this.#setTrack('audio', null);
     this.#setTrack('video', null);
