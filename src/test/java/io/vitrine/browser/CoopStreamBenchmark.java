@@ -64,6 +64,7 @@ class CoopStreamBenchmark extends ChromiumTest {
         MachineLoad oneLoad = MachineLoad.start();
         for (int run = 0; run < RUNS; run++) {
             one.add(runOnce(console, base, 0, false).acceptToAllFramesMs);
+            System.out.println("Accept → first frame, 1 customer, run " + (run + 1) + ": " + one.getLast() + " ms"); // kept if a later run fails
         }
         String oneLoadSummary = oneLoad.summary();
         List<Long> five = new ArrayList<>();
@@ -73,6 +74,7 @@ class CoopStreamBenchmark extends ChromiumTest {
             boolean last = run == RUNS - 1;
             Result result = runOnce(console, base, 4, last);
             five.add(result.acceptToAllFramesMs);
+            System.out.println("Accept → first frame at all 5 customers, run " + (run + 1) + ": " + five.getLast() + " ms");
             if (last) {
                 uploadKbps = result.uploadKbps;
             }
