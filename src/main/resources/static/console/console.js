@@ -18,6 +18,7 @@ import { createDialogStore } from '../shared/store.js';
 import { createTypingLine } from '../shared/typing.js';
 import { createChatMedia } from './chat/media.js';
 import { createProductsPanel } from './products/picker.js';
+import { cameraWarmUp } from './warmup.js';
 
 const PRESENCES = ['ONLINE', 'AWAY', 'OFFLINE'];
 const REFRESH_DELAY_MS = 300;
@@ -57,6 +58,8 @@ const state = {
   subscribed: store.state.subscribed, // dialogs whose `subscribed` frame came on the current connection
   local: new LocalMedia(), // one camera and microphone, used by the dialog in view
 };
+
+const warmUp = cameraWarmUp(state.local, { inUse: () => state.chat?.live?.() ?? false });
 
 translatePage(document);
 document.querySelector('.topbar-end')?.prepend(alertControls());
@@ -255,6 +258,7 @@ function renderQueue() {
   }
   updateTitle();
   tick();
+  warmUp.update(waiting.some((entry) => entry.offeredTo != null && String(entry.offeredTo) === me.id));
 }
 
 function queueItem(entry, kind) {
@@ -465,7 +469,9 @@ function chatView(initial, { events, routingLog = null }) {
     status: () => dialog.status,
     // Before `you` arrives, the expert named on the dialog is the one who publishes.
     isLive: () => isLiveVideo(dialog) && (can(you(), 'PUBLISH_VIDEO') || (you() == null && dialog.expert?.name === me.name)),
-    isSubscribed: () => state.subscribed.has(dialogId),
+    // The server handles a connection's frames in order: a `stream` sent after this connection's `subscribe`
+    // finds the subscription, so an accepted dialog's stream is entered without waiting for the replay.
+    isSubscribed: () => state.subscribed.has(dialogId) || (socket.state === 'live' && socket.isSubscribed(dialogId)),
     onChange: () => renderMedia(),
   });
   // The expert's product picker and the Host's cart, while the dialog is live.
@@ -535,6 +541,7 @@ function chatView(initial, { events, routingLog = null }) {
       media?.sync();
       if (state.subscribed.has(dialogId)) products?.load();
     },
+    live: () => media?.session() != null,
     onSubscribed() {
       products?.load();
       const hadSession = media?.session() != null;

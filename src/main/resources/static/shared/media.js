@@ -27,10 +27,31 @@ export class LocalMedia extends EventTarget {
   micOn = false;
   cameraOn = false;
   #facing = 'user';
+  #opening = null;
+  #stops = 0;
 
-  /** Opens camera and microphone in one permission prompt (the expert). */
-  async startCameraAndMic() {
+  /**
+   * Opens camera and microphone in one permission prompt (the expert). A call while they are being opened waits
+   * for that opening instead of opening a second pair (a warm-up and the dialog's start may overlap).
+   */
+  startCameraAndMic() {
+    this.#opening ??= this.#openCameraAndMic().finally(() => { this.#opening = null; });
+    return this.#opening;
+  }
+
+  /** True while camera and microphone are being opened. */
+  get opening() {
+    return this.#opening != null;
+  }
+
+  async #openCameraAndMic() {
+    const stops = this.#stops;
     const stream = await navigator.mediaDevices.getUserMedia({ audio: AUDIO_CONSTRAINTS, video: { ...CAMERA_CONSTRAINTS, facingMode: this.#facing } });
+    if (stops !== this.#stops) {
+      // stop() came while the devices were opening: they go off again at once.
+      for (const track of stream.getTracks()) track.stop();
+      return;
+    }
     this.#setTrack('audio', stream.getAudioTracks()[0] ?? null);
     this.#setTrack('video', stream.getVideoTracks()[0] ?? null);
     this.micOn = Boolean(this.audio);
@@ -84,6 +105,7 @@ export class LocalMedia extends EventTarget {
   }
 
   stop() {
+    this.#stops += 1;
     for (const track of this.stream.getTracks()) track.stop();
     this.#setTrack('audio', null);
     this.#setTrack('video', null);
@@ -615,6 +637,11 @@ export class Mesh {
 const SPEAKING_LEVEL = 0.02;
 const SPEAKING_HOLD_MS = 600;
 const LEVEL_EVERY_MS = 100;
+// The analysers keep the last ~0.34 s (at 48 kHz), so each reading sees every sample since the one before, even when
+// a busy page runs the timer late. Reading only the newest 10 ms every 100 ms saw a tenth of the sound: short sounds
+// that kept in step with the timer went unseen (Chromium's test beep, 20 ms twice a second, for 30 s at a time).
+const LEVEL_WINDOW = 16384;
+const LEVEL_BLOCK_MS = 10;
 
 /**
  * Audio level of several tracks (remote and local) with WebAudio analysers; calls `onChange(id, speaking)`
@@ -639,9 +666,9 @@ export class SpeakingDetector {
     const context = this.#audioContext();
     const source = context.createMediaStreamSource(new MediaStream([track]));
     const analyser = context.createAnalyser();
-    analyser.fftSize = 512;
+    analyser.fftSize = LEVEL_WINDOW;
     source.connect(analyser);
-    this.#watched.set(id, { track, source, analyser, buffer: new Float32Array(analyser.fftSize), speaking: false, loudAt: 0 });
+    this.#watched.set(id, { track, source, analyser, buffer: new Float32Array(analyser.fftSize), speaking: false, loudAt: 0, readAt: null });
     this.#timer ??= setInterval(() => this.#measure(), LEVEL_EVERY_MS);
   }
 
@@ -678,11 +705,14 @@ export class SpeakingDetector {
 
   #measure() {
     const now = performance.now();
+    const rate = this.#context.sampleRate;
+    const block = Math.round((rate * LEVEL_BLOCK_MS) / 1000);
     for (const [id, entry] of this.#watched) {
       entry.analyser.getFloatTimeDomainData(entry.buffer);
-      let sum = 0;
-      for (const sample of entry.buffer) sum += sample * sample;
-      const level = Math.sqrt(sum / entry.buffer.length);
+      // The samples that came since the last reading, and one block more so that a sound on the edge is not cut.
+      const fresh = Math.ceil(((now - (entry.readAt ?? now - LEVEL_EVERY_MS)) * rate) / 1000) + block;
+      entry.readAt = now;
+      const level = loudestBlock(entry.buffer, Math.max(0, entry.buffer.length - fresh), block);
       const live = entry.track.readyState === 'live' && entry.track.enabled;
       if (live && level > SPEAKING_LEVEL) entry.loudAt = now;
       // A short hold keeps the indicator from flickering between syllables.
@@ -693,6 +723,18 @@ export class SpeakingDetector {
       }
     }
   }
+}
+
+/** The loudest `block` samples (RMS) of `buffer` from index `from` on. */
+function loudestBlock(buffer, from, block) {
+  let loudest = 0;
+  for (let start = from; start < buffer.length; start += block) {
+    const end = Math.min(buffer.length, start + block);
+    let sum = 0;
+    for (let i = start; i < end; i++) sum += buffer[i] * buffer[i];
+    loudest = Math.max(loudest, Math.sqrt(sum / (end - start)));
+  }
+  return loudest;
 }
 
 /**

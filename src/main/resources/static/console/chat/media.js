@@ -10,7 +10,6 @@ import { createExpertStage } from './stage.js';
  */
 export function createChatMedia({ dialogId, socket, local, participants, status, isLive, isSubscribed, onChange }) {
   let session = null;
-  let cameraSettled = false;
   const stage = createExpertStage({ local, session: () => session });
 
   /** Media runs while the dialog in view is a live video stream that I publish to. */
@@ -27,15 +26,16 @@ export function createChatMedia({ dialogId, socket, local, participants, status,
         onSoundBlocked: () => { stage.playSound.hidden = false; },
       });
       stage.element.append(session.audioBox);
+      // The stream is entered at once: the connections' layout is fixed, and the camera's tracks go into it when
+      // they come (usually at once: the camera opened while the request was ringing).
+      maybeJoin();
       await startCamera(session);
     } else if (!live && session) {
       stop();
     }
   }
 
-  /** Camera and microphone first, so the first offer to each customer carries them. */
   async function startCamera(mine) {
-    cameraSettled = false;
     try {
       if (!local.video && !local.audio) await local.startCameraAndMic();
     } catch (err) {
@@ -43,14 +43,12 @@ export function createChatMedia({ dialogId, socket, local, participants, status,
       stage.error(t('media.cameraFailed', { reason: err.message || err.name }));
     }
     if (session !== mine) return;
-    cameraSettled = true;
     stage.updateCameraSwitch();
-    maybeJoin();
     onChange();
   }
 
   function maybeJoin() {
-    if (session && cameraSettled && isSubscribed()) session.join();
+    if (session && isSubscribed()) session.join();
   }
 
   function stop({ leaveStream = false } = {}) {

@@ -61,19 +61,25 @@ class CoopStreamBenchmark extends ChromiumTest {
         Page console = expertConsole(expertContext, base);
 
         List<Long> one = new ArrayList<>();
+        MachineLoad oneLoad = MachineLoad.start();
         for (int run = 0; run < RUNS; run++) {
             one.add(runOnce(console, base, 0, false).acceptToAllFramesMs);
+            System.out.println("Accept → first frame, 1 customer, run " + (run + 1) + ": " + one.getLast() + " ms"); // kept if a later run fails
         }
+        String oneLoadSummary = oneLoad.summary();
         List<Long> five = new ArrayList<>();
         double uploadKbps = 0;
+        MachineLoad fiveLoad = MachineLoad.start();
         for (int run = 0; run < RUNS; run++) {
             boolean last = run == RUNS - 1;
             Result result = runOnce(console, base, 4, last);
             five.add(result.acceptToAllFramesMs);
+            System.out.println("Accept → first frame at all 5 customers, run " + (run + 1) + ": " + five.getLast() + " ms");
             if (last) {
                 uploadKbps = result.uploadKbps;
             }
         }
+        String fiveLoadSummary = fiveLoad.summary();
         expertContext.close();
 
         String report = """
@@ -85,8 +91,12 @@ class CoopStreamBenchmark extends ChromiumTest {
                 Expert upload with 5 customers (outbound RTP, all peers, over %d s): %.0f kbit/s
                 (%.0f kbit/s per customer).
                 Raw (ms): 1 customer %s; 5 customers %s
+
+                Machine while measuring (the figures move with what else runs on it):
+                - 1 customer: %s
+                - 5 customers: %s
                 """.formatted(one.size(), median(one), Collections.max(one), five.size(), median(five), Collections.max(five),
-                BITRATE_SECONDS, uploadKbps, uploadKbps / 5, one, five);
+                BITRATE_SECONDS, uploadKbps, uploadKbps / 5, one, five, oneLoadSummary, fiveLoadSummary);
         System.out.println(report);
         Files.createDirectories(Path.of("target"));
         Files.writeString(Path.of("target/benchmark-results.md"), "Date: " + LocalDate.now() + "\n\n" + report);
