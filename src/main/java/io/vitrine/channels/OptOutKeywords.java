@@ -24,8 +24,8 @@ public final class OptOutKeywords {
     private static final Set<String> CONFIRM = Set.of("YES");
 
     /** Leading and trailing whitespace, punctuation (P*), symbols (S*, emoji) and invisible format characters. */
-    private static final Pattern EDGES = Pattern.compile("^[\\s\\p{P}\\p{S}\\p{Cf}]+|[\\s\\p{P}\\p{S}\\p{Cf}]+$");
-    private static final Pattern OPT_OUT_JOINER = Pattern.compile("^OPT[\\s_\\-]+OUT$");
+    private static final Pattern EDGES = Pattern.compile("^[\\s\\p{Z}\\p{P}\\p{S}\\p{Cf}]+|[\\s\\p{Z}\\p{P}\\p{S}\\p{Cf}]+$");
+    private static final Pattern OPT_OUT_JOINER = Pattern.compile("^OPT[\\s\\p{Z}_\\-]+OUT$");
     /** Longer messages are never a keyword; skips normalising a long text. */
     private static final int LONGEST = 40;
 
