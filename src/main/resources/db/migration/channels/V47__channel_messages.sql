@@ -11,12 +11,13 @@ create table channel_outbound (
 );
 create index channel_outbound_provider_id on channel_outbound (provider_message_id);
 
--- Webhook deliveries already accepted, by provider and event key (message id, or message id + status): a second
--- delivery of the same event is a replay and is refused.
+-- Webhook deliveries already accepted, per merchant, by provider and event key (message id, or message id + status):
+-- a second delivery of the same event is a replay and is refused. Per merchant, so that no merchant can use up
+-- another's message ids.
 create table channel_webhook_receipt (
     provider     varchar(16)  not null,
     event_key    varchar(300) not null,
     merchant_id  uuid         not null references merchant (id),
     received_at  timestamp with time zone not null,
-    primary key (provider, event_key)
+    primary key (merchant_id, provider, event_key)
 );

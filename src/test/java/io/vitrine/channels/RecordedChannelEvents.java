@@ -14,8 +14,16 @@ import org.springframework.stereotype.Component;
 @ConditionalOnBooleanProperty("vitrine.test.record-channel-events")
 public class RecordedChannelEvents {
 
-    public final List<InboundMessage> inbound = new CopyOnWriteArrayList<>();
-    public final List<DeliveryStatusChanged> statuses = new CopyOnWriteArrayList<>();
+    private final List<InboundMessage> inbound = new CopyOnWriteArrayList<>();
+    private final List<DeliveryStatusChanged> statuses = new CopyOnWriteArrayList<>();
+
+    public List<InboundMessage> inbound() {
+        return List.copyOf(inbound);
+    }
+
+    public List<DeliveryStatusChanged> statuses() {
+        return List.copyOf(statuses);
+    }
 
     @ApplicationModuleListener
     void on(InboundMessage message) {
