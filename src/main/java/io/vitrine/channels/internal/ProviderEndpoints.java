@@ -55,6 +55,15 @@ public class ProviderEndpoints {
         return vitrine.demo() ? Optional.of(local() + path) : Optional.empty();
     }
 
+    /**
+     * The URL a webhook request to {@code path} of this server is verified against: the public URL when one is set,
+     * else the loopback address the demo provider posts to (which is then the request's own URL).
+     */
+    public String verifiedAs(String path) {
+        String configured = vitrine.publicUrl();
+        return (configured != null && !configured.isBlank() ? configured.replaceAll("/+$", "") : local()) + path;
+    }
+
     private String base(String configured, String real, String demoPath) {
         if (configured != null && !configured.isBlank()) {
             return configured.replaceAll("/+$", "");

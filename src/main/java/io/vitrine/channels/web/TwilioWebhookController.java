@@ -33,7 +33,7 @@ class TwilioWebhookController {
 
     @Operation(summary = "Twilio's incoming-message webhook (X-Twilio-Signature)",
             description = "Answers empty TwiML: Vitrine replies through the Messaging API, never inline.")
-    @PostMapping(path = "/messages", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE, produces = MediaType.TEXT_XML_VALUE)
+    @PostMapping(path = "/messages", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
     ResponseEntity<String> inbound(@PathVariable String merchant, HttpServletRequest request) {
         var merchantId = merchants.requireBySlug(merchant).id();
         requests.guarded("twilio", merchant, request,
