@@ -123,6 +123,37 @@ class DemoPhoneBrowserTest extends ChromiumTest {
         assertThat(messages.nth(3)).hasAttribute("data-status", "delivered", new LocatorAssertions.HasAttributeOptions().setTimeout(30_000));
     }
 
+    @Test
+    void adminSeesTheNumbersAndWebhookUrlsButNeverASecretOnTheChannelsPage() {
+        var context = context(new Browser.NewContextOptions().setViewportSize(390, 844));
+        Page page = page(context, "admin");
+        page.navigate("http://localhost:" + port + "/login");
+        page.getByTestId("login-email").fill("admin@demo.test");
+        page.getByTestId("login-password").fill("demo-admin");
+        page.getByTestId("login-submit").click();
+        page.waitForURL("**/console");
+        page.navigate("http://localhost:" + port + "/admin/channels");
+        page.waitForSelector("body[data-ready]");
+
+        assertThat(page.getByTestId("twilio-numbers")).hasValue(java.util.regex.Pattern.compile("^\\+15550100100\n\\+15550100101"));
+        assertThat(page.getByTestId("twilio-token")).hasValue("");
+        assertThat(page.getByTestId("twilio-token-state")).containsText("Stored encrypted");
+        assertThat(page.getByTestId("whatsapp-numbers")).hasValue(java.util.regex.Pattern.compile("^[0-9]+ \\+15550100200$"));
+        assertThat(page.getByTestId("hook-whatsapp")).hasText("http://localhost:" + port + "/api/v1/channels/whatsapp/demo");
+
+        page.getByTestId("twilio-numbers").fill("+15550100100\n+15550100101\n+15550100102");
+        page.getByTestId("twilio-save").click();
+        assertThat(page.getByTestId("twilio-status")).hasText("Settings saved.");
+        UUID demo = merchants.requireBySlug("demo").id();
+        assertThat(channels.numbers(demo, Channel.SMS)).containsExactly("+15550100100", "+15550100101", "+15550100102");
+        clientErrors.allow("HTTP 400 PUT http://localhost:" + port + "/api/v1/channels/settings/twilio");
+        page.getByTestId("twilio-numbers").fill("0170 1234567");
+        page.getByTestId("twilio-save").click();
+        assertThat(page.getByTestId("twilio-error")).isVisible();
+        assertThat(page.getByTestId("twilio-error")).containsText("E.164");
+        assertThat(channels.numbers(demo, Channel.SMS)).hasSize(3);
+    }
+
     private Page phone(String shopper) {
         var context = context(new Browser.NewContextOptions().setViewportSize(390, 844));
         Page phone = page(context, "phone");
