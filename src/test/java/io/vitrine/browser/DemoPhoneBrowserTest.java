@@ -150,7 +150,7 @@ class DemoPhoneBrowserTest extends ChromiumTest {
         page.getByTestId("twilio-numbers").fill("0170 1234567");
         page.getByTestId("twilio-save").click();
         assertThat(page.getByTestId("twilio-error")).isVisible();
-        assertThat(page.getByTestId("twilio-error")).containsText("E.164");
+        assertThat(page.getByTestId("twilio-error")).containsText("format");
         assertThat(channels.numbers(demo, Channel.SMS)).hasSize(3);
     }
 

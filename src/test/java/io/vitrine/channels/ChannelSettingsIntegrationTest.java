@@ -117,6 +117,8 @@ class ChannelSettingsIntegrationTest extends ChannelsIntegrationTest {
         assertThat(anna.get("/api/v1/channels/settings").status()).isEqualTo(403);
         assertThat(setUpTwilio(anna, accountSid(), "twilio-auth-token-2", number()).status()).isEqualTo(403);
         assertThat(Api.anonymous(port).get("/api/v1/channels/settings").status()).isEqualTo(401);
+        assertThat(anna.get("/admin/channels").status()).as("the dashboard page").isEqualTo(403);
+        assertThat(shop.staff("admin").get("/admin/channels").status()).isEqualTo(200);
 
         var taken = setUpTwilio(shop.staff("admin"), accountSid(), "twilio-auth-token-2", number);
         assertThat(taken.status()).isEqualTo(409);
