@@ -13,6 +13,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /** Seeds the demo merchant once; a restart keeps what is there. */
@@ -33,7 +35,9 @@ class DemoSeeder {
         this.catalog = catalog;
     }
 
+    // First: other modules' demo data (channels) is added to the merchant made here.
     @EventListener(ApplicationReadyEvent.class)
+    @Order(Ordered.HIGHEST_PRECEDENCE + 100)
     void seed() {
         if (merchants.findBySlug(SLUG).isPresent()) {
             return;
