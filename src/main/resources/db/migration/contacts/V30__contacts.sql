@@ -104,5 +104,5 @@ create index contact_reminder_due on contact_reminder (fired_at, due_at);
 -- The key that encrypts contact addresses when none is configured (vitrine.contacts.address-key).
 create table contact_key (
     id    int          primary key,
-    value varchar(100) not null
+    secret varchar(100) not null
 );

@@ -119,11 +119,11 @@ class AddressCipher {
         RANDOM.nextBytes(fresh);
         // Two nodes starting at once: the first insert wins, both read the same key back.
         try {
-            jdbc.sql("insert into contact_key (id, value) values (1, ?)")
+            jdbc.sql("insert into contact_key (id, secret) values (1, ?)")
                     .param(Base64.getEncoder().encodeToString(fresh)).update();
         } catch (org.springframework.dao.DuplicateKeyException ignored) {
             // already there
         }
-        return jdbc.sql("select value from contact_key where id = 1").query(String.class).single();
+        return jdbc.sql("select secret from contact_key where id = 1").query(String.class).single();
     }
 }

@@ -42,7 +42,7 @@ import org.springframework.web.bind.annotation.RestController;
 class ContactsController {
 
     record NewMessage(@Size(max = 5000) String text, @Size(max = 6) List<UUID> productIds, Instant sendAt,
-            boolean followUp) {}
+            Boolean followUp) {}
 
     record InviteLink(String url, Instant expiresAt) {}
 
@@ -103,7 +103,7 @@ class ContactsController {
     ContactViews.MessageView send(@Parameter(hidden = true) @AuthenticationPrincipal StaffPrincipal principal,
             @PathVariable UUID id, @Valid @RequestBody NewMessage message) {
         return threads.send(staff(principal), id, message.text(), message.productIds(), message.sendAt(),
-                message.followUp());
+                Boolean.TRUE.equals(message.followUp()));
     }
 
     @DeleteMapping("/{id}/messages/{messageId}")

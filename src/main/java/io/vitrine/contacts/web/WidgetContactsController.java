@@ -27,10 +27,10 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Contacts")
 class WidgetContactsController {
 
-    record Join(@NotNull ContactChannel channel, @NotNull @Size(max = 320) String address, boolean consent) {}
+    record Join(@NotNull ContactChannel channel, @NotNull @Size(max = 320) String address, Boolean consent) {}
 
     record JoinByLink(@Size(max = 80) String screenName, @NotNull ContactChannel channel,
-            @NotNull @Size(max = 320) String address, boolean consent) {}
+            @NotNull @Size(max = 320) String address, Boolean consent) {}
 
     private final Invitations invitations;
 
@@ -45,7 +45,7 @@ class WidgetContactsController {
     Invitations.Joined join(@Parameter(hidden = true) @AuthenticatedShopper Shopper shopper, @PathVariable UUID inviteId,
             @Valid @RequestBody Join join) {
         return invitations.joinFromDialog(inviteId, new Actor.Shopper(shopper.id(), shopper.merchantId()),
-                join.channel(), join.address(), join.consent());
+                join.channel(), join.address(), Boolean.TRUE.equals(join.consent()));
     }
 
     @GetMapping("/api/v1/widget/contact-invites/{token}")
@@ -60,6 +60,6 @@ class WidgetContactsController {
     @SecurityRequirements
     @Operation(summary = "Joins the expert's contacts through an invite link; a confirmation goes to the address")
     Invitations.Joined joinByLink(@PathVariable String token, @Valid @RequestBody JoinByLink join) {
-        return invitations.joinByLink(token, join.screenName(), join.channel(), join.address(), join.consent());
+        return invitations.joinByLink(token, join.screenName(), join.channel(), join.address(), Boolean.TRUE.equals(join.consent()));
     }
 }

@@ -15,11 +15,11 @@ import org.springframework.web.bind.annotation.RequestParam;
  * address on their own phone, so the expert never types or sees them. A plain form, no script.
  */
 @Controller
-class JoinPage {
+class ContactJoinPage {
 
     private final Invitations invitations;
 
-    JoinPage(Invitations invitations) {
+    ContactJoinPage(Invitations invitations) {
         this.invitations = invitations;
     }
 
