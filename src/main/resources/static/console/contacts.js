@@ -111,7 +111,7 @@ export function createContacts({ socket, notice, onUnread }) {
   function messageItem(m) {
     const own = m.direction === 'OUT';
     const label = m.direction === 'IN' ? null : t(`contacts.message.${m.state}`);
-    return h('li', { class: `message${own ? ' is-own' : ''}`, testid: 'contact-message', 'data-kind': m.kind },
+    return h('li', { class: `contact-msg${own ? ' is-own' : ''}`, testid: 'contact-message', 'data-kind': m.kind },
       h('div', { class: 'bubble' },
         m.kind === 'CONFIRMATION' || m.kind === 'AUTO_REPLY' ? h('p', { class: 'muted', text: t(`contacts.kind.${m.kind}`) }) : null,
         m.text ? h('p', { class: 'text', text: m.text }) : null,

@@ -589,8 +589,9 @@ function onContactInvite(frame) {
   const open = state.conversation?.dialogId === frame.dialogId ? state.conversation : null;
   if (!open || youOf(frame.dialogId)?.role !== 'HOST') return;
   open.root.querySelector('[data-testid="contact-card"]')?.remove();
-  open.root.prepend(contactCard(frame, (body) => api(`/me/contact-invites/${encodeURIComponent(frame.inviteId)}`,
-    { method: 'POST', body })));
+  const card = contactCard(frame, (body) => api(`/me/contact-invites/${encodeURIComponent(frame.inviteId)}`,
+    { method: 'POST', body }));
+  open.root.insertBefore(card, open.root.querySelector('.conversation-body'));
 }
 
 /** The caller's place in a dialog; the creator is the Host even before the server said so. */

@@ -140,7 +140,7 @@ public abstract class ContactsIntegrationTest extends IntegrationTest {
     protected List<MimeMessage> received(String address) {
         return Arrays.stream(mail.getReceivedMessages()).filter(m -> {
             try {
-                return Arrays.stream(m.getAllRecipients()).anyMatch(r -> ((InternetAddress) r).getAddress().equals(address));
+                return Arrays.stream(m.getAllRecipients()).anyMatch(r -> ((InternetAddress) r).getAddress().equalsIgnoreCase(address));
             } catch (jakarta.mail.MessagingException e) {
                 return false;
             }
