@@ -5,7 +5,11 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import io.vitrine.support.Api;
+import java.time.Duration;
 import java.util.List;
+import org.assertj.core.api.Assertions;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -56,6 +60,14 @@ class ContactsBrowserTest extends ChromiumTest {
         card.getByTestId("contact-card-consent").check();
         card.getByTestId("contact-card-join").click();
         assertThat(widget.getByTestId("contact-card-done")).isVisible();
+
+        // The confirmation leaves through the outbox to Vitrine's own mail server (demo mode).
+        Api anna = Api.staff(port, "anna@demo.test", "demo-expert");
+        String contactId = anna.get("/api/v1/contacts").body().get(0).path("id").asString();
+        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
+                Assertions.assertThat(anna.get("/api/v1/contacts/" + contactId + "/messages").body().get(0)
+                        .path("state").asString()).as(() -> anna.get("/api/v1/contacts/" + contactId + "/messages").raw())
+                        .isEqualTo("SENT"));
 
         Page inbox = page(context(new Browser.NewContextOptions().setViewportSize(390, 844)), "mailbox");
         inbox.navigate(base + "/demo/inbox?to=alex@example.com");

@@ -18,7 +18,7 @@ final class ReplyText {
                     Pattern.CASE_INSENSITIVE),
             Pattern.compile("^\\s*_{10,}\\s*$"),
             Pattern.compile("^\\s*From:\\s.+$"),
-            Pattern.compile("^\\s*>"));
+            Pattern.compile("^\\s*>.*"));
 
     private static final List<Pattern> SIGNATURE = List.of(
             Pattern.compile("^-- ?$"),
