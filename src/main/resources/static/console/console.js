@@ -19,6 +19,7 @@ import { createTypingLine } from '../shared/typing.js';
 import { createChatMedia } from './chat/media.js';
 import { createProductsPanel } from './products/picker.js';
 import { cameraWarmUp } from './warmup.js';
+import { createContacts } from './contacts.js';
 
 const PRESENCES = ['ONLINE', 'AWAY', 'OFFLINE'];
 const REFRESH_DELAY_MS = 300;
@@ -66,6 +67,8 @@ document.querySelector('.topbar-end')?.prepend(alertControls());
 updateTitle();
 const socket = connectSocket();
 wireSocket();
+const contacts = createContacts({ socket, notice: showNotice, onUnread: renderContactsBadge });
+byTestId('open-contacts')?.addEventListener('click', showContacts);
 wirePresence();
 document.body.dataset.ready = 'true'; // the template's controls are live from here on
 boot();
@@ -367,6 +370,24 @@ async function accept(entry, button) {
   }
 }
 
+/** The Contacts area takes the pane, as a dialog does. */
+function showContacts() {
+  state.selectedId = null;
+  state.chat?.dispose();
+  state.chat = null;
+  renderActive();
+  renderHistory();
+  dom.pane.replaceChildren(contacts.element);
+  contacts.load();
+}
+
+function renderContactsBadge(count) {
+  const badge = byTestId('contacts-badge');
+  if (!badge) return;
+  badge.textContent = String(count);
+  badge.hidden = count === 0;
+}
+
 async function select(dialogId, { focusInput = false } = {}) {
   state.selectedId = dialogId;
   state.unread.delete(dialogId);
@@ -577,14 +598,20 @@ function chatHead(dialogId, ended, { onMode, onError }) {
   });
   const endButton = h('button', { type: 'button', class: 'button button--danger-quiet', testid: 'end-dialog', text: t('console.end') });
   const confirm = confirmBar(t('console.confirmEnd'), () => endDialog(dialogId, onError), endButton);
+  const inviteButton = h('button', { type: 'button', class: 'button button--small', testid: 'invite-to-contacts',
+    text: t('contacts.inviteToContacts'), onclick: () => {
+      if (socket.send({ type: 'inviteToContacts', dialogId })) showNotice(t('contacts.invited'));
+      else onError(t('error.network'));
+    } });
   return {
     elements: [h('div', { class: 'chat-heading' }, title, meta, customer),
-      ended ? null : h('div', { class: 'head-actions' }, modeToggle.element, endButton)],
+      ended ? null : h('div', { class: 'head-actions' }, inviteButton, modeToggle.element, endButton)],
     confirm: confirm.element,
     render(dialog, you) {
       title.textContent = dialog.host?.name ?? '';
       meta.replaceChildren(statusBadge(dialog.status), ' ', t('console.started'), ' ', timeElement(dialog.createdAt, 'datetime') ?? '');
       modeToggle.element.hidden = dialog.status !== 'ACTIVE' || !can(you, 'SET_MODE');
+      inviteButton.hidden = dialog.status !== 'ACTIVE' || you?.role !== 'EXPERT';
       modeToggle.set(dialog.mode === 'TEXT');
     },
   };

@@ -1,4 +1,5 @@
 // The shopper widget: runs inside the iframe that embed.js opens (or standalone at /widget/{merchant}).
+import { contactCard } from './contact-card.js';
 import { t, describeEvent } from '../shared/i18n.js';
 import { avatarElement } from '../shared/avatar.js';
 import { connectSocket } from '../shared/socket.js';
@@ -553,6 +554,7 @@ function ensureSocket() {
   socket.onState(renderConnection);
   socket.on('typing', (frame) => state.conversation?.dialogId === frame.dialogId && state.conversation.showTyping(frame));
   socket.on('error', onSocketError);
+  socket.on('contactInvite', onContactInvite);
   state.socket = socket;
   return socket;
 }
@@ -581,6 +583,16 @@ async function openConversation(dialog, { focus = false } = {}) {
   conversation.update(state.dialogs.get(dialog.id));
   conversation.scrollToEnd();
   if (dialog.status !== 'ENDED' && !state.socket?.isSubscribed(dialog.id)) ensureSocket().subscribe(dialog.id);
+}
+
+/** The expert invites the Host to their contacts: the card shows in the Host's open conversation only. */
+function onContactInvite(frame) {
+  const open = state.conversation?.dialogId === frame.dialogId ? state.conversation : null;
+  if (!open || youOf(frame.dialogId)?.role !== 'HOST') return;
+  open.root.querySelector('[data-testid="contact-card"]')?.remove();
+  const card = contactCard(frame, (body) => api(`/me/contact-invites/${encodeURIComponent(frame.inviteId)}`,
+    { method: 'POST', body }));
+  open.root.insertBefore(card, open.root.querySelector('.conversation-body'));
 }
 
 /** The caller's place in a dialog; the creator is the Host even before the server said so. */

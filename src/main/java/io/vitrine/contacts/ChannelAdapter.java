@@ -1,0 +1,30 @@
+package io.vitrine.contacts;
+
+import java.util.UUID;
+
+/**
+ * Sends a contact's messages on one channel. One bean per channel; the outbox picks the adapter by
+ * {@link #channel()}. Every implementation must pass the contract test {@code ChannelAdapterContract}.
+ */
+public interface ChannelAdapter {
+
+    ContactChannel channel();
+
+    /** Whether the merchant can use this channel now (credentials, numbers, a mail server); invites offer only these. */
+    boolean configured(UUID merchantId);
+
+    /**
+     * The address in its canonical form (e.g. a lower-case domain, an E.164 number), or a
+     * {@code DomainException.invalidField("address", …)} that tells the shopper what is wrong.
+     */
+    String normalize(String address);
+
+    /** The address the expert's messages come from on this channel, issued once per expert. */
+    String proxyAddress(UUID merchantId, UUID memberId, String suggestedName);
+
+    /**
+     * Sends one message. Must not throw for a provider problem: it answers {@link SendResult.Retry} for a passing one
+     * and {@link SendResult.Failed} for one that will not change.
+     */
+    SendResult send(OutboundMessage message);
+}

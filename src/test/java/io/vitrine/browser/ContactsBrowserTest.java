@@ -1,0 +1,107 @@
+package io.vitrine.browser;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import io.vitrine.support.Api;
+import java.time.Duration;
+import java.util.List;
+import org.assertj.core.api.Assertions;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * Contacts in real browsers, in demo mode (Vitrine's own mail server and /demo/inbox): the expert invites the Host
+ * from a live dialog, the shopper joins in the widget and confirms in the demo mailbox, the expert writes from the
+ * Contacts area, and the shopper's reply arrives live in the expert's thread.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "spring.datasource.url=jdbc:h2:mem:contacts-browser;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
+        "vitrine.demo=true",
+        "vitrine.contacts.outbox.poll-interval=200ms"
+})
+class ContactsBrowserTest extends ChromiumTest {
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void shouldInviteFromALiveDialogOptInByEmailAndTalkBothWays() {
+        String base = "http://localhost:" + port;
+        Page console = page(context(new Browser.NewContextOptions()), "expert");
+        console.navigate(base + "/login");
+        console.getByTestId("login-email").fill("anna@demo.test");
+        console.getByTestId("login-password").fill("demo-expert");
+        console.getByTestId("login-submit").click();
+        console.waitForURL("**/console");
+        console.waitForSelector("body[data-ready]");
+        console.getByTestId("presence-ONLINE").click();
+        assertThat(console.getByTestId("presence-ONLINE")).hasAttribute("aria-pressed", "true");
+
+        Page widget = page(context(new Browser.NewContextOptions().setPermissions(List.of("microphone"))), "shopper");
+        widget.setViewportSize(390, 844);
+        widget.navigate(base + "/widget/demo");
+        widget.getByTestId("pd-name").fill("Alex Doe");
+        widget.getByTestId("screen-name").fill("Alex");
+        widget.getByTestId("pd-email").fill("alex.dialog@example.com");
+        widget.getByTestId("consent").check();
+        widget.getByTestId("start-dialog").click();
+        console.getByTestId("queue-item").filter(hasText("Alex")).getByTestId("accept-button").click();
+        assertThat(console.getByTestId("chat-title")).containsText("Alex");
+
+        console.getByTestId("invite-to-contacts").click();
+        Locator card = widget.getByTestId("contact-card");
+        assertThat(card).isVisible();
+        card.getByTestId("contact-card-address").fill("alex@example.com");
+        card.getByTestId("contact-card-consent").check();
+        card.getByTestId("contact-card-join").click();
+        assertThat(widget.getByTestId("contact-card-done")).isVisible();
+
+        // The confirmation leaves through the outbox to Vitrine's own mail server (demo mode).
+        Api anna = Api.staff(port, "anna@demo.test", "demo-expert");
+        String contactId = anna.get("/api/v1/contacts").body().get(0).path("id").asString();
+        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
+                Assertions.assertThat(anna.get("/api/v1/contacts/" + contactId + "/messages").body().get(0)
+                        .path("state").asString()).as(() -> anna.get("/api/v1/contacts/" + contactId + "/messages").raw())
+                        .isEqualTo("SENT"));
+
+        Page inbox = page(context(new Browser.NewContextOptions().setViewportSize(390, 844)), "mailbox");
+        inbox.navigate(base + "/demo/inbox?to=alex@example.com");
+        inbox.getByText("Please confirm").first().click();
+        String confirm = inbox.locator("ul.links a").filter(hasText("/api/v1/contacts/confirm/")).first().getAttribute("href");
+        inbox.navigate(confirm);
+        inbox.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+                new Page.GetByRoleOptions().setName("Yes, keep me in touch")).click();
+        assertThat(inbox.getByRole(com.microsoft.playwright.options.AriaRole.STATUS)).containsText("now in touch");
+
+        console.getByTestId("open-contacts").click();
+        Locator contact = console.getByTestId("contact-item").filter(hasText("Alex"));
+        assertThat(contact).containsText("confirmed");
+        contact.click();
+        console.getByTestId("contact-composer").fill("Hello Alex, the blue one is back.");
+        console.getByTestId("contact-send").click();
+        assertThat(console.getByTestId("contact-message").filter(hasText("the blue one is back"))
+                .getByTestId("contact-message-state")).containsText("sent");
+
+        inbox.navigate(base + "/demo/inbox?to=alex@example.com");
+        inbox.getByText("A message from Anna Expert").first().click();
+        assertThat(inbox.locator("#mail-text")).containsText("the blue one is back");
+        inbox.locator("#reply-text").fill("Great, I will come by on Saturday.");
+        inbox.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+                new Page.GetByRoleOptions().setName("Send reply")).click();
+        assertThat(inbox.getByRole(com.microsoft.playwright.options.AriaRole.STATUS)).containsText("reply was sent");
+
+        Locator reply = console.getByTestId("contact-message").filter(hasText("I will come by on Saturday"));
+        assertThat(reply).isVisible();
+        assertThat(reply).not().containsText("the blue one is back");
+        assertThat(console.getByTestId("contact-thread")).not().containsText("alex@example.com");
+    }
+
+    private static Locator.FilterOptions hasText(String text) {
+        return new Locator.FilterOptions().setHasText(text);
+    }
+}
