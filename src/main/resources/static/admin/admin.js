@@ -7,6 +7,7 @@ import {
 } from '../shared/ui.js';
 import { loadTranscript } from '../shared/transcript.js';
 import { createDialogStore } from '../shared/store.js';
+import { mountSchedulingCard } from './appointments.js';
 
 const STATUS_SHOW_MS = 4000;
 const page = document.body.dataset;
@@ -24,6 +25,7 @@ loadSettings();
 loadTeam();
 loadDialogs();
 loadReports();
+mountSchedulingCard(document.getElementById('main'));
 
 // ---------------------------------------------------------------- embed snippet
 

@@ -17,6 +17,7 @@ import { unread, newRequest, unreadBadge, alertControls } from './alerts.js';
 import { createDialogStore } from '../shared/store.js';
 import { createTypingLine } from '../shared/typing.js';
 import { createChatMedia } from './chat/media.js';
+import { createAppointmentsList, createProposePanel } from './appointments.js';
 
 const PRESENCES = ['ONLINE', 'AWAY', 'OFFLINE'];
 const REFRESH_DELAY_MS = 300;
@@ -61,6 +62,8 @@ translatePage(document);
 document.querySelector('.topbar-end')?.prepend(alertControls());
 updateTitle();
 const socket = connectSocket();
+const myAppointments = createAppointmentsList();
+document.querySelector('nav.sidebar')?.append(myAppointments.element);
 wireSocket();
 wirePresence();
 document.body.dataset.ready = 'true'; // the template's controls are live from here on
@@ -137,6 +140,10 @@ function wireSocket() {
   });
   socket.on('typing', (frame) => {
     if (state.chat?.dialogId === frame.dialogId && frame.name !== me.name) state.chat.showTyping(frame);
+  });
+  socket.on('appointment', (frame) => {
+    myAppointments.reload();
+    if (state.chat?.dialogId === frame.dialogId) state.chat.reloadAppointments?.();
   });
   socket.on('error', (frame) => {
     if (frame.code === 'unauthenticated') {
@@ -471,11 +478,13 @@ function chatView(initial, { events, routingLog = null }) {
     send: (body) => api(`/dialogs/${encodeURIComponent(dialogId)}/reports`, { method: 'POST', body }),
     context: () => ({ socket, mesh: media.session()?.mesh, mode: dialog.mode, status: dialog.status }),
   });
+  const appointments = ended ? null : createProposePanel({ dialogId });
   const root = h('section', { class: ended ? 'chat chat--ended' : 'chat', 'aria-labelledby': 'chat-title', 'data-dialog-id': dialogId },
     h('header', { class: 'chat-head' }, participants.element, ...head.elements),
     ended ? null : head.confirm,
     h('div', { class: 'chat-body' },
-      h('div', { class: 'chat-main' }, log, typing.element, composer?.element, report ? h('div', { class: 'chat-foot' }, report) : null),
+      h('div', { class: 'chat-main' }, log, typing.element, appointments?.element, composer?.element,
+        report ? h('div', { class: 'chat-foot' }, report) : null),
       ended ? endedSummary(dialog, routingLog) : media.stage.element));
 
   function renderMedia() {
@@ -533,6 +542,7 @@ function chatView(initial, { events, routingLog = null }) {
       if (hadSession) media.maybeJoin();
     },
     dispose: () => media?.stop({ leaveStream: true }),
+    reloadAppointments: () => appointments?.reload(),
     append: (event) => {
       appendToLog(log, eventElement(event, isStaff), { force: isStaff(event.author) });
       if (isMessage(event)) typing.clear();

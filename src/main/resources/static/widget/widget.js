@@ -17,6 +17,7 @@ import { createStatus } from './status.js';
 import { createConversationHead } from './conversation/head.js';
 import { createConversationLog } from './conversation/log.js';
 import { createConversationMedia } from './conversation/live.js';
+import { createAppointmentPanel } from './appointment.js';
 
 const OPEN_STATUSES = new Set(['WAITING', 'ACTIVE']);
 const PERSONAL_FIELDS = {
@@ -552,6 +553,7 @@ function ensureSocket() {
   socket.onState(renderConnection);
   socket.on('typing', (frame) => state.conversation?.dialogId === frame.dialogId && state.conversation.showTyping(frame));
   socket.on('error', onSocketError);
+  socket.on('appointment', (frame) => state.conversation?.dialogId === frame.dialogId && state.conversation.onAppointment(frame));
   state.socket = socket;
   return socket;
 }
@@ -676,8 +678,9 @@ function renderConversation(initial) {
     context: () => ({ socket: state.socket, mesh: media.session()?.mesh, mode: dialog.mode, status: dialog.status }),
   });
   const sound = soundToggle();
+  const appointments = createAppointmentPanel({ dialogId, api, token: () => state.token, allowed, socket: () => state.socket });
   const root = h('section', { class: 'conversation', 'aria-label': t('conversation.label'), 'data-dialog-id': dialogId },
-    head.element, head.confirm, invite.element, guestEnd.element,
+    head.element, head.confirm, invite.element, guestEnd.element, appointments.element,
     // Narrow: video above the chat. Wide (a live stream on a desktop): video beside the chat.
     h('div', { class: 'conversation-body' }, media.stage,
       h('div', { class: 'chat-pane' }, media.strip.element, log.element, log.typingElement, composer.element, rating.element),
@@ -705,6 +708,7 @@ function renderConversation(initial) {
     media.strip.element.hidden = status !== 'ACTIVE' || !present || !allowed('SEE_PARTICIPANTS');
     media.sync();
     media.render();
+    appointments.update(dialog);
   }
 
   function toggleInvite(open = invite.element.hidden) {
@@ -740,6 +744,7 @@ function renderConversation(initial) {
       if (hadSession) media.session()?.join();
     },
     isMine,
+    onAppointment: (frame) => appointments.onFrame(frame),
     onClosed: () => { if (media.session()?.local.micOn) media.setMic(false); },
     dispose: () => {
       media.stop({ leaveStream: true });

@@ -10,15 +10,26 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Map;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 /** Shops with scheduled streams on, live dialogs whose Host gave an email address, and slot requests. */
-abstract class SchedulingSupport extends NotificationsIntegrationTest {
+public abstract class SchedulingSupport extends NotificationsIntegrationTest {
 
-    static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
-    static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
+    public static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
+    public static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
+
+    /**
+     * Appointments are made in dialogs that stay live for a while on a loaded machine: a console heartbeat that comes
+     * late must not count the expert as gone (and hand the dialog back to the queue) halfway through a test.
+     */
+    @DynamicPropertySource
+    static void patientPresence(DynamicPropertyRegistry registry) {
+        registry.add("vitrine.presence.grace", () -> "60s");
+    }
 
     /** A shop that asks for an email address, with scheduled streams switched on by its admin. */
-    Shop schedulingShop(String... experts) {
+    protected Shop schedulingShop(String... experts) {
         var settings = new MerchantSettings("#1f6feb", "bottom-right", "Live consultation", true, List.of("email"),
                 null, 60, 3, true);
         Shop shop = shop(settings, experts);
@@ -30,11 +41,11 @@ abstract class SchedulingSupport extends NotificationsIntegrationTest {
     }
 
     /** A live dialog of the expert with a Host who gave {@code <name>@customer.test}. */
-    LiveStream liveDialog(Shop shop, Api expert, String hostName) {
+    protected LiveStream liveDialog(Shop shop, Api expert, String hostName) {
         return LiveStream.start(shop, expert, hostWithEmail(shop, hostName));
     }
 
-    Api hostWithEmail(Shop shop, String name) {
+    protected Api hostWithEmail(Shop shop, String name) {
         Api anonymous = Api.anonymous(port);
         var created = anonymous.post("/api/v1/widget/" + shop.slug() + "/shoppers", Map.of("screenName", name,
                 "email", name.toLowerCase().replace(' ', '.') + "@customer.test", "consent", true));
@@ -45,7 +56,7 @@ abstract class SchedulingSupport extends NotificationsIntegrationTest {
     }
 
     /** A slot request for the given local time, days from today, in the zone. */
-    static Map<String, Object> slot(int daysAhead, int hour, int minute, ZoneId zone) {
+    protected static Map<String, Object> slot(int daysAhead, int hour, int minute, ZoneId zone) {
         ZonedDateTime at = ZonedDateTime.of(LocalDate.now(zone).plusDays(daysAhead), LocalTime.of(hour, minute), zone);
         return Map.of("date", at.toLocalDate().toString(), "time", at.toLocalTime().toString(), "zone", zone.getId());
     }

@@ -13,7 +13,7 @@ import io.vitrine.notifications.Recipient;
 import io.vitrine.scheduling.AppointmentStatus;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -71,9 +71,21 @@ class AppointmentNotices {
         String expertName = team.findMember(a.expertId()).map(m -> m.displayName()).orElse("your expert");
         notifications.notify(notice(a, what, a.expertZone(), "/console", "with the customer"),
                 List.of(Recipient.staff(a.merchantId(), a.expertId())));
-        List<Recipient> customers = customers(a).stream().map(id -> Recipient.shopper(a.merchantId(), id)).toList();
-        if (!customers.isEmpty()) {
-            notifications.notify(notice(a, what, a.customerZone(), customerLink(a), "with " + expertName), customers);
+        String link = customerLink(a);
+        if (a.hostShopperId() != null) {
+            notifications.notify(notice(a, what, a.customerZone(), link, "with " + expertName),
+                    List.of(Recipient.shopper(a.merchantId(), a.hostShopperId())));
+        }
+        // Guests are told in-app and by email if they gave one; pushes are the Host's ("Notify me" is the Host's).
+        List<Recipient> guests = customers(a).stream().filter(id -> !id.equals(a.hostShopperId()))
+                .map(id -> Recipient.shopper(a.merchantId(), id)).toList();
+        if (!guests.isEmpty()) {
+            Notification notice = notice(a, what, a.customerZone(), link, "with " + expertName);
+            Set<Channel> channels = EnumSet.noneOf(Channel.class);
+            channels.addAll(notice.channels());
+            channels.remove(Channel.PUSH);
+            notifications.notify(new Notification(notice.kind(), notice.title(), notice.body(), notice.link(), channels,
+                    notice.calendar()), guests);
         }
     }
 
@@ -98,12 +110,9 @@ class AppointmentNotices {
 
     private Set<UUID> customers(Appointment a) {
         Set<UUID> ids = new LinkedHashSet<>();
-        if (a.hostShopperId() != null) {
-            ids.add(a.hostShopperId());
-        }
         if (a.dialogId() != null) {
             DialogParty party = dialogs.people(a.dialogId());
-            ids.addAll(new ArrayList<>(party.customerShopperIds()));
+            ids.addAll(party.customerShopperIds());
         }
         return ids;
     }

@@ -6,6 +6,8 @@ import io.vitrine.dialog.Permission;
 import io.vitrine.dialog.ScheduledDialogsApi;
 import io.vitrine.merchant.Member;
 import io.vitrine.merchant.TeamApi;
+import io.vitrine.notifications.PushSubscriptionsApi;
+import io.vitrine.notifications.Recipient;
 import io.vitrine.scheduling.AppointmentChanged;
 import io.vitrine.scheduling.AppointmentStatus;
 import io.vitrine.scheduling.AppointmentView;
@@ -45,12 +47,14 @@ public class AppointmentService {
     private final AppointmentViews views;
     private final ScheduledDialogsApi dialogs;
     private final TeamApi team;
+    private final PushSubscriptionsApi push;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     AppointmentService(Appointments appointments, ExpertCalendars calendars, SchedulingSettings settings,
             Reminders reminders, AppointmentAccess access, AppointmentNotices notices, AppointmentViews views,
-            ScheduledDialogsApi dialogs, TeamApi team, ApplicationEventPublisher events, Clock clock) {
+            ScheduledDialogsApi dialogs, TeamApi team, PushSubscriptionsApi push, ApplicationEventPublisher events,
+            Clock clock) {
         this.appointments = appointments;
         this.calendars = calendars;
         this.settings = settings;
@@ -60,6 +64,7 @@ public class AppointmentService {
         this.views = views;
         this.dialogs = dialogs;
         this.team = team;
+        this.push = push;
         this.events = events;
         this.clock = clock;
     }
@@ -89,6 +94,17 @@ public class AppointmentService {
         if (party.hostShopperId().equals(shopper.shopperId())) {
             settings.setCustomerZone(dialogId, zone);
         }
+    }
+
+    /**
+     * "Notify me" in the widget: the Host's browser subscribes to pushes about the dialog's appointments. Guests are
+     * refused (SUBSCRIBE_NOTIFICATIONS); they see the appointment in the widget and their in-app notices.
+     */
+    @Transactional
+    public UUID notifyMe(UUID dialogId, Actor.Shopper shopper, String endpoint, String p256dh, String auth) {
+        DialogParty party = dialogs.party(dialogId, shopper);
+        require(party, Permission.SUBSCRIBE_NOTIFICATIONS);
+        return push.subscribe(Recipient.shopper(shopper.merchantId(), shopper.shopperId()), endpoint, p256dh, auth);
     }
 
     @Transactional

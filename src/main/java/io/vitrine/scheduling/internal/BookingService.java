@@ -66,6 +66,12 @@ public class BookingService {
     /** The appointment, and the token of the shopper identity made for the booker (shown once). */
     public record Booked(AppointmentView appointment, String token) {}
 
+    /** The merchant's name, for the booking page; a merchant without bookings has none (404). */
+    @Transactional(readOnly = true)
+    public String bookableName(String merchantSlug) {
+        return bookable(merchantSlug).name();
+    }
+
     /** Free slots of the merchant's bookable experts, optionally only one expert's or one store's. */
     @Transactional(readOnly = true)
     public List<ExpertSlots> slots(String merchantSlug, String expertHandle, String store) {

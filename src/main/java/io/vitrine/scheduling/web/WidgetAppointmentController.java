@@ -9,6 +9,10 @@ import io.vitrine.scheduling.internal.AppointmentService;
 import io.vitrine.shopper.AuthenticatedShopper;
 import io.vitrine.shopper.Shopper;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
@@ -47,6 +51,25 @@ class WidgetAppointmentController {
     AppointmentView propose(@Parameter(hidden = true) @AuthenticatedShopper Shopper shopper, @PathVariable UUID dialogId,
             @Valid @RequestBody SlotRequest slot) {
         return appointments.propose(dialogId, Actors.of(shopper), slot.slot());
+    }
+
+    record PushSubscription(
+            @NotBlank @Size(max = 2000) @Pattern(regexp = "https?://\\S+", message = "must be the push service URL")
+            String endpoint,
+            @Valid @NotNull Keys keys) {
+
+        record Keys(@NotBlank @Size(max = 200) String p256dh, @NotBlank @Size(max = 100) String auth) {}
+    }
+
+    record Subscribed(UUID id) {}
+
+    @PostMapping("/dialogs/{dialogId}/notify-me")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "\"Notify me\": the Host's browser gets pushes about the dialog's appointments; Guests get 403")
+    Subscribed notifyMe(@Parameter(hidden = true) @AuthenticatedShopper Shopper shopper, @PathVariable UUID dialogId,
+            @Valid @RequestBody PushSubscription subscription) {
+        return new Subscribed(appointments.notifyMe(dialogId, Actors.of(shopper), subscription.endpoint(),
+                subscription.keys().p256dh(), subscription.keys().auth()));
     }
 
     @GetMapping("/appointments")
