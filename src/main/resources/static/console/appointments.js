@@ -37,7 +37,8 @@ export function createProposePanel({ dialogId }) {
     const show = picker.element.hidden || id != null;
     picker.element.hidden = !show;
     toggle.setAttribute('aria-expanded', String(show));
-    if (show) picker.refresh();
+    // The customer's zone may have been reported since the panel loaded.
+    if (show) load().then(() => picker.refresh());
   }
 
   async function run(button, call) {

@@ -3,7 +3,8 @@
  * working hours and time zones, a pure slot policy, and reminders claimed in the database so each is sent once.
  */
 @ApplicationModule(displayName = "Scheduling",
-        allowedDependencies = {"dialog", "merchant", "notifications", "realtime", "shopper", "shared"})
+        allowedDependencies = {"dialog", "merchant", "notifications", "realtime", "realtime :: protocol", "shopper",
+                "shared"})
 package io.vitrine.scheduling;
 
 import org.springframework.modulith.ApplicationModule;

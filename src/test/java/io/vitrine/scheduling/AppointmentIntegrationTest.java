@@ -99,8 +99,8 @@ class AppointmentIntegrationTest extends SchedulingSupport {
             assertThat(value(event(cancel), Property.UID)).isEqualTo(id + "@vitrine");
             assertThat(value(event(cancel), Property.SEQUENCE)).isEqualTo("2");
             assertThat(awaitMail(smtp, shop.slug() + ".test", 3)).hasSize(3);
-            assertThat(jdbc.sql("select count(*) from appointment_reminder where appointment_id = ?::uuid and sent_at is null")
-                    .param(id).query(Integer.class).single()).as("a cancelled appointment has no reminders left").isZero();
+            assertThat(jdbc.sql("select count(*) from appointment_reminder where appointment_id = ? and sent_at is null")
+                    .param(java.util.UUID.fromString(id)).query(Integer.class).single()).as("a cancelled appointment has no reminders left").isZero();
 
             // Guests are told in-app.
             assertThat(texts(list(guest.get("/api/v1/notices").body()), "kind"))

@@ -138,6 +138,19 @@ class BookingIntegrationTest extends SchedulingSupport {
                 hours()).status()).as("experts set only their own hours").isEqualTo(403);
     }
 
+    @Test
+    void shouldDescribeTheSchedulingEndpointsInTheOpenApiDocument() {
+        JsonNode paths = Api.anonymous(port).get("/v3/api-docs").body().path("paths");
+        for (String path : List.of("/api/v1/book/{merchant}", "/api/v1/book/{merchant}/slots",
+                "/api/v1/widget/me/dialogs/{dialogId}/appointments", "/api/v1/widget/me/dialogs/{dialogId}/notify-me",
+                "/api/v1/widget/me/appointments/{id}/confirm", "/api/v1/widget/me/appointments/{id}/invitation.ics",
+                "/api/v1/dialogs/{dialogId}/appointments", "/api/v1/appointments", "/api/v1/appointments/all",
+                "/api/v1/appointments/{id}/reschedule", "/api/v1/scheduling/settings",
+                "/api/v1/scheduling/experts/{memberId}/hours")) {
+            assertThat(paths.has(path)).as(path).isTrue();
+        }
+    }
+
     /** Anna works every day 09:00–17:00 in Berlin. */
     private Shop bookableShop() {
         Shop shop = schedulingShop("anna");
