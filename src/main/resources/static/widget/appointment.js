@@ -77,9 +77,15 @@ export function createAppointmentPanel({ dialogId, api, token, allowed, socket }
     render();
   }
 
+  let rendered = '';
   function render() {
     const scheduling = allowed('SCHEDULE_APPOINTMENT') && data?.enabled;
     const visible = data?.appointments.filter((a) => a.status !== 'CANCELLED') ?? [];
+    // The conversation updates often (presence, media); redraw the cards only when they change, so a click on
+    // one never lands on a card just replaced.
+    const key = JSON.stringify([scheduling, allowed('SUBSCRIBE_NOTIFICATIONS'), data?.expertZone, visible]);
+    if (key === rendered) return;
+    rendered = key;
     element.hidden = !scheduling && visible.length === 0;
     propose.hidden = !scheduling;
     notify.hidden = !allowed('SUBSCRIBE_NOTIFICATIONS') || !('serviceWorker' in navigator) || !('PushManager' in window)
