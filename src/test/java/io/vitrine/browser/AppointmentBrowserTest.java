@@ -119,8 +119,8 @@ class AppointmentBrowserTest extends ChromiumTest {
     @Test
     void expertSchedulesHostConfirmsGuestDownloadsTheInvitationAndTheRoomOpensForAllThree() throws Exception {
         String base = "http://localhost:" + port;
-        Page console = page(context(new Browser.NewContextOptions().setTimezoneId("Europe/Berlin")
-                .setPermissions(List.of("camera", "microphone"))), "expert");
+        Page console = page(patient(context(new Browser.NewContextOptions().setTimezoneId("Europe/Berlin")
+                .setPermissions(List.of("camera", "microphone")))), "expert");
         console.setViewportSize(1280, 800);
         console.navigate(base + "/login");
         console.getByTestId("login-email").fill("anna@demo.test");
@@ -224,11 +224,18 @@ class AppointmentBrowserTest extends ChromiumTest {
 
     /** A phone-sized page (390×844) in a context of its own, in the given time zone. */
     private Page phone(String name, String zone) {
-        BrowserContext context = context(new Browser.NewContextOptions().setTimezoneId(zone)
-                .setPermissions(List.of("microphone")).setAcceptDownloads(true));
+        BrowserContext context = patient(context(new Browser.NewContextOptions().setTimezoneId(zone)
+                .setPermissions(List.of("microphone")).setAcceptDownloads(true)));
         Page page = page(context, name);
         page.setViewportSize(390, 844);
         return page;
+    }
+
+    /** Three browsers with media on a shared two-core machine: loading a page can take longer than Playwright's 30 s. */
+    private static BrowserContext patient(BrowserContext context) {
+        context.setDefaultTimeout(60_000);
+        context.setDefaultNavigationTimeout(90_000);
+        return context;
     }
 
     private static void waitForVideo(Page customer) {
