@@ -189,7 +189,7 @@ class AppointmentBrowserTest extends ChromiumTest {
         // Host and Guest follow the "room is open" notice back into the widget.
         host.reload();
         waitForVideo(host);
-        guest.reload();
+        guest.navigate(base + "/widget/demo");
         guest.getByTestId("rejoin-stream").click();
         waitForVideo(guest);
         assertThat(console.getByTestId("participant")).hasCount(3);
