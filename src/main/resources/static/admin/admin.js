@@ -8,6 +8,7 @@ import {
 import { loadTranscript } from '../shared/transcript.js';
 import { createDialogStore } from '../shared/store.js';
 import { dialogOrders } from './dialog-orders.js';
+import { mountSchedulingCard } from './appointments.js';
 
 const STATUS_SHOW_MS = 4000;
 const page = document.body.dataset;
@@ -25,6 +26,7 @@ loadSettings();
 loadTeam();
 loadDialogs();
 loadReports();
+mountSchedulingCard(document.getElementById('main'));
 
 // ---------------------------------------------------------------- embed snippet
 

@@ -20,6 +20,7 @@ import { createChatMedia } from './chat/media.js';
 import { createProductsPanel } from './products/picker.js';
 import { cameraWarmUp } from './warmup.js';
 import { createContacts } from './contacts.js';
+import { createAppointmentsList, createProposePanel } from './appointments.js';
 
 const PRESENCES = ['ONLINE', 'AWAY', 'OFFLINE'];
 const REFRESH_DELAY_MS = 300;
@@ -66,6 +67,8 @@ translatePage(document);
 document.querySelector('.topbar-end')?.prepend(alertControls());
 updateTitle();
 const socket = connectSocket();
+const myAppointments = createAppointmentsList();
+document.querySelector('nav.sidebar')?.append(myAppointments.element);
 wireSocket();
 const contacts = createContacts({ socket, notice: showNotice, onUnread: renderContactsBadge });
 byTestId('open-contacts')?.addEventListener('click', showContacts);
@@ -144,6 +147,10 @@ function wireSocket() {
   });
   socket.on('typing', (frame) => {
     if (state.chat?.dialogId === frame.dialogId && frame.name !== me.name) state.chat.showTyping(frame);
+  });
+  socket.on('appointment', (frame) => {
+    myAppointments.reload();
+    if (state.chat?.dialogId === frame.dialogId) state.chat.reloadAppointments?.();
   });
   socket.on('error', (frame) => {
     if (frame.code === 'unauthenticated') {
@@ -501,11 +508,12 @@ function chatView(initial, { events, routingLog = null }) {
     send: (body) => api(`/dialogs/${encodeURIComponent(dialogId)}/reports`, { method: 'POST', body }),
     context: () => ({ socket, mesh: media.session()?.mesh, mode: dialog.mode, status: dialog.status }),
   });
+  const appointments = ended ? null : createProposePanel({ dialogId });
   const root = h('section', { class: ended ? 'chat chat--ended' : 'chat', 'aria-labelledby': 'chat-title', 'data-dialog-id': dialogId },
     h('header', { class: 'chat-head' }, participants.element, ...head.elements),
     ended ? null : head.confirm,
     h('div', { class: 'chat-body' },
-      h('div', { class: 'chat-main' }, log, typing.element, products?.element, composer?.element,
+      h('div', { class: 'chat-main' }, log, typing.element, products?.element, appointments?.element, composer?.element,
         report ? h('div', { class: 'chat-foot' }, products?.toggle, report) : null),
       ended ? endedSummary(dialog, routingLog) : media.stage.element));
 
@@ -573,6 +581,7 @@ function chatView(initial, { events, routingLog = null }) {
       products?.stop();
       media?.stop({ leaveStream: true });
     },
+    reloadAppointments: () => appointments?.reload(),
     append: (event) => {
       appendToLog(log, eventElement(event, isStaff), { force: isStaff(event.author) });
       products?.onEvent(event);

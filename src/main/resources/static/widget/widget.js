@@ -19,6 +19,7 @@ import { createConversationHead } from './conversation/head.js';
 import { createConversationLog } from './conversation/log.js';
 import { createConversationMedia } from './conversation/live.js';
 import { createWidgetProducts } from './products.js';
+import { createAppointmentPanel } from './appointment.js';
 
 const OPEN_STATUSES = new Set(['WAITING', 'ACTIVE']);
 const PERSONAL_FIELDS = {
@@ -555,6 +556,7 @@ function ensureSocket() {
   socket.on('typing', (frame) => state.conversation?.dialogId === frame.dialogId && state.conversation.showTyping(frame));
   socket.on('error', onSocketError);
   socket.on('contactInvite', onContactInvite);
+  socket.on('appointment', (frame) => state.conversation?.dialogId === frame.dialogId && state.conversation.onAppointment(frame));
   state.socket = socket;
   return socket;
 }
@@ -692,8 +694,9 @@ function renderConversation(initial) {
     context: () => ({ socket: state.socket, mesh: media.session()?.mesh, mode: dialog.mode, status: dialog.status }),
   });
   const sound = soundToggle();
+  const appointments = createAppointmentPanel({ dialogId, api, token: () => state.token, allowed, socket: () => state.socket });
   const root = h('section', { class: 'conversation', 'aria-label': t('conversation.label'), 'data-dialog-id': dialogId },
-    head.element, head.confirm, invite.element, guestEnd.element,
+    head.element, head.confirm, invite.element, guestEnd.element, appointments.element,
     // Narrow: video above the chat. Wide (a live stream on a desktop): video beside the chat.
     h('div', { class: 'conversation-body' }, media.stage,
       h('div', { class: 'chat-pane' }, media.strip.element, log.element, log.typingElement, products?.element, composer.element, rating.element),
@@ -722,6 +725,7 @@ function renderConversation(initial) {
     media.sync();
     media.render();
     products?.render();
+    appointments.update(dialog);
   }
 
   function toggleInvite(open = invite.element.hidden) {
@@ -759,6 +763,7 @@ function renderConversation(initial) {
       products?.load();
     },
     isMine,
+    onAppointment: (frame) => appointments.onFrame(frame),
     onClosed: () => { if (media.session()?.local.micOn) media.setMic(false); },
     dispose: () => {
       products?.stop();

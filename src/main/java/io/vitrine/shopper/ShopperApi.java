@@ -13,6 +13,12 @@ public interface ShopperApi {
     /** A shopper known only by a screen name, as a Guest joining through an invite link; no personal data. */
     NewShopper createGuest(UUID merchantId, String screenName);
 
+    /**
+     * A shopper who booked an appointment with their name and email, kept with their consent so the invitation and
+     * reminders reach them.
+     */
+    NewShopper createBooker(UUID merchantId, String name, String email);
+
     /** A new shopper and the token that identifies them; the token is shown once and stored hashed. */
     record NewShopper(String token, Shopper shopper) {}
 }

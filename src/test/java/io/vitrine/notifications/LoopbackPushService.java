@@ -35,9 +35,9 @@ import tools.jackson.databind.json.JsonMapper;
  * secret, checks the VAPID JWT (ES256, RFC 8292) of every request and decrypts the message (RFC 8291) itself. A
  * request that fails any check is answered 400 and not recorded.
  */
-final class LoopbackPushService implements AutoCloseable {
+public final class LoopbackPushService implements AutoCloseable {
 
-    record Received(JsonNode message, JsonNode claims) {}
+    public record Received(JsonNode message, JsonNode claims) {}
 
     private static final Base64.Decoder B64 = Base64.getUrlDecoder();
     private final HttpServer server;
@@ -46,7 +46,7 @@ final class LoopbackPushService implements AutoCloseable {
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private volatile int answer = 201;
 
-    LoopbackPushService() throws Exception {
+    public LoopbackPushService() throws Exception {
         KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
         generator.initialize(new ECGenParameterSpec("secp256r1"));
         browserKeys = generator.generateKeyPair();
@@ -56,24 +56,24 @@ final class LoopbackPushService implements AutoCloseable {
         server.start();
     }
 
-    String endpoint() {
+    public String endpoint() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/push/" + Long.toHexString(new SecureRandom().nextLong());
     }
 
-    String p256dh() {
+    public String p256dh() {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(point((ECPublicKey) browserKeys.getPublic()));
     }
 
-    String auth() {
+    public String auth() {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(authSecret);
     }
 
     /** From now on, answer every request with this status (410: the subscription is gone). */
-    void answer(int status) {
+    public void answer(int status) {
         answer = status;
     }
 
-    List<Received> received() {
+    public List<Received> received() {
         return received;
     }
 

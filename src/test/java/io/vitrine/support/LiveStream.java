@@ -24,7 +24,11 @@ public final class LiveStream {
 
     /** A new Host requests a dialog and the (online) expert accepts it as soon as it is offered. */
     public static LiveStream start(IntegrationTest.Shop shop, Api expert, String hostName) {
-        Api host = shop.shopper(hostName);
+        return start(shop, expert, shop.shopper(hostName));
+    }
+
+    /** As {@link #start(IntegrationTest.Shop, Api, String)}, with a Host made by the caller (one who gave an email address, say). */
+    public static LiveStream start(IntegrationTest.Shop shop, Api expert, Api host) {
         var requested = host.post("/api/v1/widget/me/dialogs", Map.of());
         if (requested.status() != 201) {
             throw new IllegalStateException("Request failed: " + requested.raw());

@@ -66,6 +66,17 @@ public class ShopperService implements ShopperApi {
         return new NewShopper(token, shopper);
     }
 
+    @Override
+    @Transactional
+    public NewShopper createBooker(UUID merchantId, String name, String email) {
+        String fullName = name.strip();
+        Shopper shopper = new Shopper(UUID.randomUUID(), merchantId, fullName, fullName, email.strip(), null);
+        String token = SecretTokens.newToken();
+        Instant now = Instant.now(clock);
+        shoppers.insert(shopper, SecretTokens.hash(token), now, now);
+        return new NewShopper(token, shopper);
+    }
+
     @Transactional
     public Created create(String merchantSlug, ShopperProfile profile) {
         Merchant merchant = merchants.requireBySlug(merchantSlug);

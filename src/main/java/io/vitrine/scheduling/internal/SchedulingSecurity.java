@@ -1,0 +1,28 @@
+package io.vitrine.scheduling.internal;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * The booking API is public: anybody may see free slots and book one with a name and an email address. It uses no
+ * cookies, so it needs no CSRF token; what a booking may do is limited by the slot checks under the expert's lock.
+ */
+@Configuration(proxyBeanMethods = false)
+class SchedulingSecurity {
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain bookingSide(HttpSecurity http) throws Exception {
+        return http
+                .securityMatcher("/api/v1/book/**")
+                .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(c -> c.disable())
+                .build();
+    }
+}

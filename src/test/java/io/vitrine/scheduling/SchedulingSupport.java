@@ -1,0 +1,63 @@
+package io.vitrine.scheduling;
+
+import io.vitrine.merchant.MerchantSettings;
+import io.vitrine.notifications.NotificationsIntegrationTest;
+import io.vitrine.support.Api;
+import io.vitrine.support.LiveStream;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.Map;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** Shops with scheduled streams on, live dialogs whose Host gave an email address, and slot requests. */
+public abstract class SchedulingSupport extends NotificationsIntegrationTest {
+
+    public static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
+    public static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
+
+    /**
+     * Appointments are made in dialogs that stay live for a while on a loaded machine: a console heartbeat that comes
+     * late must not count the expert as gone (and hand the dialog back to the queue) halfway through a test.
+     */
+    @DynamicPropertySource
+    static void patientPresence(DynamicPropertyRegistry registry) {
+        registry.add("vitrine.presence.grace", () -> "60s");
+    }
+
+    /** A shop that asks for an email address, with scheduled streams switched on by its admin. */
+    protected Shop schedulingShop(String... experts) {
+        var settings = new MerchantSettings("#1f6feb", "bottom-right", "Live consultation", true, List.of("email"),
+                null, 60, 3, true);
+        Shop shop = shop(settings, experts);
+        var on = shop.staff("admin").put("/api/v1/scheduling/settings", Map.of("enabled", true, "slotMinutes", 30));
+        if (on.status() != 200) {
+            throw new IllegalStateException("Switching scheduling on failed: " + on.raw());
+        }
+        return shop;
+    }
+
+    /** A live dialog of the expert with a Host who gave {@code <name>@customer.test}. */
+    protected LiveStream liveDialog(Shop shop, Api expert, String hostName) {
+        return LiveStream.start(shop, expert, hostWithEmail(shop, hostName));
+    }
+
+    protected Api hostWithEmail(Shop shop, String name) {
+        Api anonymous = Api.anonymous(port);
+        var created = anonymous.post("/api/v1/widget/" + shop.slug() + "/shoppers", Map.of("screenName", name,
+                "email", name.toLowerCase().replace(' ', '.') + "@customer.test", "consent", true));
+        if (created.status() != 201) {
+            throw new IllegalStateException("Creating a shopper failed: " + created.raw());
+        }
+        return Api.withToken(port, created.body().path("token").asString());
+    }
+
+    /** A slot request for the given local time, days from today, in the zone. */
+    protected static Map<String, Object> slot(int daysAhead, int hour, int minute, ZoneId zone) {
+        ZonedDateTime at = ZonedDateTime.of(LocalDate.now(zone).plusDays(daysAhead), LocalTime.of(hour, minute), zone);
+        return Map.of("date", at.toLocalDate().toString(), "time", at.toLocalTime().toString(), "zone", zone.getId());
+    }
+}
