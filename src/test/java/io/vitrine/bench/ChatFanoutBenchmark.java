@@ -32,6 +32,9 @@ class ChatFanoutBenchmark {
             "--vitrine.realtime.limits.participant-frames-per-second=100000", "--vitrine.realtime.limits.participant-burst=100000",
             "--vitrine.realtime.limits.address-frames-per-second=1000000", "--vitrine.realtime.limits.address-burst=1000000",
             "--vitrine.realtime.limits.unauthenticated-per-address=100000", "--logging.level.root=WARN");
+    /** More server arguments, comma-separated: to compare settings (-Dbench.serverArgs=--server.tomcat.max-connections=20000). */
+    private static final List<String> EXTRA_ARGS = System.getProperty("bench.serverArgs", "").isBlank() ? List.of()
+            : List.of(System.getProperty("bench.serverArgs").split(","));
     private static final List<String> SERVER_JVM = List.of("-Xmx1g");
 
     private final StringBuilder report = new StringBuilder();
@@ -76,15 +79,14 @@ class ChatFanoutBenchmark {
         Path dir = Files.createTempDirectory(Files.createDirectories(Path.of("target")), "bench-idle-");
         int sessions = Integer.getInteger("bench.idle", 10_000);
         List<String> args = new ArrayList<>(UNLIMITED_CLIENTS);
+        args.addAll(EXTRA_ARGS);
         // Sizes the heap for the sessions, so that memory never limits how many are measured.
         try (var server = new ServerProcess(dir, List.of("-Xmx3g"), args)) {
             Duration startUp = server.start(START_TIMEOUT);
             double rss = ProcessStats.rssMiB(server.pid());
             long heapBefore = ProcessStats.heapUsedAfterGcKiB(server.pid());
             report.append("Start-up and idle sessions, ").append(LocalDate.now()).append(", load average ")
-                    .append(ProcessStats.loadAverage()).append("
-
-")
+                    .append(ProcessStats.loadAverage()).append("\n\n")
                     .append(String.format("Start-up to ready (/actuator/health UP): %.1f s; RSS then: %.0f MiB; heap after a full GC: %,d KiB%n%n",
                             startUp.toMillis() / 1000.0, rss, heapBefore));
             try (var idle = new IdleSessions()) {
@@ -103,7 +105,9 @@ class ChatFanoutBenchmark {
         write("idle-benchmark.md");
     }
 
-    private void vitrine(String name, Path dir, List<String> args) throws Exception {
+    private void vitrine(String name, Path dir, List<String> serverArgs) throws Exception {
+        List<String> args = new ArrayList<>(serverArgs);
+        args.addAll(EXTRA_ARGS);
         try (var server = new ServerProcess(dir, SERVER_JVM, args)) {
             server.start(START_TIMEOUT);
             var setup = new VitrineRooms(server.port());
