@@ -25,7 +25,7 @@ class ChatFanoutBenchmark {
             "3000,6000,9000,12000,18000,24000,36000,48000,60000,72000").split(",")).map(Integer::valueOf).toList();
     /** Which servers to measure: node, h2, pg (all by default). */
     private static final List<String> SERVERS = List.of(System.getProperty("bench.servers", "node,h2,pg").split(","));
-    private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
+    private static final Duration START_TIMEOUT = Duration.ofMinutes(6);
     /** All clients connect from one address and write fast: no frame budget may hold them back. */
     static final List<String> UNLIMITED_CLIENTS = List.of(
             "--vitrine.realtime.frames-per-second=100000", "--vitrine.realtime.burst=100000",
