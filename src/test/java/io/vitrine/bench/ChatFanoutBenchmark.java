@@ -25,6 +25,12 @@ class ChatFanoutBenchmark {
             "3000,6000,9000,12000,18000,24000,36000,48000,60000,72000").split(",")).map(Integer::valueOf).toList();
     /** Which servers to measure: node, h2, pg (all by default). */
     private static final List<String> SERVERS = List.of(System.getProperty("bench.servers", "node,h2,pg").split(","));
+    /**
+     * Another build's compiled classes (its target/classes), measured in the same run for a before/after comparison
+     * on the same machine at the same time: -Dbench.baseline=/path/to/other/target/classes -Dbench.baselineName=abc123.
+     */
+    private static final String BASELINE = System.getProperty("bench.baseline");
+    private static final String BASELINE_NAME = System.getProperty("bench.baselineName", "baseline");
     private static final Duration START_TIMEOUT = Duration.ofMinutes(6);
     /** All clients connect from one address and write fast: no frame budget may hold them back. */
     static final List<String> UNLIMITED_CLIENTS = List.of(
@@ -54,7 +60,11 @@ class ChatFanoutBenchmark {
         }
         if (SERVERS.contains("h2")) {
             Files.createDirectories(dir.resolve("h2"));
-            vitrine("Vitrine, H2 (embedded default)", dir.resolve("h2"), UNLIMITED_CLIENTS);
+            vitrine("Vitrine, H2 (embedded default)", dir.resolve("h2"), SERVER_JVM, UNLIMITED_CLIENTS);
+            if (BASELINE != null) {
+                Files.createDirectories(dir.resolve("h2-baseline"));
+                vitrine("Vitrine before (" + BASELINE_NAME + "), H2", dir.resolve("h2-baseline"), baselineJvm(), UNLIMITED_CLIENTS);
+            }
         }
         if (!SERVERS.contains("pg")) {
             write("chat-benchmark.md");
@@ -64,7 +74,15 @@ class ChatFanoutBenchmark {
             List<String> args = new ArrayList<>(UNLIMITED_CLIENTS);
             args.addAll(postgres.serverArguments());
             Files.createDirectories(dir.resolve("pg"));
-            vitrine("Vitrine, PostgreSQL", dir.resolve("pg"), args);
+            vitrine("Vitrine, PostgreSQL", dir.resolve("pg"), SERVER_JVM, args);
+        }
+        if (BASELINE != null) {
+            try (var postgres = PostgresSchema.create("vitrine_bench_").requireReachable()) {
+                List<String> args = new ArrayList<>(UNLIMITED_CLIENTS);
+                args.addAll(postgres.serverArguments());
+                Files.createDirectories(dir.resolve("pg-baseline"));
+                vitrine("Vitrine before (" + BASELINE_NAME + "), PostgreSQL", dir.resolve("pg-baseline"), baselineJvm(), args);
+            }
         }
         write("chat-benchmark.md");
     }
@@ -105,10 +123,18 @@ class ChatFanoutBenchmark {
         write("idle-benchmark.md");
     }
 
-    private void vitrine(String name, Path dir, List<String> serverArgs) throws Exception {
+    /** The same JVM options, with the classes of the other build in place of this one's. */
+    private static List<String> baselineJvm() {
+        String classpath = System.getProperty("java.class.path").replace(Path.of("target", "classes").toAbsolutePath().toString(), BASELINE);
+        List<String> jvm = new ArrayList<>(SERVER_JVM);
+        jvm.addAll(List.of("-cp", classpath));
+        return jvm;
+    }
+
+    private void vitrine(String name, Path dir, List<String> jvm, List<String> serverArgs) throws Exception {
         List<String> args = new ArrayList<>(serverArgs);
         args.addAll(EXTRA_ARGS);
-        try (var server = new ServerProcess(dir, SERVER_JVM, args)) {
+        try (var server = new ServerProcess(dir, jvm, args)) {
             server.start(START_TIMEOUT);
             var setup = new VitrineRooms(server.port());
             try {

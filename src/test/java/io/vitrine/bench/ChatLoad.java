@@ -71,7 +71,7 @@ final class ChatLoad implements AutoCloseable {
         }
     }
 
-    /** Runs the steps until two in a row miss the latency limit or the offered rate; {@code cpu} reads the server's CPU ms. */
+    /** Runs the steps until two in a row deliver less than 80% of what was offered; {@code cpu} reads the server's CPU ms. */
     List<Step> run(List<Integer> offeredSteps, LongSupplier cpu) throws InterruptedException {
         List<Step> results = new ArrayList<>();
         int misses = 0;
@@ -81,7 +81,7 @@ final class ChatLoad implements AutoCloseable {
                     step.offered(), step.deliveriesPerSecond(), step.p50Millis(), step.p99Millis(), step.cpuMsPer1000(),
                     step.outOfOrder(), step.load());
             results.add(step);
-            misses = step.holds() ? 0 : misses + 1;
+            misses = step.deliveriesPerSecond() >= step.offered() * 0.8 ? 0 : misses + 1;
             if (misses == 2) {
                 break;
             }

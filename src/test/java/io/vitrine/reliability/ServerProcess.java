@@ -37,7 +37,10 @@ public final class ServerProcess implements AutoCloseable {
         this(workDir, List.of("-Xmx384m", "-XX:TieredStopAtLevel=1"), arguments);
     }
 
-    /** With the JVM's own options ({@code -Xmx...}) instead of the small, quick-starting defaults of the tests. */
+    /**
+     * With the JVM's own options ({@code -Xmx...}) instead of the small, quick-starting defaults of the tests; a
+     * {@code -cp} among them replaces the test JVM's classpath (to run another build of Vitrine).
+     */
     public ServerProcess(Path workDir, List<String> jvmOptions, List<String> arguments) {
         this.workDir = workDir;
         this.jvmOptions = jvmOptions;
@@ -60,8 +63,10 @@ public final class ServerProcess implements AutoCloseable {
         String java = ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         List<String> command = new ArrayList<>(List.of(java));
         command.addAll(jvmOptions);
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "io.vitrine.VitrineApplication",
-                "--server.port=" + port));
+        if (!jvmOptions.contains("-cp")) {
+            command.addAll(List.of("-cp", System.getProperty("java.class.path")));
+        }
+        command.addAll(List.of("io.vitrine.VitrineApplication", "--server.port=" + port));
         command.addAll(arguments);
         starts++;
         Path log = workDir.resolve("server-" + starts + ".log");
