@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -130,7 +131,8 @@ class SayWriter {
      * (the fan-out registered by the announcements runs at the commit, before that).
      */
     private Runnable store(List<Pending> batch) {
-        Map<UUID, List<Pending>> byDialog = new LinkedHashMap<>();
+        // Dialog rows are locked in one order (by id), so that two writers (of two nodes) never wait for each other.
+        Map<UUID, List<Pending>> byDialog = new TreeMap<>();
         batch.forEach(p -> byDialog.computeIfAbsent(p.dialogId(), id -> new ArrayList<>()).add(p));
         Map<Pending, Object> outcomes = new LinkedHashMap<>();
         Instant now = Instant.now(clock);
