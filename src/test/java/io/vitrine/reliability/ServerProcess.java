@@ -27,13 +27,23 @@ public final class ServerProcess implements AutoCloseable {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final Path workDir;
+    private final List<String> jvmOptions;
     private final List<String> arguments;
     private final int port;
     private Process process;
     private int starts;
 
     public ServerProcess(Path workDir, List<String> arguments) {
+        this(workDir, List.of("-Xmx384m", "-XX:TieredStopAtLevel=1"), arguments);
+    }
+
+    /**
+     * With the JVM's own options ({@code -Xmx...}) instead of the small, quick-starting defaults of the tests; a
+     * {@code -cp} among them replaces the test JVM's classpath (to run another build of Vitrine).
+     */
+    public ServerProcess(Path workDir, List<String> jvmOptions, List<String> arguments) {
         this.workDir = workDir;
+        this.jvmOptions = jvmOptions;
         this.arguments = arguments;
         this.port = freePort();
     }
@@ -42,13 +52,21 @@ public final class ServerProcess implements AutoCloseable {
         return port;
     }
 
+    /** The operating system's id of the running server, to read its CPU time and memory from /proc. */
+    public long pid() {
+        return process.pid();
+    }
+
     /** Starts the server and waits until it reports UP; returns how long that took. */
     public Duration start(Duration timeout) throws IOException, InterruptedException {
         Instant begin = Instant.now();
         String java = ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        List<String> command = new ArrayList<>(List.of(java, "-Xmx384m", "-XX:TieredStopAtLevel=1",
-                "-cp", System.getProperty("java.class.path"), "io.vitrine.VitrineApplication",
-                "--server.port=" + port));
+        List<String> command = new ArrayList<>(List.of(java));
+        command.addAll(jvmOptions);
+        if (!jvmOptions.contains("-cp")) {
+            command.addAll(List.of("-cp", System.getProperty("java.class.path")));
+        }
+        command.addAll(List.of("io.vitrine.VitrineApplication", "--server.port=" + port));
         command.addAll(arguments);
         starts++;
         Path log = workDir.resolve("server-" + starts + ".log");

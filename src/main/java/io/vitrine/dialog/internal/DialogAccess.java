@@ -8,6 +8,8 @@ import io.vitrine.dialog.Permission;
 import io.vitrine.dialog.PermissionMatrix;
 import io.vitrine.shared.DomainException;
 import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
@@ -75,15 +77,40 @@ class DialogAccess {
     }
 
     private Seat seat(DialogRow d, Actor actor) {
+        return seat(d, actor, switch (actor) {
+            case Actor.Shopper s -> participants.ofShopper(d.id(), s.shopperId());
+            case Actor.Staff s -> participants.ofMember(d.id(), s.memberId());
+        });
+    }
+
+    /**
+     * The caller's seat in a dialog whose participants were read already (oldest first), as {@link #seat} finds it
+     * with one read per caller: the caller's latest participation.
+     */
+    Seat seat(DialogRow d, Actor actor, List<Participants.Row> all) {
+        Optional<Participants.Row> latest = Optional.empty();
+        for (Participants.Row row : all) {
+            boolean mine = switch (actor) {
+                case Actor.Shopper s -> s.shopperId().equals(row.shopperId());
+                case Actor.Staff s -> s.memberId().equals(row.memberId());
+            };
+            if (mine && (latest.isEmpty() || !row.joinedAt().isBefore(latest.get().joinedAt()))) {
+                latest = Optional.of(row);
+            }
+        }
+        return seat(d, actor, latest);
+    }
+
+    private Seat seat(DialogRow d, Actor actor, Optional<Participants.Row> participation) {
         if (!d.merchantId().equals(actor.merchantId())) {
             throw DomainException.notFound("Dialog");
         }
         return switch (actor) {
-            case Actor.Shopper s -> participants.ofShopper(d.id(), s.shopperId())
+            case Actor.Shopper s -> participation
                     .map(p -> new Seat(d, p.role() == ParticipantRole.HOST ? DialogRole.HOST : DialogRole.GUEST, p))
                     .orElseThrow(() -> DomainException.notFound("Dialog"));
             // An expert whose dialog went back to the queue without them looks on like any colleague.
-            case Actor.Staff s -> participants.ofMember(d.id(), s.memberId())
+            case Actor.Staff s -> participation
                     .filter(p -> p.present() || s.memberId().equals(d.expertId()))
                     .map(p -> new Seat(d, DialogRole.EXPERT, p))
                     .orElseGet(() -> new Seat(d, s.admin() ? DialogRole.ADMIN : DialogRole.COLLEAGUE, null));

@@ -34,8 +34,13 @@ class DialogChanges {
     TimelineEvent append(DialogRow d, EventKind kind, Participants.Row author, String text, String clientRef,
             ProductCard product, Instant now) {
         TimelineEvent event = timeline.append(d.id(), kind, author, text, clientRef, product, now);
-        events.publishEvent(new TimelineAppended(d.merchantId(), event));
+        announce(d, event);
         return event;
+    }
+
+    /** Announces an event stored in the current transaction; its listeners act once it commits. */
+    void announce(DialogRow d, TimelineEvent event) {
+        events.publishEvent(new TimelineAppended(d.merchantId(), event));
     }
 
     DialogView view(DialogRow d) {

@@ -53,10 +53,11 @@ public class DialogService implements DialogApi {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final AnswerMail answerMail;
+    private final SayWriter sayWriter;
 
     DialogService(Dialogs dialogs, Participants participants, Timeline timeline, Offers offers, DialogLog log,
             DialogViews views, DialogAccess access, DialogChanges changes, TeamApi team, ShopperApi shoppers,
-            ApplicationEventPublisher events, Clock clock, AnswerMail answerMail) {
+            ApplicationEventPublisher events, Clock clock, AnswerMail answerMail, SayWriter sayWriter) {
         this.dialogs = dialogs;
         this.participants = participants;
         this.timeline = timeline;
@@ -70,6 +71,7 @@ public class DialogService implements DialogApi {
         this.events = events;
         this.clock = clock;
         this.answerMail = answerMail;
+        this.sayWriter = sayWriter;
     }
 
     /** {@code textOnly} starts the dialog as chat without video; {@code pageUrl} is where the button was clicked. */
@@ -196,8 +198,8 @@ public class DialogService implements DialogApi {
         return changes.changed(dialogId);
     }
 
+    /** Stored by group commit: returns once the message is durable (see {@link SayWriter}). */
     @Override
-    @Transactional
     public TimelineEvent say(UUID dialogId, Actor actor, String text, String clientRef) {
         String message = normalized(text);
         if (message == null || message.length() > MAX_MESSAGE_LENGTH) {
@@ -206,17 +208,7 @@ public class DialogService implements DialogApi {
         if (clientRef != null && clientRef.length() > 64) {
             throw DomainException.invalid("clientRef may have at most 64 characters.");
         }
-        var seat = access.lock(dialogId, actor);
-        DialogRow d = seat.dialog();
-        boolean accepted = d.status() != DialogStatus.WAITING && d.status() != DialogStatus.MESSAGE;
-        if (actor instanceof Actor.Staff && !accepted) {
-            throw DomainException.conflict("not_accepted", "Accept the dialog before writing in it.");
-        }
-        Participants.Row author = seat.require(Permission.CHAT).participant();
-        if (d.status() == DialogStatus.ENDED) {
-            throw DomainException.conflict("ended", "This dialog has ended; start a new one to keep talking.");
-        }
-        return changes.append(d, EventKind.MESSAGE, author, message, clientRef, Instant.now(clock));
+        return sayWriter.say(dialogId, actor, message, clientRef);
     }
 
     @Override

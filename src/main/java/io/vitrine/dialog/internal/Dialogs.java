@@ -55,6 +55,11 @@ class Dialogs {
         jdbc.sql("select id from merchant where id = ? for update").param(merchantId).query().listOfRows();
     }
 
+    /** Moves the sequence on to {@code lastSeq}; only while holding the row's lock, with the value it was read with. */
+    void advanceSeq(UUID dialogId, long lastSeq) {
+        jdbc.sql("update dialog set last_seq = ? where id = ?").params(lastSeq, dialogId).update();
+    }
+
     long nextSeq(UUID dialogId) {
         jdbc.sql("update dialog set last_seq = last_seq + 1 where id = ?").param(dialogId).update();
         return jdbc.sql("select last_seq from dialog where id = ?").param(dialogId).query(Long.class).single();

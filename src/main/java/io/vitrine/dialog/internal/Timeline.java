@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.databind.json.JsonMapper;
@@ -25,11 +26,13 @@ class Timeline {
     static final int PAGE = 500;
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
     private final Dialogs dialogs;
     private final JsonMapper json;
 
-    Timeline(JdbcClient jdbc, Dialogs dialogs, JsonMapper json) {
+    Timeline(JdbcClient jdbc, JdbcTemplate batch, Dialogs dialogs, JsonMapper json) {
         this.jdbc = jdbc;
+        this.batch = batch;
         this.dialogs = dialogs;
         this.json = json;
     }
@@ -69,6 +72,29 @@ class Timeline {
     private ProductCard card(String stored) {
         return json.readValue(stored, ProductCard.class);
     }
+
+    /**
+     * Stores events whose sequences the caller took from the dialog row it holds locked, in one batched statement,
+     * each with the participant id of its author.
+     */
+    void insertAll(List<Authored> events) {
+        batch.batchUpdate("""
+                insert into timeline_event (dialog_id, seq, kind, at, participant_id, body, client_ref)
+                values (?, ?, ?, ?, ?, ?, ?)
+                """, events, events.size(), (statement, authored) -> {
+                    TimelineEvent event = authored.event();
+                    statement.setObject(1, event.dialogId());
+                    statement.setLong(2, event.seq());
+                    statement.setString(3, event.kind().name());
+                    statement.setObject(4, ts(event.at()));
+                    statement.setObject(5, authored.participantId());
+                    statement.setString(6, event.text());
+                    statement.setString(7, event.clientRef());
+                });
+    }
+
+    /** An event to store and the participant who wrote it. */
+    record Authored(TimelineEvent event, UUID participantId) {}
 
     /** Up to {@code limit} events after {@code afterSeq}, in sequence order. */
     List<TimelineEvent> after(UUID dialogId, long afterSeq, int limit) {

@@ -90,15 +90,32 @@ class RealtimeHandler extends TextWebSocketHandler {
         }
     }
 
+    /** Frames larger than the container's small text buffer arrive in parts (see {@link PartialFrames}). */
+    @Override
+    public boolean supportsPartialMessages() {
+        return true;
+    }
+
     @Override
     protected void handleTextMessage(WebSocketSession session, TextMessage text) {
         Connection connection = connections.get(session.getId());
         if (connection == null) {
             return;
         }
+        String json;
+        switch (PartialFrames.add(session, text)) {
+            case PartialFrames.Part.Whole whole -> json = whole.json();
+            case PartialFrames.Part.Incomplete incomplete -> {
+                return;
+            }
+            case PartialFrames.Part.TooBig tooBig -> {
+                connection.close(CloseStatus.TOO_BIG_TO_PROCESS);
+                return;
+            }
+        }
         FrameRegistry.Frame<?> frame;
         try {
-            frame = registry.parse(text.getPayload());
+            frame = registry.parse(json);
         } catch (FrameRegistry.ProtocolError e) {
             if (guard.allowFrame(connection)) {
                 send(connection, new ServerMessage.Error(e.code(), e.getMessage(), null));

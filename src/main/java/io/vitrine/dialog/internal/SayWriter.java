@@ -1,0 +1,194 @@
+package io.vitrine.dialog.internal;
+
+import io.vitrine.dialog.Actor;
+import io.vitrine.dialog.DialogStatus;
+import io.vitrine.dialog.EventKind;
+import io.vitrine.dialog.Permission;
+import io.vitrine.dialog.TimelineEvent;
+import io.vitrine.shared.DomainException;
+import jakarta.annotation.PreDestroy;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Group commit of chat messages (docs/adr/0012-group-commit-of-chat-messages.md). One writer thread stores the
+ * messages that arrive together in one transaction: per dialog one row lock, one read of its participants and one
+ * sequence update, then one batched insert and one commit for all of them. Each caller gets its event (or its
+ * refusal) only after that commit, so an acknowledged message is durable; the fan-out registered for after the commit
+ * runs on the writer, one batch after the other, so every dialog's events leave in sequence order.
+ */
+@Component
+class SayWriter {
+
+    /** Says per transaction at most: bounds the time the dialog rows stay locked. */
+    static final int MAX_BATCH = 256;
+
+    private static final Logger log = LoggerFactory.getLogger(SayWriter.class);
+
+    /** One message waiting to be stored, and whoever waits for the outcome. */
+    private record Pending(UUID dialogId, Actor actor, String text, String clientRef,
+            CompletableFuture<TimelineEvent> outcome) {}
+
+    private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+    private final Dialogs dialogs;
+    private final Participants participants;
+    private final Timeline timeline;
+    private final DialogAccess access;
+    private final DialogChanges changes;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
+    private final Thread writer;
+    private volatile boolean running = true;
+
+    SayWriter(Dialogs dialogs, Participants participants, Timeline timeline, DialogAccess access, DialogChanges changes,
+            TransactionTemplate transactions, Clock clock) {
+        this.dialogs = dialogs;
+        this.participants = participants;
+        this.timeline = timeline;
+        this.access = access;
+        this.changes = changes;
+        this.transactions = transactions;
+        this.clock = clock;
+        this.writer = Thread.ofPlatform().daemon().name("say-writer").start(this::run);
+    }
+
+    /**
+     * Stores a message (already checked for length) and returns its event once committed. Inside a caller's own
+     * transaction it is stored right there instead, as part of that transaction.
+     */
+    TimelineEvent say(UUID dialogId, Actor actor, String text, String clientRef) {
+        var pending = new Pending(dialogId, actor, text, clientRef, new CompletableFuture<>());
+        if (TransactionSynchronizationManager.isActualTransactionActive()) {
+            store(List.of(pending)).run();
+        } else {
+            if (!running) {
+                throw new IllegalStateException("Shutting down");
+            }
+            queue.add(pending);
+        }
+        try {
+            return pending.outcome().join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
+    }
+
+    private void run() {
+        while (running || !queue.isEmpty()) {
+            List<Pending> batch = new ArrayList<>();
+            try {
+                Pending first = queue.poll(1, TimeUnit.SECONDS);
+                if (first == null) {
+                    continue;
+                }
+                batch.add(first);
+                queue.drainTo(batch, MAX_BATCH - 1);
+                write(batch);
+            } catch (InterruptedException e) {
+                running = false;
+            } catch (Throwable e) {
+                log.error("Storing {} chat messages failed", batch.size(), e);
+                batch.forEach(p -> p.outcome().completeExceptionally(e));
+            }
+        }
+    }
+
+    /** One transaction for the batch; when it fails, each message alone, so one bad message fails only itself. */
+    private void write(List<Pending> batch) {
+        try {
+            transactions.execute(status -> store(batch)).run();
+        } catch (RuntimeException e) {
+            if (batch.size() == 1) {
+                batch.getFirst().outcome().completeExceptionally(e);
+                return;
+            }
+            log.debug("A batch of {} messages failed ({}); storing them one by one", batch.size(), e.toString());
+            batch.forEach(pending -> write(List.of(pending)));
+        }
+    }
+
+    /**
+     * Stores the batch in the current transaction; returns what completes the callers, to run once it committed
+     * (the fan-out registered by the announcements runs at the commit, before that).
+     */
+    private Runnable store(List<Pending> batch) {
+        // Dialog rows are locked in one order (by id), so that two writers (of two nodes) never wait for each other.
+        Map<UUID, List<Pending>> byDialog = new TreeMap<>();
+        batch.forEach(p -> byDialog.computeIfAbsent(p.dialogId(), id -> new ArrayList<>()).add(p));
+        Map<Pending, Object> outcomes = new LinkedHashMap<>();
+        Instant now = Instant.now(clock);
+        for (var entry : byDialog.entrySet()) {
+            DialogRow d = dialogs.lock(entry.getKey()).orElse(null);
+            if (d == null) {
+                entry.getValue().forEach(p -> outcomes.put(p, DomainException.notFound("Dialog")));
+                continue;
+            }
+            List<Participants.Row> seats = participants.ofDialog(d.id());
+            long seq = d.lastSeq();
+            List<Timeline.Authored> stored = new ArrayList<>();
+            for (Pending p : entry.getValue()) {
+                try {
+                    Participants.Row author = author(access.seat(d, p.actor(), seats), p.actor());
+                    var event = new TimelineEvent(d.id(), ++seq, EventKind.MESSAGE, now, author.avatar(), p.text(),
+                            p.clientRef());
+                    stored.add(new Timeline.Authored(event, author.id()));
+                    outcomes.put(p, event);
+                } catch (DomainException refused) {
+                    outcomes.put(p, refused);
+                }
+            }
+            if (!stored.isEmpty()) {
+                dialogs.advanceSeq(d.id(), seq);
+                timeline.insertAll(stored);
+                stored.forEach(s -> changes.announce(d, s.event()));
+            }
+        }
+        return () -> outcomes.forEach((p, outcome) -> {
+            if (outcome instanceof TimelineEvent event) {
+                p.outcome().complete(event);
+            } else {
+                p.outcome().completeExceptionally((RuntimeException) outcome);
+            }
+        });
+    }
+
+    /** Who may write in the dialog, in the order of the checks a user sees the refusals in. */
+    static Participants.Row author(DialogAccess.Seat seat, Actor actor) {
+        DialogRow d = seat.dialog();
+        boolean accepted = d.status() != DialogStatus.WAITING && d.status() != DialogStatus.MESSAGE;
+        if (actor instanceof Actor.Staff && !accepted) {
+            throw DomainException.conflict("not_accepted", "Accept the dialog before writing in it.");
+        }
+        Participants.Row author = seat.require(Permission.CHAT).participant();
+        if (d.status() == DialogStatus.ENDED) {
+            throw DomainException.conflict("ended", "This dialog has ended; start a new one to keep talking.");
+        }
+        return author;
+    }
+
+    /** Lets the writer store what is queued, then stops it. */
+    @PreDestroy
+    void stop() throws InterruptedException {
+        running = false;
+        writer.join(TimeUnit.SECONDS.toMillis(10));
+    }
+}

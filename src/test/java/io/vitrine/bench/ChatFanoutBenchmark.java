@@ -1,0 +1,175 @@
+package io.vitrine.bench;
+
+import io.vitrine.reliability.ServerProcess;
+import io.vitrine.support.PostgresSchema;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Chat fan-out in rooms of six (an expert, a Host and four Guests who came through the invite link) over real
+ * sockets, with Vitrine as a separate process on H2 and on PostgreSQL, and a minimal Node {@code ws} room server as
+ * the peer, all driven by the same {@link ChatLoad}. Not a test (its name does not end in Test): run it with
+ * {@code ./vitrine bench chat}. It prints its tables and writes them to {@code target/chat-benchmark.md}.
+ */
+class ChatFanoutBenchmark {
+
+    private static final int ROOMS = Integer.getInteger("bench.rooms", 20);
+    private static final List<Integer> STEPS = Arrays.stream(System.getProperty("bench.steps",
+            "3000,6000,9000,12000,18000,24000,36000,48000,60000,72000").split(",")).map(Integer::valueOf).toList();
+    /** Which servers to measure: node, h2, pg (all by default). */
+    private static final List<String> SERVERS = List.of(System.getProperty("bench.servers", "node,h2,pg").split(","));
+    /**
+     * Another build's compiled classes (its target/classes), measured in the same run for a before/after comparison
+     * on the same machine at the same time: -Dbench.baseline=/path/to/other/target/classes -Dbench.baselineName=abc123.
+     */
+    private static final String BASELINE = System.getProperty("bench.baseline");
+    private static final String BASELINE_NAME = System.getProperty("bench.baselineName", "baseline");
+    private static final Duration START_TIMEOUT = Duration.ofMinutes(6);
+    /** All clients connect from one address and write fast: no frame budget may hold them back. */
+    static final List<String> UNLIMITED_CLIENTS = List.of(
+            "--vitrine.realtime.frames-per-second=100000", "--vitrine.realtime.burst=100000",
+            "--vitrine.realtime.limits.participant-frames-per-second=100000", "--vitrine.realtime.limits.participant-burst=100000",
+            "--vitrine.realtime.limits.address-frames-per-second=1000000", "--vitrine.realtime.limits.address-burst=1000000",
+            "--vitrine.realtime.limits.unauthenticated-per-address=100000", "--logging.level.root=WARN");
+    /** More server arguments, comma-separated: to compare settings (-Dbench.serverArgs=--server.tomcat.max-connections=20000). */
+    private static final List<String> EXTRA_ARGS = System.getProperty("bench.serverArgs", "").isBlank() ? List.of()
+            : List.of(System.getProperty("bench.serverArgs").split(","));
+    private static final List<String> SERVER_JVM = List.of("-Xmx1g");
+
+    private final StringBuilder report = new StringBuilder();
+
+    @Test
+    void chatFanout() throws Exception {
+        // Kept after the run: the servers' logs and databases, for a look at what went wrong.
+        Path dir = Files.createTempDirectory(Files.createDirectories(Path.of("target")), "bench-chat-");
+        report.append("Chat fan-out, ").append(LocalDate.now()).append(", ").append(ROOMS).append(" rooms of six, ")
+                .append(ChatLoad.TEXT.length()).append("-character messages, ")
+                .append(Runtime.getRuntime().availableProcessors()).append(" CPUs, load average ")
+                .append(ProcessStats.loadAverage()).append(" at the start\n\n");
+        if (SERVERS.contains("node")) {
+            try (var node = new NodeRoomServer()) {
+                measure("Node ws room server", node.pid(), node.rooms(ROOMS));
+            }
+        }
+        if (SERVERS.contains("h2")) {
+            Files.createDirectories(dir.resolve("h2"));
+            vitrine("Vitrine, H2 (embedded default)", dir.resolve("h2"), SERVER_JVM, UNLIMITED_CLIENTS);
+            if (BASELINE != null) {
+                Files.createDirectories(dir.resolve("h2-baseline"));
+                vitrine("Vitrine before (" + BASELINE_NAME + "), H2", dir.resolve("h2-baseline"), baselineJvm(), UNLIMITED_CLIENTS);
+            }
+        }
+        if (!SERVERS.contains("pg")) {
+            write("chat-benchmark.md");
+            return;
+        }
+        try (var postgres = PostgresSchema.create("vitrine_bench_").requireReachable()) {
+            List<String> args = new ArrayList<>(UNLIMITED_CLIENTS);
+            args.addAll(postgres.serverArguments());
+            Files.createDirectories(dir.resolve("pg"));
+            vitrine("Vitrine, PostgreSQL", dir.resolve("pg"), SERVER_JVM, args);
+        }
+        if (BASELINE != null) {
+            try (var postgres = PostgresSchema.create("vitrine_bench_").requireReachable()) {
+                List<String> args = new ArrayList<>(UNLIMITED_CLIENTS);
+                args.addAll(postgres.serverArguments());
+                Files.createDirectories(dir.resolve("pg-baseline"));
+                vitrine("Vitrine before (" + BASELINE_NAME + "), PostgreSQL", dir.resolve("pg-baseline"), baselineJvm(), args);
+            }
+        }
+        write("chat-benchmark.md");
+    }
+
+    /**
+     * Start-up to ready and memory of the embedded default (H2, demo mode, the JVM's default options), then
+     * {@code bench.idle} (10,000) sockets that said hello and stay idle: heap per session after a full GC, and the
+     * server's CPU while they idle.
+     */
+    @Test
+    void startUpAndIdleSessions() throws Exception {
+        Path dir = Files.createTempDirectory(Files.createDirectories(Path.of("target")), "bench-idle-");
+        int sessions = Integer.getInteger("bench.idle", 10_000);
+        List<String> args = new ArrayList<>(UNLIMITED_CLIENTS);
+        args.addAll(EXTRA_ARGS);
+        // Sizes the heap for the sessions, so that memory never limits how many are measured.
+        try (var server = new ServerProcess(dir, List.of("-Xmx3g"), args)) {
+            Duration startUp = server.start(START_TIMEOUT);
+            double rss = ProcessStats.rssMiB(server.pid());
+            long heapBefore = ProcessStats.heapUsedAfterGcKiB(server.pid());
+            report.append("Start-up and idle sessions, ").append(LocalDate.now()).append(", load average ")
+                    .append(ProcessStats.loadAverage()).append("\n\n")
+                    .append(String.format("Start-up to ready (/actuator/health UP): %.1f s; RSS then: %.0f MiB; heap after a full GC: %,d KiB%n%n",
+                            startUp.toMillis() / 1000.0, rss, heapBefore));
+            try (var idle = new IdleSessions()) {
+                long opening = System.nanoTime();
+                idle.open(server.port(), sessions);
+                double openSeconds = (System.nanoTime() - opening) / 1e9;
+                long heapAfter = ProcessStats.heapUsedAfterGcKiB(server.pid());
+                double cpuBefore = ProcessStats.cpuMillis(server.pid());
+                Thread.sleep(Duration.ofSeconds(20));
+                double cpuShare = (ProcessStats.cpuMillis(server.pid()) - cpuBefore) / 20_000.0;
+                report.append(String.format("%,d idle sessions (opened in %.0f s): heap %,d KiB → %,d KiB after a full GC, %.1f KiB per session; "
+                                + "server CPU while idle: %.1f%% of a core; RSS %.0f MiB%n%n", sessions, openSeconds, heapBefore, heapAfter,
+                        (heapAfter - heapBefore) / (double) sessions, cpuShare * 100, ProcessStats.rssMiB(server.pid())));
+            }
+        }
+        write("idle-benchmark.md");
+    }
+
+    /** The same JVM options, with the classes of the other build in place of this one's. */
+    private static List<String> baselineJvm() {
+        String classpath = System.getProperty("java.class.path").replace(Path.of("target", "classes").toAbsolutePath().toString(), BASELINE);
+        List<String> jvm = new ArrayList<>(SERVER_JVM);
+        jvm.addAll(List.of("-cp", classpath));
+        return jvm;
+    }
+
+    private void vitrine(String name, Path dir, List<String> jvm, List<String> serverArgs) throws Exception {
+        List<String> args = new ArrayList<>(serverArgs);
+        args.addAll(EXTRA_ARGS);
+        try (var server = new ServerProcess(dir, jvm, args)) {
+            server.start(START_TIMEOUT);
+            var setup = new VitrineRooms(server.port());
+            try {
+                measure(name, server.pid(), setup.create(ROOMS));
+            } finally {
+                setup.close();
+            }
+        }
+    }
+
+    private void measure(String name, long pid, List<Room> rooms) throws Exception {
+        System.out.println(name + ":");
+        try (var load = new ChatLoad(rooms)) {
+            load.connect();
+            System.out.println("  warm-up");
+            load.run(List.of(STEPS.get(1)), () -> (long) ProcessStats.cpuMillis(pid));
+            List<ChatLoad.Step> steps = load.run(STEPS, () -> (long) ProcessStats.cpuMillis(pid));
+            report.append("### ").append(name).append("\n\n")
+                    .append("| offered deliveries/s | delivered/s | p50 | p99 | server CPU per 1,000 deliveries | out of order | load average |\n")
+                    .append("|---|---|---|---|---|---|---|\n");
+            int best = 0;
+            for (ChatLoad.Step s : steps) {
+                report.append(String.format("| %,d | %,.0f | %.1f ms | %.1f ms | %.1f ms | %d | %s |%n", s.offered(),
+                        s.deliveriesPerSecond(), s.p50Millis(), s.p99Millis(), s.cpuMsPer1000(), s.outOfOrder(), s.load()));
+                if (s.holds()) {
+                    best = Math.max(best, s.offered());
+                }
+            }
+            report.append(String.format("%nHighest offered load with p99 ≤ 50 ms (and at least 95%% delivered): **%,d deliveries/s**%n%n", best));
+        }
+    }
+
+    private void write(String file) throws IOException {
+        System.out.println(report);
+        Files.createDirectories(Path.of("target"));
+        Files.writeString(Path.of("target", file), report);
+    }
+}

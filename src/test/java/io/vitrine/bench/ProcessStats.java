@@ -1,0 +1,72 @@
+package io.vitrine.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** CPU time and memory of another process, from Linux's /proc (and the JDK's jcmd for a JVM's heap). */
+final class ProcessStats {
+
+    /** USER_HZ: /proc reports CPU time in ticks of 10 ms on Linux. */
+    private static final double MS_PER_TICK = 10.0;
+
+    private ProcessStats() {}
+
+    /** User plus system CPU time the process has used so far. */
+    static double cpuMillis(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            // The command name (field 2) may contain spaces; the fields after its closing parenthesis do not.
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+            return ticks * MS_PER_TICK;
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot read /proc of " + pid, e);
+        }
+    }
+
+    /** Resident set size in MiB. */
+    static double rssMiB(long pid) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0;
+                }
+            }
+            throw new IllegalStateException("No VmRSS for " + pid);
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot read /proc of " + pid, e);
+        }
+    }
+
+    /** Heap in use in KiB right after a full collection, asked of the JVM with jcmd. */
+    static long heapUsedAfterGcKiB(long pid) throws IOException, InterruptedException {
+        jcmd(pid, "GC.run");
+        String info = jcmd(pid, "GC.heap_info");
+        Matcher used = Pattern.compile("used (\\d+)K").matcher(info);
+        if (!used.find()) {
+            throw new IllegalStateException("No heap figure in: " + info);
+        }
+        return Long.parseLong(used.group(1));
+    }
+
+    private static String jcmd(long pid, String command) throws IOException, InterruptedException {
+        String jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
+        Process process = new ProcessBuilder(List.of(jcmd, Long.toString(pid), command)).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes());
+        process.waitFor();
+        return output;
+    }
+
+    /** The machine's one-minute load average, to print beside results taken on a shared machine. */
+    static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (IOException e) {
+            return "?";
+        }
+    }
+}
