@@ -5,13 +5,15 @@ import { t } from '../shared/i18n.js';
 import { can } from '../shared/live.js';
 import { createProductState, decorateCards, createCartPanel } from '../shared/products.js';
 import { refusalText } from '../shared/ui.js';
+import { createCheckout } from './checkout.js';
 
 const embedded = window.parent !== window;
 
 /**
- * @param {{dialogId: string, socket: any, log: Element, you: () => any}} options
+ * @param {{dialogId: string, socket: any, log: Element, you: () => any,
+ *   placeOrder: (buyer: {name: string, email: string, address: string}) => Promise<any>}} options
  */
-export function createWidgetProducts({ dialogId, socket, log, you }) {
+export function createWidgetProducts({ dialogId, socket, log, you, placeOrder }) {
   const allowed = (/** @type {string} */ permission) => can(you(), permission);
   let cart = /** @type {ReturnType<typeof createCartPanel> | null} */ (null);
   const products = createProductState({
@@ -29,8 +31,11 @@ export function createWidgetProducts({ dialogId, socket, log, you }) {
       products.send({ type: 'handoff' });
     },
   });
+  // The server empties the cart with the order; the confirmation stays until the Host closes it.
+  const checkout = createCheckout({ place: placeOrder, onDone: () => render() });
+  cart.element.append(checkout.element);
   const offError = socket.on('error', (/** @type {any} */ frame) => {
-    if (frame.dialogId === dialogId && ['not_shown', 'empty_cart', 'already_answered', 'no_shop_domain', 'no_shopify_variant'].includes(frame.code)) {
+    if (frame.dialogId === dialogId && ['not_shown', 'empty_cart', 'mixed_currencies', 'already_answered', 'no_shop_domain', 'no_shopify_variant'].includes(frame.code)) {
       cart?.showError(refusalText(frame));
     }
   });
@@ -41,15 +46,17 @@ export function createWidgetProducts({ dialogId, socket, log, you }) {
     cart.render();
     const { state } = products;
     // Guests never see the cart; the Host sees it once something was suggested or added.
-    cart.element.hidden = !allowed('SEE_CART') || ((state.cart?.lines.length ?? 0) === 0 && state.suggestions.size === 0);
+    cart.element.hidden = !allowed('SEE_CART')
+      || ((state.cart?.lines.length ?? 0) === 0 && state.suggestions.size === 0 && checkout.element.hidden);
+    cart.element.classList.toggle('cart-panel--checkout', !checkout.element.hidden);
   }
 
   /** The merchant's setting decides how the cart leaves: a permalink, a DOM event on the shop's page, or the checkout. */
   function handOff(/** @type {any} */ frame) {
     if (frame.mode === 'VITRINE') {
-      // Vitrine's own checkout hooks in here; until then the cart stays with the dialog.
       document.dispatchEvent(new CustomEvent('vitrine:checkout', { detail: { dialogId } }));
-      cart?.showError(t('products.checkoutSoon'));
+      checkout.open();
+      render();
       return;
     }
     if (!embedded) {

@@ -683,7 +683,8 @@ function renderConversation(initial) {
   const log = createConversationLog({ timeline, isMine });
   // Product cards, votes and the Host's cart follow the live dialog; an ended one shows its cards as they were.
   const products = OPEN_STATUSES.has(dialog.status)
-    ? createWidgetProducts({ dialogId, socket: ensureSocket(), log: log.element, you }) : null;
+    ? createWidgetProducts({ dialogId, socket: ensureSocket(), log: log.element, you,
+      placeOrder: (body) => api(`/me/dialogs/${encodeURIComponent(dialogId)}/checkout`, { method: 'POST', body }) }) : null;
   const composer = createComposer({
     onSend: (text) => ensureSocket().say(dialogId, text),
     onTyping: () => state.socket?.typing(dialogId),

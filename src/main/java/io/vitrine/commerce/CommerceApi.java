@@ -10,4 +10,10 @@ public interface CommerceApi {
 
     /** How the merchant's carts leave the dialog. */
     CommerceSettings settings(UUID merchantId);
+
+    /**
+     * Empties the dialog's cart once its lines became an order, and tells the Host and the expert. Returns how many
+     * lines were removed: 0 when another request emptied it first (the caller must not place the order twice).
+     */
+    int clearCart(UUID dialogId);
 }

@@ -17,7 +17,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 /**
  * Products in a text-only co-op dialog in real Chromium: the expert shows and suggests a demo product, the Host
  * accepts it and hands the cart to the demo shop, whose cart page shows the lines; a Guest sees the card and votes
- * but has no Add to cart.
+ * but has no Add to cart. With the hand-off VITRINE the Host checks out in the widget and the admin sees the
+ * expert's sale.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=jdbc:h2:mem:products-browser;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
@@ -41,36 +42,16 @@ class ProductsInDialogBrowserTest extends ChromiumTest {
 
     @Test
     void expertShowsAndSuggestsHostAcceptsAndHandsTheCartToTheShopGuestVotes() {
-        String base = "http://localhost:" + port;
-        Page console = page("expert", 1280, 800);
-        console.navigate(base + "/login");
-        console.getByTestId("login-email").fill("anna@demo.test");
-        console.getByTestId("login-password").fill("demo-expert");
-        console.getByTestId("login-submit").click();
-        console.waitForURL("**/console");
-        console.waitForSelector("body[data-ready]");
-        console.getByTestId("presence-ONLINE").click();
-        assertThat(console.getByTestId("presence-ONLINE")).hasAttribute("aria-pressed", "true");
-
-        // The Host starts a text-only consultation from the demo shop on a phone.
+        handoff("GENERIC");
+        Page console = online("anna@demo.test");
         Page shop = page("host", 390, 844);
-        shop.navigate(base + "/demo");
-        shop.getByTestId("vitrine-button").click();
-        FrameLocator host = shop.frameLocator("iframe[data-testid=vitrine-frame]");
-        host.getByTestId("screen-name").fill("Hana");
-        host.getByTestId("pd-name").fill("Hana Host");
-        host.getByTestId("pd-email").fill("hana@example.com");
-        host.getByTestId("consent").check();
-        host.getByTestId("start-text-only").check();
-        host.getByTestId("start-dialog").click();
-        console.getByTestId("queue-item").filter(new Locator.FilterOptions().setHasText("Hana"))
-                .getByTestId("accept-button").click();
-        assertThat(host.getByTestId("expert-name")).containsText("Anna Expert");
+        FrameLocator host = startDialog(shop, console, "Hana", "Anna Expert");
 
         host.getByTestId("invite-button").click();
         host.getByTestId("invite-new").click();
         assertThat(host.getByTestId("invite-url")).hasValue(java.util.regex.Pattern.compile("/join/"));
         String inviteUrl = host.getByTestId("invite-url").inputValue();
+        String base = "http://localhost:" + port;
         Page guest = page("guest", 390, 844);
         guest.navigate(inviteUrl);
         guest.getByTestId("screen-name").fill("Gus");
@@ -120,6 +101,88 @@ class ProductsInDialogBrowserTest extends ChromiumTest {
         assertThat(line).containsText("Classic Cotton T-Shirt");
         assertThat(line.getByTestId("demo-cart-quantity")).hasText("× 2");
         assertThat(shop.getByTestId("demo-cart-total")).containsText("49.80");
+    }
+
+    @Test
+    void hostChecksOutInTheWidgetAndTheOrderIsTheExpertsSale() {
+        handoff("VITRINE");
+        Page console = online("ben@demo.test");
+        Page shop = page("host", 390, 844);
+        FrameLocator host = startDialog(shop, console, "Carla", "Ben Expert");
+
+        console.getByTestId("products-open").click();
+        console.getByTestId("product-search").fill("Classic Cotton");
+        Locator tee = console.getByTestId("product-result").filter(new Locator.FilterOptions().setHasText("Classic Cotton T-Shirt")).first();
+        tee.getByTestId("product-show").click();
+        assertThat(host.getByTestId("product-card")).hasCount(1);
+        assertThat(console.getByTestId("chat-log").getByTestId("product-card")).hasCount(1);
+        tee.getByTestId("product-suggest").click();
+        host.getByTestId("suggestion").getByTestId("suggestion-accept").click();
+        assertThat(host.getByTestId("cart-total")).containsText("24.90");
+
+        // Vitrine's checkout: a bad email is explained at the field; the order number confirms the order.
+        assertThat(host.getByTestId("cart-handoff")).hasText("Checkout");
+        host.getByTestId("cart-handoff").click();
+        host.getByTestId("checkout-name").fill("Carla Buyer");
+        host.getByTestId("checkout-email").fill("carla@nowhere");
+        host.getByTestId("checkout-address").fill("Hauptstraße 1, 10115 Berlin");
+        clientErrors.allow("/checkout"); // the refused email is this step's expected 400
+        host.getByTestId("checkout-place").click();
+        assertThat(host.locator("#checkout-email-error")).isVisible();
+        assertThat(host.getByTestId("checkout-email")).hasAttribute("aria-invalid", "true");
+        host.getByTestId("checkout-email").fill("carla@example.com");
+        host.getByTestId("checkout-place").click();
+        assertThat(host.getByTestId("checkout-confirmation")).containsText("Your order number is");
+        assertThat(host.getByTestId("checkout-confirmation")).containsText("carla@example.com");
+        assertThat(console.getByTestId("cart-line")).hasCount(0);
+
+        // The admin sees the order in the sales report as Ben's sale.
+        Page admin = page("admin", 1280, 800);
+        login(admin, "admin@demo.test", "demo-admin");
+        admin.navigate("http://localhost:" + port + "/admin/sales");
+        assertThat(admin.locator("body")).containsText("Ben Expert");
+        assertThat(admin.locator("body")).containsText("24.90");
+    }
+
+    /** The demo merchant's cart hand-off, set by its admin over the API. */
+    private void handoff(String mode) {
+        var admin = io.vitrine.support.Api.staff(port, "admin@demo.test", "demo-admin");
+        org.assertj.core.api.Assertions.assertThat(admin.put("/api/v1/merchant/commerce-settings",
+                java.util.Map.of("cartHandoff", mode)).status()).isEqualTo(200);
+    }
+
+    private Page online(String email) {
+        Page console = page("expert", 1280, 800);
+        login(console, email, "demo-expert");
+        console.waitForSelector("body[data-ready]");
+        console.getByTestId("presence-ONLINE").click();
+        assertThat(console.getByTestId("presence-ONLINE")).hasAttribute("aria-pressed", "true");
+        return console;
+    }
+
+    private void login(Page page, String email, String password) {
+        page.navigate("http://localhost:" + port + "/login");
+        page.getByTestId("login-email").fill(email);
+        page.getByTestId("login-password").fill(password);
+        page.getByTestId("login-submit").click();
+        page.waitForURL("**/console");
+    }
+
+    /** The Host starts a text-only consultation from the demo shop on a phone; the expert accepts it. */
+    private FrameLocator startDialog(Page shop, Page console, String name, String expertName) {
+        shop.navigate("http://localhost:" + port + "/demo");
+        shop.getByTestId("vitrine-button").click();
+        FrameLocator host = shop.frameLocator("iframe[data-testid=vitrine-frame]");
+        host.getByTestId("screen-name").fill(name);
+        host.getByTestId("pd-name").fill(name + " Host");
+        host.getByTestId("pd-email").fill(name.toLowerCase() + "@example.com");
+        host.getByTestId("consent").check();
+        host.getByTestId("start-text-only").check();
+        host.getByTestId("start-dialog").click();
+        console.getByTestId("queue-item").filter(new Locator.FilterOptions().setHasText(name))
+                .getByTestId("accept-button").click();
+        assertThat(host.getByTestId("expert-name")).containsText(expertName);
+        return host;
     }
 
     private Page page(String name, int width, int height) {

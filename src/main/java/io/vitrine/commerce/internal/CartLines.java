@@ -62,6 +62,10 @@ class CartLines {
                 .params(quantity, lineId, dialogId).update() == 1;
     }
 
+    int clear(UUID dialogId) {
+        return jdbc.sql("delete from cart_line where dialog_id = ?").param(dialogId).update();
+    }
+
     List<CartLine> of(UUID dialogId) {
         return jdbc.sql("select * from cart_line where dialog_id = ? order by added_at, id")
                 .param(dialogId).query(CartLines::map).list();

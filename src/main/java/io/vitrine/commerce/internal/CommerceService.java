@@ -75,6 +75,15 @@ public class CommerceService implements CommerceApi {
         return settings.of(merchantId);
     }
 
+    @Override
+    public int clearCart(UUID dialogId) {
+        int removed = lines.clear(dialogId);
+        if (removed > 0) {
+            pushCart(dialogId);
+        }
+        return removed;
+    }
+
     /** The expert puts a product in front of everyone: a card on the timeline. */
     void show(Actor actor, UUID dialogId, UUID productId) {
         require(dialogId, actor, Permission.SHOW_PRODUCT);
