@@ -100,7 +100,7 @@ abstract class PhoneChannel implements ChannelAdapter {
 
     /** The double opt-in request: OutboundMessage carries the confirm action only then. */
     static boolean confirmation(OutboundMessage message) {
-        return message.actionUrl() != null && message.unsubscribe() == null;
+        return message.actionUrl() != null;
     }
 
     private String label() {
