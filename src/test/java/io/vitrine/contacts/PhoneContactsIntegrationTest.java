@@ -10,6 +10,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import io.vitrine.channels.Channel;
+import io.vitrine.channels.DeliveryState;
+import io.vitrine.channels.DeliveryStatusChanged;
 import io.vitrine.channels.InboundMessage;
 import io.vitrine.support.Api;
 import io.vitrine.support.LiveStream;
@@ -58,12 +60,15 @@ class PhoneContactsIntegrationTest extends ContactsIntegrationTest {
     @Autowired
     TransactionTemplate transactions;
 
+    private String sid;
+
     @BeforeEach
     void acceptEverything() {
         PROVIDER.resetAll();
+        sid = "SM" + UUID.randomUUID().toString().replace("-", "");
         PROVIDER.stubFor(post(urlMatching(TWILIO)).atPriority(5).willReturn(aResponse().withStatus(201)
                 .withHeader("Content-Type", "application/json")
-                .withBody("{\"sid\":\"SM" + UUID.randomUUID().toString().replace("-", "") + "\",\"status\":\"queued\"}")));
+                .withBody("{\"sid\":\"" + sid + "\",\"status\":\"queued\"}")));
         PROVIDER.stubFor(post(urlMatching(META)).atPriority(5).willReturn(aResponse().withStatus(200)
                 .withHeader("Content-Type", "application/json")
                 .withBody("{\"messaging_product\":\"whatsapp\",\"messages\":[{\"id\":\"wamid." + UUID.randomUUID() + "\"}]}")));
@@ -88,6 +93,9 @@ class PhoneContactsIntegrationTest extends ContactsIntegrationTest {
         assertThat(sent.status()).as(sent.raw()).isEqualTo(201);
         eventually().until(() -> sms(SHOPPER).contains("The blue one is back."));
         eventually().until(() -> stateOfMessage(anna, contactId, "The blue one is back.").equals("SENT"));
+        transactions.executeWithoutResult(tx -> events.publishEvent(new DeliveryStatusChanged(shop.merchant().id(),
+                Channel.SMS, sid, DeliveryState.DELIVERED, null)));
+        eventually().until(() -> stateOfMessage(anna, contactId, "The blue one is back.").equals("DELIVERED"));
 
         inbound(shop, Channel.SMS, proxy, "Great, is there an M?");
         eventually().until(() -> thread(anna, contactId).stream().anyMatch(m ->

@@ -94,7 +94,11 @@ public class ContactOutbox {
             outcome = new SendResult.Retry("unexpected: " + e);
         }
         switch (outcome) {
-            case SendResult.Sent sent -> messages.finish(id, name, MessageState.SENT, null);
+            case SendResult.Sent sent -> {
+                if (messages.finish(id, name, MessageState.SENT, null) && sent.providerId() != null) {
+                    messages.providerId(id, sent.providerId());
+                }
+            }
             case SendResult.Failed failed -> messages.finish(id, name, MessageState.FAILED, failed.reason());
             case SendResult.OptedOut optedOut -> {
                 messages.finish(id, name, MessageState.FAILED, optedOut.reason());
