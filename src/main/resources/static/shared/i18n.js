@@ -532,6 +532,7 @@ const en = {
   'contacts.cardText': 'Get news and recommendations from {expert} and write back any time.',
   'contacts.cardChannel': 'How to reach you',
   'contacts.cardAddress': 'Your email address',
+  'contacts.cardPhone': 'Your mobile number, with country code (+49 151 …)',
   'contacts.cardConsent': 'I agree to receive messages from this expert. I can stop them at any time.',
   'contacts.cardJoin': 'Keep in touch',
   'contacts.cardDismiss': 'No, thanks',

@@ -14,6 +14,16 @@ export function contactCard(invite, join) {
     invite.channels.map((c) => h('option', { value: c, text: t(`contacts.channel.${c}`) })));
   const address = h('input', { id: `${id}-address`, type: 'email', class: 'input', required: true, maxlength: '320',
     autocomplete: 'email', testid: 'contact-card-address' });
+  const addressLabel = h('label', { for: address.id, text: t('contacts.cardAddress') });
+  // SMS and WhatsApp take a phone number: the right keyboard, autofill and label for the chosen channel.
+  const fitAddress = () => {
+    const phone = channel.value !== 'EMAIL';
+    address.setAttribute('type', phone ? 'tel' : 'email');
+    address.setAttribute('autocomplete', phone ? 'tel' : 'email');
+    addressLabel.textContent = t(phone ? 'contacts.cardPhone' : 'contacts.cardAddress');
+  };
+  channel.addEventListener('change', fitAddress);
+  fitAddress();
   const consent = h('input', { id: `${id}-consent`, type: 'checkbox', required: true, testid: 'contact-card-consent' });
   const error = h('p', { class: 'form-error', role: 'alert', testid: 'contact-card-error' });
   const submit = h('button', { type: 'submit', class: 'button', testid: 'contact-card-join', text: t('contacts.cardJoin') });
@@ -32,7 +42,7 @@ export function contactCard(invite, join) {
     }
   } },
   invite.channels.length > 1 ? [h('label', { for: channel.id, text: t('contacts.cardChannel') }), channel] : null,
-  h('label', { for: address.id, text: t('contacts.cardAddress') }), address,
+  addressLabel, address,
   h('label', { class: 'check' }, consent, ' ', t('contacts.cardConsent')),
   error, h('div', { class: 'actions' }, submit, dismiss));
   const card = h('section', { class: 'notice-box contact-card', testid: 'contact-card', 'aria-labelledby': `${id}-title` },

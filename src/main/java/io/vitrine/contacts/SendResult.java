@@ -11,4 +11,7 @@ public sealed interface SendResult {
 
     /** A problem that will not change (recipient refused, message malformed): never try again. */
     record Failed(String reason) implements SendResult {}
+
+    /** The recipient opted out at the provider (replied STOP there): the contact is opted out too, nothing more goes. */
+    record OptedOut(String reason) implements SendResult {}
 }

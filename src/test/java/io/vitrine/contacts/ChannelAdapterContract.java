@@ -30,10 +30,21 @@ public interface ChannelAdapterContract {
     /** Makes the provider refuse everything for now (server down), or accept again. */
     void providerDown(boolean down) throws Exception;
 
+    /** The merchant messages are sent for (channels with a pool of numbers need one that has it). */
+    default UUID merchantId() {
+        return UUID.randomUUID();
+    }
+
+    /** The proxy address an expert of the merchant gets, as the contacts module issues it. */
+    default String proxyFor(UUID merchantId, UUID memberId) {
+        return adapter().proxyAddress(merchantId, memberId, "Anna Expert");
+    }
+
     default OutboundMessage message(String to, String text) {
         ChannelAdapter adapter = adapter();
-        String from = adapter.proxyAddress(UUID.randomUUID(), UUID.randomUUID(), "Anna Expert");
-        return new OutboundMessage(UUID.randomUUID(), UUID.randomUUID(), adapter.channel(), to, from, "Anna Expert (Shop)",
+        UUID merchant = merchantId();
+        String from = proxyFor(merchant, UUID.randomUUID());
+        return new OutboundMessage(merchant, UUID.randomUUID(), adapter.channel(), to, from, "Anna Expert (Shop)",
                 from, "A message from Anna", text,
                 List.of(new OutboundMessage.ProductCard(UUID.randomUUID(), "Linen shirt", "€49.90", null,
                         "https://shop.example/p/1")),
@@ -58,9 +69,9 @@ public interface ChannelAdapterContract {
 
     @Test
     default void shouldIssueDistinctProxyAddresses() {
-        UUID merchant = UUID.randomUUID();
-        String first = adapter().proxyAddress(merchant, UUID.randomUUID(), "Anna Expert");
-        String second = adapter().proxyAddress(merchant, UUID.randomUUID(), "Anna Expert");
+        UUID merchant = merchantId();
+        String first = proxyFor(merchant, UUID.randomUUID());
+        String second = proxyFor(merchant, UUID.randomUUID());
         assertThat(first).isNotEqualTo(second);
     }
 

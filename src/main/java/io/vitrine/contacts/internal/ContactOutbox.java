@@ -38,12 +38,13 @@ public class ContactOutbox {
     private final MerchantApi merchants;
     private final ContactViews views;
     private final Push push;
+    private final PhoneOptOuts optOuts;
     private final ContactsProperties.Outbox settings;
     private final Clock clock;
 
     ContactOutbox(Messages messages, Contacts contacts, Channels channels, Proxies proxies, AddressCipher cipher,
             Links links, TeamApi team, MerchantApi merchants, ContactViews views, Push push,
-            ContactsProperties properties, Clock clock) {
+            PhoneOptOuts optOuts, ContactsProperties properties, Clock clock) {
         this.messages = messages;
         this.contacts = contacts;
         this.channels = channels;
@@ -54,6 +55,7 @@ public class ContactOutbox {
         this.merchants = merchants;
         this.views = views;
         this.push = push;
+        this.optOuts = optOuts;
         this.settings = properties.outbox();
         this.clock = clock;
     }
@@ -92,8 +94,16 @@ public class ContactOutbox {
             outcome = new SendResult.Retry("unexpected: " + e);
         }
         switch (outcome) {
-            case SendResult.Sent sent -> messages.finish(id, name, MessageState.SENT, null);
+            case SendResult.Sent sent -> {
+                if (messages.finish(id, name, MessageState.SENT, null) && sent.providerId() != null) {
+                    messages.providerId(id, sent.providerId());
+                }
+            }
             case SendResult.Failed failed -> messages.finish(id, name, MessageState.FAILED, failed.reason());
+            case SendResult.OptedOut optedOut -> {
+                messages.finish(id, name, MessageState.FAILED, optedOut.reason());
+                optOuts.optOut(contact, optedOut.reason());
+            }
             case SendResult.Retry retry when message.attempts() + 1 >= settings.maxAttempts() ->
                     messages.finish(id, name, MessageState.FAILED, retry.reason());
             case SendResult.Retry retry -> messages.retryAt(id, name,
@@ -132,7 +142,8 @@ public class ContactOutbox {
         String merchant = merchants.get(contact.merchantId()).name();
         String proxy = proxies.of(adapter, contact.merchantId(), owner.id(), owner.displayName()).address();
         int at = proxy.indexOf('@');
-        String replyTo = proxy.substring(0, at) + "+" + contact.routeToken() + proxy.substring(at);
+        // Email replies carry the contact's routing token; a phone number is routed by the shopper's number instead.
+        String replyTo = at < 0 ? proxy : proxy.substring(0, at) + "+" + contact.routeToken() + proxy.substring(at);
         String subject = confirmation ? "Please confirm: keep in touch with " + owner.displayName() + " of " + merchant
                 : "A message from " + owner.displayName() + " of " + merchant;
         if (message.inReplyTo() != null && !confirmation) {

@@ -93,6 +93,14 @@ class Contacts {
                 .params(Db.ts(at), id).update() == 1;
     }
 
+    /** START on SMS after STOP: the shopper said yes before, so they are confirmed again. */
+    boolean optBackIn(UUID id, Instant at) {
+        return jdbc.sql("""
+                update contact set state = 'CONFIRMED', opted_out_at = null, confirmed_at = coalesce(confirmed_at, ?)
+                where id = ? and state = 'OPTED_OUT'""")
+                .params(Db.ts(at), id).update() == 1;
+    }
+
     boolean optOut(UUID id, Instant at) {
         return jdbc.sql("update contact set state = 'OPTED_OUT', opted_out_at = ? where id = ? and state <> 'OPTED_OUT'")
                 .params(Db.ts(at), id).update() == 1;

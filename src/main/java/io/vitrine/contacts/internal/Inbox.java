@@ -80,7 +80,7 @@ public class Inbox {
         return Outcome.STORED;
     }
 
-    private void store(Contact contact, InboundMail mail) {
+    void store(Contact contact, InboundMail mail) {
         Instant now = clock.instant();
         String address = cipher.decrypt(contact.addressEnc());
         String visible = ReplyText.visible(mail.text()).replace(address, "[address hidden]");

@@ -91,6 +91,34 @@ class Messages {
                 .params(worker, Db.ts(until), id, Db.ts(now)).update() == 1).toList();
     }
 
+    void providerId(UUID id, String providerId) {
+        jdbc.sql("update contact_message set provider_id = ? where id = ?").params(providerId, id).update();
+    }
+
+    /**
+     * A provider's delivery report: moves the merchant's outbound messages with that provider id forward only
+     * (SENT, DELIVERED, READ; FAILED from SENT or DELIVERED), since reports can arrive out of order. Returns them.
+     */
+    List<Message> reported(UUID merchantId, String providerId, MessageState state, String failure) {
+        List<String> from = switch (state) {
+            case DELIVERED -> List.of("SENT");
+            case READ -> List.of("SENT", "DELIVERED");
+            case FAILED -> List.of("SENT", "DELIVERED");
+            default -> List.of();
+        };
+        List<Message> changed = new java.util.ArrayList<>();
+        for (Message m : jdbc.sql("""
+                select * from contact_message where merchant_id = ? and provider_id = ? and direction = 'OUT'""")
+                .params(merchantId, providerId).query(Messages::row).list()) {
+            if (from.contains(m.state().name()) && jdbc.sql("""
+                    update contact_message set state = ?, failure = coalesce(?, failure) where id = ? and state = ?""")
+                    .params(state.name(), truncated(failure), m.id(), m.state().name()).update() == 1) {
+                find(m.id()).ifPresent(changed::add);
+            }
+        }
+        return changed;
+    }
+
     boolean finish(UUID id, String worker, MessageState state, String failure) {
         return jdbc.sql("""
                 update contact_message set state = ?, failure = ?, sent_at = ?, claimed_by = null, claimed_until = null

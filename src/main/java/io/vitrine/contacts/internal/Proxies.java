@@ -39,6 +39,12 @@ class Proxies {
                 .query(Proxies::row).optional();
     }
 
+    /** The addresses already issued on a channel by the merchant (a pool number goes to one expert only). */
+    java.util.Set<String> taken(UUID merchantId, ContactChannel channel) {
+        return java.util.Set.copyOf(jdbc.sql("select address from contact_proxy where merchant_id = ? and channel = ?")
+                .params(merchantId, channel.name()).query(String.class).list());
+    }
+
     private Proxy issue(ChannelAdapter adapter, UUID merchantId, UUID memberId, String name) {
         for (int attempt = 0; attempt < 5; attempt++) {
             String address = adapter.proxyAddress(merchantId, memberId, name).toLowerCase(Locale.ROOT);
