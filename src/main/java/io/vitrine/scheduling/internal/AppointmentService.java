@@ -41,7 +41,7 @@ public class AppointmentService {
     private final Appointments appointments;
     private final ExpertCalendars calendars;
     private final SchedulingSettings settings;
-    private final Reminders reminders;
+    private final AppointmentReminders reminders;
     private final AppointmentAccess access;
     private final AppointmentNotices notices;
     private final AppointmentViews views;
@@ -52,7 +52,7 @@ public class AppointmentService {
     private final Clock clock;
 
     AppointmentService(Appointments appointments, ExpertCalendars calendars, SchedulingSettings settings,
-            Reminders reminders, AppointmentAccess access, AppointmentNotices notices, AppointmentViews views,
+            AppointmentReminders reminders, AppointmentAccess access, AppointmentNotices notices, AppointmentViews views,
             ScheduledDialogsApi dialogs, TeamApi team, PushSubscriptionsApi push, ApplicationEventPublisher events,
             Clock clock) {
         this.appointments = appointments;

@@ -37,14 +37,14 @@ public class BookingService {
     private final Appointments appointments;
     private final ExpertCalendars calendars;
     private final SchedulingSettings settings;
-    private final Reminders reminders;
+    private final AppointmentReminders reminders;
     private final AppointmentNotices notices;
     private final AppointmentViews views;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     BookingService(MerchantApi merchants, TeamApi team, ShopperApi shoppers, Appointments appointments,
-            ExpertCalendars calendars, SchedulingSettings settings, Reminders reminders, AppointmentNotices notices,
+            ExpertCalendars calendars, SchedulingSettings settings, AppointmentReminders reminders, AppointmentNotices notices,
             AppointmentViews views, ApplicationEventPublisher events, Clock clock) {
         this.merchants = merchants;
         this.team = team;

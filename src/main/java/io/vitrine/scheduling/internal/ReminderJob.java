@@ -13,7 +13,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Sends due reminders and opens appointment rooms. The ShedLock lock keeps the nodes of a cluster from polling at
- * once; what makes each reminder go out exactly once is its claim ({@link Reminders#claim}), made in the same
+ * once; what makes each reminder go out exactly once is its claim ({@link AppointmentReminders#claim}), made in the same
  * transaction as the notice it queues: a crash before the commit leaves it unclaimed for the next run.
  */
 @Component
@@ -22,14 +22,14 @@ class ReminderJob {
     private static final Logger log = LoggerFactory.getLogger(ReminderJob.class);
     private static final int BATCH = 50;
 
-    private final Reminders reminders;
+    private final AppointmentReminders reminders;
     private final Appointments appointments;
     private final AppointmentNotices notices;
     private final ScheduledDialogsApi dialogs;
     private final TransactionTemplate transactions;
     private final Clock clock;
 
-    ReminderJob(Reminders reminders, Appointments appointments, AppointmentNotices notices, ScheduledDialogsApi dialogs,
+    ReminderJob(AppointmentReminders reminders, Appointments appointments, AppointmentNotices notices, ScheduledDialogsApi dialogs,
             TransactionTemplate transactions, Clock clock) {
         this.reminders = reminders;
         this.appointments = appointments;
@@ -48,7 +48,7 @@ class ReminderJob {
     /** Sends what is due at {@code now}; returns how many reminders this call sent. */
     int sendDue(Instant now) {
         int sent = 0;
-        for (Reminders.Due due : reminders.due(now, BATCH)) {
+        for (AppointmentReminders.Due due : reminders.due(now, BATCH)) {
             try {
                 if (Boolean.TRUE.equals(transactions.execute(tx -> send(due, now)))) {
                     sent++;
@@ -61,7 +61,7 @@ class ReminderJob {
         return sent;
     }
 
-    private boolean send(Reminders.Due due, Instant now) {
+    private boolean send(AppointmentReminders.Due due, Instant now) {
         if (!reminders.claim(due, now)) {
             return false;
         }
@@ -69,7 +69,7 @@ class ReminderJob {
         if (a.status() != AppointmentStatus.CONFIRMED) {
             return false;
         }
-        if (due.kind() == Reminders.Kind.ROOM_OPEN && a.dialogId() != null) {
+        if (due.kind() == AppointmentReminders.Kind.ROOM_OPEN && a.dialogId() != null) {
             dialogs.reopenForAppointment(a.dialogId(), a.expertId());
         }
         notices.tell(a, switch (due.kind()) {

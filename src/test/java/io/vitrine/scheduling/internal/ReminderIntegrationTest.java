@@ -16,7 +16,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Reminders 24 hours and 10 minutes before, and the room opening at the start: each once, to everyone, by the
+ * AppointmentReminders 24 hours and 10 minutes before, and the room opening at the start: each once, to everyone, by the
  * channels they allow. Time moves by handing the job the instant it would see on its clock then.
  */
 class ReminderIntegrationTest extends SchedulingSupport {

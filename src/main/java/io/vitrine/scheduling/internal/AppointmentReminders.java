@@ -14,7 +14,7 @@ import static io.vitrine.shared.Db.ts;
  * that queues its notice: whichever node, before or after a restart, gets there first sends it; nobody sends it again.
  */
 @Repository
-class Reminders {
+class AppointmentReminders {
 
     /** What is sent when; {@code before} is measured back from the start. */
     enum Kind {
@@ -31,7 +31,7 @@ class Reminders {
 
     private final JdbcClient jdbc;
 
-    Reminders(JdbcClient jdbc) {
+    AppointmentReminders(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
