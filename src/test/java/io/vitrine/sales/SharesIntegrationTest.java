@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vitrine.catalog.CatalogApi;
 import io.vitrine.catalog.ImportFormat;
-import io.vitrine.sales.internal.QrCodesUnitTest;
+import io.vitrine.shared.QrCodesUnitTest;
 import io.vitrine.support.Api;
 import io.vitrine.support.IntegrationTest;
 import java.io.ByteArrayInputStream;

@@ -1,4 +1,4 @@
-package io.vitrine.sales.internal;
+package io.vitrine.shared;
 
 import com.google.zxing.BarcodeFormat;
 import com.google.zxing.EncodeHintType;
@@ -13,7 +13,7 @@ import java.io.UncheckedIOException;
 import java.util.Map;
 import javax.imageio.ImageIO;
 
-/** QR codes of share links as PNG and SVG, drawn from ZXing's module matrix with the standard quiet zone. */
+/** QR codes of links (shares, contact invites) as PNG and SVG, from ZXing's module matrix with the standard quiet zone. */
 public final class QrCodes {
 
     private static final int QUIET_ZONE = 4;

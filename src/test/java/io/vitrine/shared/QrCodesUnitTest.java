@@ -1,4 +1,4 @@
-package io.vitrine.sales.internal;
+package io.vitrine.shared;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,8 +6,12 @@ import com.google.zxing.BinaryBitmap;
 import com.google.zxing.RGBLuminanceSource;
 import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.qrcode.QRCodeReader;
+import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 
@@ -21,6 +25,31 @@ public class QrCodesUnitTest {
         int[] pixels = image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
         var bitmap = new BinaryBitmap(new HybridBinarizer(new RGBLuminanceSource(image.getWidth(), image.getHeight(), pixels)));
         return new QRCodeReader().decode(bitmap).getText();
+    }
+
+    /** Rasterises an SVG drawn by {@link QrCodes#svg} (its unit squares) and reads it back like {@link #decode}. */
+    public static String decodeSvg(String svg) throws Exception {
+        Matcher box = Pattern.compile("viewBox=\"0 0 (\\d+) (\\d+)\"").matcher(svg);
+        if (!box.find()) {
+            throw new AssertionError("No viewBox in " + svg);
+        }
+        int scale = 8;
+        int width = Integer.parseInt(box.group(1)) * scale;
+        int height = Integer.parseInt(box.group(2)) * scale;
+        var image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        var graphics = image.createGraphics();
+        graphics.setColor(Color.WHITE);
+        graphics.fillRect(0, 0, width, height);
+        graphics.setColor(Color.BLACK);
+        Matcher module = Pattern.compile("M(\\d+) (\\d+)h1v1h-1z").matcher(svg);
+        while (module.find()) {
+            graphics.fillRect(Integer.parseInt(module.group(1)) * scale, Integer.parseInt(module.group(2)) * scale,
+                    scale, scale);
+        }
+        graphics.dispose();
+        var png = new ByteArrayOutputStream();
+        ImageIO.write(image, "png", png);
+        return decode(png.toByteArray());
     }
 
     @Test
@@ -45,5 +74,10 @@ public class QrCodesUnitTest {
         }
         assertThat(svg.split("h1v1h-1z", -1)).hasSize(dark + 1);
         assertThat(svg).contains("M4 4h1v1h-1z").as("the finder pattern starts after the quiet zone");
+    }
+
+    @Test
+    void shouldDrawAnSvgThatDecodesBackToTheLink() throws Exception {
+        assertThat(decodeSvg(QrCodes.svg(LINK))).isEqualTo(LINK);
     }
 }
