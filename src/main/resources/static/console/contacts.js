@@ -227,7 +227,8 @@ export function createContacts({ socket, notice, onUnread }) {
     setBusy(inviteButton, true, t('contacts.inviting'));
     try {
       const link = await api('/contacts/invites', { method: 'POST' });
-      inviteBox.replaceChildren(t('contacts.inviteHint'), ' ', h('a', { href: link.url, target: '_blank', rel: 'noopener', text: link.url }));
+      inviteBox.replaceChildren(t('contacts.inviteHint'), ' ', h('a', { href: link.url, target: '_blank', rel: 'noopener', text: link.url }),
+        h('img', { src: link.qr, alt: t('contacts.inviteQrAlt'), width: '200', height: '200', testid: 'contacts-invite-qr', class: 'contacts-invite__qr' }));
     } catch (err) {
       inviteBox.textContent = errorText(err);
     } finally {

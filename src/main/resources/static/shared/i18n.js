@@ -526,6 +526,7 @@ const en = {
   'contacts.inviteLink': 'Invite link / QR',
   'contacts.inviting': 'Creating…',
   'contacts.inviteHint': 'Show this link to the shopper (as a QR code) to open on their phone:',
+  'contacts.inviteQrAlt': 'QR code of your invite link, for the shopper to scan',
   'contacts.inviteToContacts': 'Invite to Contacts',
   'contacts.invited': 'Invite sent to the shopper.',
   'contacts.cardTitle': '{expert} invites you to keep in touch',

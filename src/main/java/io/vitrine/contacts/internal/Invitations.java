@@ -101,6 +101,17 @@ public class Invitations {
         return new Link(token, find(id).orElseThrow().expiresAt());
     }
 
+    /** The caller's own, still usable invite link, to draw as a QR code; another expert's is not found. */
+    public String ownLink(Actor.Staff staff, String token) {
+        Invite invite = byToken(token);
+        if (!invite.memberId().equals(staff.memberId()) || !invite.merchantId().equals(staff.merchantId())
+                || invite.dialogId() != null) {
+            throw DomainException.notFound("The invite");
+        }
+        usable(invite);
+        return token;
+    }
+
     public Preview preview(String token) {
         Invite invite = usable(byToken(token));
         return new Preview(member(invite.memberId()).displayName(), merchants.get(invite.merchantId()).name(),

@@ -13,12 +13,14 @@ import io.vitrine.contacts.internal.Threads;
 import io.vitrine.contacts.internal.Transfers;
 import io.vitrine.dialog.Actor;
 import io.vitrine.merchant.StaffPrincipal;
+import io.vitrine.shared.QrCodes;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -44,7 +46,7 @@ class ContactsController {
     record NewMessage(@Size(max = 5000) String text, @Size(max = 6) List<UUID> productIds, Instant sendAt,
             Boolean followUp) {}
 
-    record InviteLink(String url, Instant expiresAt) {}
+    record InviteLink(String url, Instant expiresAt, String qr) {}
 
     record AwayRequest(String message, Instant backAt) {}
 
@@ -134,7 +136,17 @@ class ContactsController {
     @Operation(summary = "An invite link (shown as a QR code) the shopper opens on their own phone to join")
     InviteLink invite(@Parameter(hidden = true) @AuthenticationPrincipal StaffPrincipal principal) {
         Invitations.Link link = invitations.inviteLink(staff(principal));
-        return new InviteLink(links.join(link.token()), link.expiresAt());
+        return new InviteLink(links.join(link.token()), link.expiresAt(),
+                "/api/v1/contacts/invites/" + link.token() + "/qr.svg");
+    }
+
+    @GetMapping(value = "/invites/{token}/qr.svg", produces = "image/svg+xml")
+    @Operation(summary = "The caller's own invite link as a QR code (SVG) for the shopper to scan in the store")
+    ResponseEntity<String> inviteQr(@Parameter(hidden = true) @AuthenticationPrincipal StaffPrincipal principal,
+            @PathVariable @Size(max = 100) String token) {
+        String url = links.join(invitations.ownLink(staff(principal), token));
+        return ResponseEntity.ok().cacheControl(CacheControl.noStore()).contentType(MediaType.valueOf("image/svg+xml"))
+                .body(QrCodes.svg(url));
     }
 
     @GetMapping("/away")
