@@ -101,6 +101,29 @@ class ContactsBrowserTest extends ChromiumTest {
         assertThat(console.getByTestId("contact-thread")).not().containsText("alex@example.com");
     }
 
+    @Test
+    void shouldShowTheInviteLinkAsAQrCodeOnThePhone() {
+        String base = "http://localhost:" + port;
+        Page console = page(context(new Browser.NewContextOptions().setViewportSize(390, 844)), "expert");
+        console.navigate(base + "/login");
+        console.getByTestId("login-email").fill("anna@demo.test");
+        console.getByTestId("login-password").fill("demo-expert");
+        console.getByTestId("login-submit").click();
+        console.waitForURL("**/console");
+        console.waitForSelector("body[data-ready]");
+
+        console.getByTestId("open-contacts").click();
+        console.getByTestId("contacts-invite").click();
+        Locator link = console.getByTestId("contacts-invite-link").locator("a");
+        assertThat(link).hasAttribute("href", java.util.regex.Pattern.compile("/contacts/join/"));
+        Locator qr = console.getByTestId("contacts-invite-qr");
+        assertThat(qr).isVisible();
+        assertThat(qr).hasAttribute("alt", java.util.regex.Pattern.compile("QR code"));
+        // The image really loaded (the expert's session fetched the SVG), and fits the phone's width.
+        console.waitForFunction("img => img.complete && img.naturalWidth > 0", qr.elementHandle());
+        Assertions.assertThat(qr.boundingBox().width).isBetween(100.0, 390.0);
+    }
+
     private static Locator.FilterOptions hasText(String text) {
         return new Locator.FilterOptions().setHasText(text);
     }

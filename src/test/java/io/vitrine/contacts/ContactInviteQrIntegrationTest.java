@@ -55,6 +55,8 @@ class ContactInviteQrIntegrationTest extends ContactsIntegrationTest {
         HttpResponse<String> unknown = image(anna, "/api/v1/contacts/invites/not-a-token/qr.svg");
         assertThat(unknown.statusCode()).isEqualTo(404);
         assertThat(unknown.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+        assertThat(anna.get("/v3/api-docs").body().path("paths").path("/api/v1/contacts/invites/{token}/qr.svg")
+                .path("get").path("responses").path("200").path("content").has("image/svg+xml")).isTrue();
     }
 
     /** Fetches the QR code as the console's {@code <img>} does: with the session cookie and an image Accept header. */
