@@ -97,6 +97,9 @@ class ClusterFailoverReliabilityTest {
         Thread writer = Thread.ofPlatform().name("expert-writer").start(() -> {
             while (!stop.get()) {
                 expertPage.say("Line " + written.incrementAndGet());
+                // A few lines a second, as a quick typist writes: faster would run into the participant's frame
+                // budget (15 per second), whose refusals this writer does not wait for.
+                java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofMillis(200).toNanos());
             }
         });
         try {
