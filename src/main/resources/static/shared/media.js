@@ -217,13 +217,18 @@ export class Peer {
   setLocalTrack(kind, track) {
     if (this.closed || !this.#transceivers) return; // the answering side puts its tracks in with the first answer
     if (kind === 'video' && !this.#sendsVideo) return;
-    this.#transceivers[kind].sender.replaceTrack(track).catch(recordError);
+    this.#transceivers[kind].sender.replaceTrack(track).catch((err) => this.#recordUnlessClosed(err));
   }
 
   /** A `signal` frame from this peer. Frames are handled one after the other, in arrival order. */
   receive(frame) {
-    this.#queue = this.#queue.then(() => this.#handle(frame)).catch((err) => recordError(err));
+    this.#queue = this.#queue.then(() => this.#handle(frame)).catch((err) => this.#recordUnlessClosed(err));
     return this.#queue;
+  }
+
+  /** A step still under way when the connection was closed on purpose fails with InvalidStateError: not a fault. */
+  #recordUnlessClosed(err) {
+    if (!this.closed) recordError(err);
   }
 
   /** True when a description starts a new session on the other side (they reloaded): this connection is stale. */
@@ -303,8 +308,10 @@ export class Peer {
         this.#settingRemoteAnswer = false;
       }
       this.#remoteSession = sessionId(description.sdp) ?? this.#remoteSession;
+      if (this.closed) return;
       if (description.type === 'offer') {
         await this.#adoptLayout();
+        if (this.closed) return;
         await pc.setLocalDescription();
         this.#sendDescription();
       }
@@ -374,7 +381,7 @@ export class Peer {
         await pc.setLocalDescription();
         this.#sendDescription();
       } catch (err) {
-        recordError(err);
+        this.#recordUnlessClosed(err);
       } finally {
         this.#makingOffer = false;
       }
@@ -626,7 +633,7 @@ export class Mesh {
         const stats = await peer.sample();
         if (stats) this.#lastStats.set(peer.id, stats);
       } catch (err) {
-        recordError(err);
+        if (!peer.closed) recordError(err); // a peer dropped while its stats were read
       }
     }
   }
