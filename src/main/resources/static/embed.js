@@ -4,6 +4,8 @@
  * to their pages. It shows a floating button that opens the Vitrine widget in an overlay.
  * Everything lives in a shadow root, so the page's CSS cannot break it and none of ours leaks out.
  * Optional attributes: data-expert (an expert's handle), data-store (a store code).
+ * Buttons of the page with data-vitrine="request-appointment", "email" or "video-request" open the merchant's
+ * request form (an appointment request, a message, a video chat request) in an overlay.
  */
 (function () {
   'use strict';
@@ -32,6 +34,15 @@
   var TEXTS = { talk: 'Talk to an expert', leaveMessage: 'Leave us a message', unread: 'unread' };
 
   var CSS = shadowCss();
+  var REQUEST_KINDS = { 'request-appointment': 'appointment', email: 'email', 'video-request': 'video' };
+
+  document.addEventListener('click', function (event) {
+    var button = event.target && event.target.closest ? event.target.closest('[data-vitrine]') : null;
+    var kind = button && REQUEST_KINDS[button.getAttribute('data-vitrine')];
+    if (!kind) return;
+    event.preventDefault();
+    openRequest(kind, button);
+  });
 
   loadConfig()
     .then(function (config) { whenBodyReady(function () { mount(config); }); })
@@ -192,6 +203,41 @@
     };
   }
 
+  /** The request form in an overlay of its own; it closes itself (vitrine:close) or with Escape. */
+  function openRequest(kind, opener) {
+    var host = document.createElement('vitrine-request');
+    host.style.setProperty('all', 'initial', 'important');
+    var root = host.attachShadow({ mode: 'open' });
+    addStyles(root);
+    var panel = document.createElement('div');
+    panel.className = 'panel right open request';
+    panel.setAttribute('role', 'dialog');
+    panel.setAttribute('aria-modal', 'true');
+    var frame = document.createElement('iframe');
+    frame.className = 'frame';
+    frame.setAttribute('data-testid', 'vitrine-request-frame');
+    frame.title = 'Request form';
+    frame.src = origin + '/request/' + encodeURIComponent(merchant) + '?kind=' + kind + '&embed=1';
+    panel.appendChild(frame);
+    root.appendChild(panel);
+    document.body.appendChild(host);
+    frame.focus();
+    function close() {
+      window.removeEventListener('message', onMessage);
+      document.removeEventListener('keydown', onKey);
+      host.remove();
+      if (opener && opener.focus) opener.focus();
+    }
+    function onMessage(event) {
+      if (event.origin === origin && event.source === frame.contentWindow && (event.data || {}).type === 'vitrine:close') close();
+    }
+    function onKey(event) {
+      if (event.key === 'Escape') close();
+    }
+    window.addEventListener('message', onMessage);
+    document.addEventListener('keydown', onKey);
+  }
+
   function createFrame(panel) {
     var query = new URLSearchParams();
     if (options.expert) query.set('expert', options.expert);
@@ -249,11 +295,13 @@
       '  background: #fff; border-radius: 16px; box-shadow: 0 18px 50px rgba(0, 0, 0, 0.3);',
       '}',
       '.panel.open { display: block; }',
+      '.panel.request { bottom: auto; top: 20px; height: calc(100vh - 40px); max-height: 760px; width: 480px; }',
       '@media (min-width: 601px) { .panel.wide { width: 820px; } }',
       '.frame { display: block; width: 100%; height: 100%; border: 0; background: #fff; }',
       '@media (max-width: 600px) {',
       '  .panel { top: 0; right: 0; bottom: 0; left: 0; width: 100%; height: 100%; max-width: none; max-height: none; border-radius: 0; }',
       '  .launcher.hidden-on-phone { display: none; }',
+      '  .panel.request { top: 0; width: 100%; height: 100%; max-height: none; }',
       '}',
       '@media (prefers-reduced-motion: reduce) { .launcher { transition: none; } }',
     ].join('\n');

@@ -460,6 +460,7 @@ const en = {
 
   // The dashboard's SMS and WhatsApp page (/admin/channels).
   'admin.channels': 'SMS & WhatsApp',
+  'admin.requests': 'Requests',
   'channels.title': 'SMS & WhatsApp',
   'channels.twilio': 'SMS through Twilio',
   'channels.twilioHelp': 'Your Twilio Account SID and Auth Token (Twilio Console, Account info), and the Twilio numbers experts send from, one per line.',

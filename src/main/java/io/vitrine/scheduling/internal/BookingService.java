@@ -8,6 +8,7 @@ import io.vitrine.merchant.TeamApi;
 import io.vitrine.scheduling.AppointmentChanged;
 import io.vitrine.scheduling.AppointmentStatus;
 import io.vitrine.scheduling.AppointmentView;
+import io.vitrine.scheduling.SchedulingApi;
 import io.vitrine.shared.DomainException;
 import io.vitrine.shopper.ShopperApi;
 import java.time.Clock;
@@ -26,7 +27,7 @@ import org.springframework.transaction.annotation.Transactional;
  * email address. A booking is decided under the expert's calendar lock, so one slot is never booked twice.
  */
 @Service
-public class BookingService {
+public class BookingService implements SchedulingApi {
 
     /** How far ahead the page offers slots. */
     static final int DAYS_AHEAD = 14;
@@ -116,6 +117,14 @@ public class BookingService {
         notices.tell(a, AppointmentNotices.What.CONFIRMED);
         events.publishEvent(new AppointmentChanged(a.merchantId(), a.id(), null, a.expertId()));
         return new Booked(views.of(a), booker.token());
+    }
+
+    @Override
+    @Transactional
+    public AppointmentView book(UUID merchantId, String expertHandle, Instant start, ZoneId customerZone, String name,
+            String email) {
+        return book(merchants.get(merchantId).slug(), new Booking(name, email, expertHandle, start, customerZone))
+                .appointment();
     }
 
     private ExpertSlots slotsOf(Member expert, int minutes, Instant now) {
