@@ -1,0 +1,194 @@
+package io.vitrine.browser;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.FrameLocator;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import io.vitrine.dialog.Actor;
+import io.vitrine.merchant.Member;
+import io.vitrine.merchant.MerchantApi;
+import io.vitrine.merchant.TeamApi;
+import io.vitrine.scheduling.internal.BookingService;
+import io.vitrine.scheduling.internal.SchedulingAdmin;
+import io.vitrine.scheduling.internal.SlotPolicy;
+import jakarta.mail.BodyPart;
+import jakarta.mail.Message;
+import jakarta.mail.Multipart;
+import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.ServerSocket;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.Arrays;
+import net.fortuna.ical4j.data.CalendarBuilder;
+import net.fortuna.ical4j.model.Calendar;
+import net.fortuna.ical4j.model.Property;
+import net.fortuna.ical4j.model.component.VEvent;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The appointment request button in real Chromium on a phone: a buyer requests a time from the demo shop's button,
+ * the admin confirms it under Requests in the dashboard, and the buyer's email has the calendar invitation.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "spring.datasource.url=jdbc:h2:mem:inquiry-browser;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
+        "vitrine.demo=true",
+        "vitrine.notifications.outbox.poll-interval=200ms"
+})
+class InquiryBrowserTest extends ChromiumTest {
+
+    private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
+    private static final int SMTP_PORT = freePort();
+
+    @LocalServerPort
+    int port;
+
+    @Autowired MerchantApi merchants;
+    @Autowired TeamApi team;
+    @Autowired SchedulingAdmin scheduling;
+    @Autowired BookingService booking;
+
+    private GreenMail smtp;
+
+    @DynamicPropertySource
+    static void mail(DynamicPropertyRegistry registry) {
+        registry.add("spring.mail.host", () -> "127.0.0.1");
+        registry.add("spring.mail.port", () -> SMTP_PORT);
+    }
+
+    @BeforeEach
+    void demoShopTakesAppointments() {
+        smtp = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        smtp.start();
+        var demo = merchants.requireBySlug("demo");
+        Member admin = team.members(demo.id()).stream().filter(m -> m.email().equals("admin@demo.test")).findFirst().orElseThrow();
+        Member anna = team.findByHandle(demo.id(), "anna").orElseThrow();
+        var actor = new Actor.Staff(admin.id(), demo.id(), true);
+        scheduling.save(actor, new SchedulingAdmin.Settings(true, 30));
+        scheduling.setHours(actor, anna.id(), BERLIN, Arrays.stream(DayOfWeek.values())
+                .map(day -> new SlotPolicy.Hours(day, LocalTime.of(8, 0), LocalTime.of(20, 0))).toList());
+    }
+
+    @AfterEach
+    void stopMail() {
+        smtp.stop();
+    }
+
+    @Test
+    void aBuyerRequestsAnAppointmentFromTheDemoShopAndTheAdminConfirmsIt() throws Exception {
+        String base = "http://localhost:" + port;
+        Instant slot = booking.slots("demo", "anna", null).get(0).slots().get(3);
+        ZonedDateTime local = slot.atZone(BERLIN);
+
+        Page shop = phone("buyer");
+        shop.navigate(base + "/demo");
+        shop.getByTestId("demo-request-appointment").click();
+        FrameLocator form = shop.frameLocator("[data-testid=vitrine-request-frame]");
+        assertThat(form.getByTestId("tab-appointment")).hasAttribute("aria-selected", "true");
+        form.getByTestId("request-name").fill("Bea Buyer");
+        form.getByTestId("request-email").fill("bea@buyer.test");
+        form.getByTestId("request-company").fill("Buyer GmbH");
+        form.getByTestId("request-date").fill(local.toLocalDate().toString());
+        form.getByTestId("request-time").fill(local.toLocalTime().toString());
+        form.getByTestId("request-message").fill("The spring collection, please.");
+        form.getByTestId("request-submit").click();
+        assertThat(form.getByTestId("request-done")).isVisible();
+        assertThat(form.getByTestId("request-done-text")).containsText("has been sent");
+        MimeMessage toBrand = awaitMailTo("admin@demo.test");
+        assertThat(toBrand.getSubject()).startsWith("Appointment request from Bea Buyer:");
+
+        Page admin = phone("admin");
+        admin.navigate(base + "/login");
+        admin.getByTestId("login-email").fill("admin@demo.test");
+        admin.getByTestId("login-password").fill("demo-admin");
+        admin.getByTestId("login-submit").click();
+        admin.waitForURL("**/console");
+        admin.navigate(base + "/admin");
+        admin.getByTestId("requests-link").click();
+        admin.waitForURL("**/admin/requests");
+        Locator request = admin.getByTestId("requests-list").locator("li").filter(new Locator.FilterOptions().setHasText("Bea Buyer"));
+        assertThat(request).hasCount(1);
+        request.getByTestId("request-expert").selectOption("anna");
+        request.getByTestId("request-confirm").click();
+        assertThat(request).hasCount(0);
+        admin.getByTestId("requests-filter").selectOption("");
+        assertThat(admin.getByTestId("requests-list").locator("li[data-status=CONFIRMED]")).containsText("Bea Buyer");
+
+        MimeMessage invitation = awaitMailTo("bea@buyer.test");
+        assertThat(invitation.getSubject()).startsWith("Appointment confirmed:");
+        Calendar calendar = new CalendarBuilder().build(new StringReader(calendarPart((Multipart) invitation.getContent())));
+        assertThat(calendar.getProperty(Property.METHOD).orElseThrow().getValue()).isEqualTo("REQUEST");
+        VEvent event = (VEvent) calendar.getComponent("VEVENT").orElseThrow();
+        assertThat(Instant.from(event.getDateTimeStart().getDate())).isEqualTo(slot);
+    }
+
+    /** A phone-sized page (390×844) in a context of its own, in Berlin. */
+    private Page phone(String name) {
+        BrowserContext context = context(new Browser.NewContextOptions().setTimezoneId("Europe/Berlin").setLocale("en-GB"));
+        context.setDefaultTimeout(60_000);
+        context.setDefaultNavigationTimeout(90_000);
+        Page page = page(context, name);
+        page.setViewportSize(390, 844);
+        return page;
+    }
+
+    private MimeMessage awaitMailTo(String address) throws jakarta.mail.MessagingException {
+        Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+                .until(() -> mailTo(address) != null);
+        return mailTo(address);
+    }
+
+    private MimeMessage mailTo(String address) throws jakarta.mail.MessagingException {
+        for (MimeMessage mail : smtp.getReceivedMessages()) {
+            if (Arrays.stream(mail.getRecipients(Message.RecipientType.TO)).anyMatch(a -> a.toString().contains(address))) {
+                return mail;
+            }
+        }
+        return null;
+    }
+
+    private static String calendarPart(Multipart multipart) throws Exception {
+        for (int i = 0; i < multipart.getCount(); i++) {
+            BodyPart part = multipart.getBodyPart(i);
+            if (part.getContentType().startsWith("text/calendar")) {
+                Object content = part.getContent();
+                return content instanceof String text ? text
+                        : new String(((java.io.InputStream) content).readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            }
+            if (part.getContent() instanceof Multipart nested) {
+                String found = calendarPart(nested);
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
