@@ -77,6 +77,7 @@ function decideForm(request) {
       h('div', { class: 'field' }, h('label', { for: startId }, t('requests.start')), start,
         h('p', { class: 'field-error', id: `${startId}-error`, hidden: true })),
       confirm),
+    free,
     h('div', { class: 'requests-actions' },
       h('div', { class: 'field' }, h('label', { for: reasonId }, t('requests.reason')), reason), decline),
     error);
@@ -85,11 +86,16 @@ function decideForm(request) {
     error.textContent = t('requests.noExperts');
     error.hidden = false;
   }
-  form.addEventListener('submit', (event) => {
+  const free = h('div', { class: 'requests-free', testid: 'request-free' });
+  form.addEventListener('submit', async (event) => {
     event.preventDefault();
-    act(form, error, confirm, () => staffApi(`/inquiries/${request.id}/confirm`, {
+    free.replaceChildren();
+    const refused = await act(form, error, confirm, () => staffApi(`/inquiries/${request.id}/confirm`, {
       method: 'POST', body: { expert: expert.value, start: start.value ? new Date(start.value).toISOString() : null },
     }));
+    if (refused && (refused.code === 'slot_taken' || refused.fieldErrors?.some((e) => e.field === 'start'))) {
+      offerFreeTimes(free, expert.value, start, request.requestedStart);
+    }
   });
   decline.addEventListener('click', () => act(form, error, decline, () => staffApi(`/inquiries/${request.id}/decline`, {
     method: 'POST', body: { reason: reason.value.trim() || null },
@@ -109,17 +115,41 @@ function handledForm(request) {
   return form;
 }
 
-/** Runs the call; success reloads the list, a refusal (e.g. the slot is taken) is shown next to the form. */
+/**
+ * Runs the call; success reloads the list, a refusal (e.g. the slot is taken) is shown next to the form and returned.
+ * @returns {Promise<any>} the refusal, or null
+ */
 async function act(form, error, button, call) {
   clearFormErrors(form, error);
   setBusy(button, true);
   try {
     await call();
     await load();
+    return null;
   } catch (err) {
     showFormErrors(form, error, err);
+    return err;
   } finally {
     setBusy(button, false);
+  }
+}
+
+/** The expert's free times nearest the requested one (from the booking page's slots), to pick with one click. */
+async function offerFreeTimes(box, handle, input, requested) {
+  const slug = document.body.dataset.merchantSlug ?? '';
+  try {
+    const experts = await staffApi(`/book/${encodeURIComponent(slug)}/slots?expert=${encodeURIComponent(handle)}`);
+    const wanted = new Date(requested).getTime();
+    const nearest = (experts[0]?.slots ?? []).map((iso) => ({ iso, distance: Math.abs(new Date(iso).getTime() - wanted) }))
+      .sort((a, b) => a.distance - b.distance).slice(0, 6).map((s) => s.iso).sort();
+    if (!nearest.length) return;
+    box.replaceChildren(h('p', { class: 'muted small' }, t('requests.freeTimes')), h('div', { class: 'row' },
+      ...nearest.map((iso) => h('button', {
+        type: 'button', class: 'button', testid: 'request-free-time', 'data-start': iso,
+        onclick: () => { input.value = localInput(iso); input.focus(); },
+      }, when(iso)))));
+  } catch {
+    // The refusal above already says what to do; without free times the admin types another one.
   }
 }
 

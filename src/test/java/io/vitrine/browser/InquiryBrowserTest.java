@@ -17,25 +17,19 @@ import io.vitrine.merchant.TeamApi;
 import io.vitrine.scheduling.internal.BookingService;
 import io.vitrine.scheduling.internal.SchedulingAdmin;
 import io.vitrine.scheduling.internal.SlotPolicy;
-import jakarta.mail.BodyPart;
-import jakarta.mail.Message;
-import jakarta.mail.Multipart;
+import io.vitrine.support.Mails;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
-import java.io.StringReader;
 import java.net.ServerSocket;
 import java.time.DayOfWeek;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.Arrays;
-import net.fortuna.ical4j.data.CalendarBuilder;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.Property;
 import net.fortuna.ical4j.model.component.VEvent;
-import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -47,7 +41,8 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The appointment request button in real Chromium on a phone: a buyer requests a time from the demo shop's button,
- * the admin confirms it under Requests in the dashboard, and the buyer's email has the calendar invitation.
+ * the admin confirms it under Requests in the dashboard (the time was taken meanwhile: the admin picks a free one
+ * offered next to the refusal), and the buyer's email has the calendar invitation.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=jdbc:h2:mem:inquiry-browser;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
@@ -113,7 +108,7 @@ class InquiryBrowserTest extends ChromiumTest {
         form.getByTestId("request-submit").click();
         assertThat(form.getByTestId("request-done")).isVisible();
         assertThat(form.getByTestId("request-done-text")).containsText("has been sent");
-        MimeMessage toBrand = awaitMailTo("admin@demo.test");
+        MimeMessage toBrand = Mails.awaitMailTo(smtp, "admin@demo.test");
         assertThat(toBrand.getSubject()).startsWith("Appointment request from Bea Buyer:");
 
         Page admin = phone("admin");
@@ -127,18 +122,28 @@ class InquiryBrowserTest extends ChromiumTest {
         admin.waitForURL("**/admin/requests");
         Locator request = admin.getByTestId("requests-list").locator("li").filter(new Locator.FilterOptions().setHasText("Bea Buyer"));
         assertThat(request).hasCount(1);
+
+        // Meanwhile someone books that time on the booking page: confirming it is refused, and free times are offered.
+        booking.book("demo", new BookingService.Booking("Carl", "carl@buyer.test", "anna", slot, BERLIN));
         request.getByTestId("request-expert").selectOption("anna");
+        request.getByTestId("request-confirm").click();
+        assertThat(request.getByTestId("request-error")).containsText("this time has just been booked");
+        Locator freeTime = request.getByTestId("request-free-time").first();
+        assertThat(freeTime).isVisible();
+        Instant other = Instant.parse(freeTime.getAttribute("data-start"));
+        freeTime.click();
         request.getByTestId("request-confirm").click();
         assertThat(request).hasCount(0);
         admin.getByTestId("requests-filter").selectOption("");
         assertThat(admin.getByTestId("requests-list").locator("li[data-status=CONFIRMED]")).containsText("Bea Buyer");
 
-        MimeMessage invitation = awaitMailTo("bea@buyer.test");
+        MimeMessage invitation = Mails.awaitMailTo(smtp, "bea@buyer.test");
+        assertThat(other).isNotEqualTo(slot);
         assertThat(invitation.getSubject()).startsWith("Appointment confirmed:");
-        Calendar calendar = new CalendarBuilder().build(new StringReader(calendarPart((Multipart) invitation.getContent())));
+        Calendar calendar = Mails.calendarOf(invitation);
         assertThat(calendar.getProperty(Property.METHOD).orElseThrow().getValue()).isEqualTo("REQUEST");
         VEvent event = (VEvent) calendar.getComponent("VEVENT").orElseThrow();
-        assertThat(Instant.from(event.getDateTimeStart().getDate())).isEqualTo(slot);
+        assertThat(Instant.from(event.getDateTimeStart().getDate())).isEqualTo(other);
     }
 
     /** A phone-sized page (390×844) in a context of its own, in Berlin. */
@@ -149,39 +154,6 @@ class InquiryBrowserTest extends ChromiumTest {
         Page page = page(context, name);
         page.setViewportSize(390, 844);
         return page;
-    }
-
-    private MimeMessage awaitMailTo(String address) throws jakarta.mail.MessagingException {
-        Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
-                .until(() -> mailTo(address) != null);
-        return mailTo(address);
-    }
-
-    private MimeMessage mailTo(String address) throws jakarta.mail.MessagingException {
-        for (MimeMessage mail : smtp.getReceivedMessages()) {
-            if (Arrays.stream(mail.getRecipients(Message.RecipientType.TO)).anyMatch(a -> a.toString().contains(address))) {
-                return mail;
-            }
-        }
-        return null;
-    }
-
-    private static String calendarPart(Multipart multipart) throws Exception {
-        for (int i = 0; i < multipart.getCount(); i++) {
-            BodyPart part = multipart.getBodyPart(i);
-            if (part.getContentType().startsWith("text/calendar")) {
-                Object content = part.getContent();
-                return content instanceof String text ? text
-                        : new String(((java.io.InputStream) content).readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-            }
-            if (part.getContent() instanceof Multipart nested) {
-                String found = calendarPart(nested);
-                if (found != null) {
-                    return found;
-                }
-            }
-        }
-        return null;
     }
 
     private static int freePort() {

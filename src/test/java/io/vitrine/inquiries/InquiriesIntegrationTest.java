@@ -6,11 +6,8 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import io.vitrine.scheduling.SchedulingSupport;
 import io.vitrine.support.Api;
-import jakarta.mail.BodyPart;
-import jakarta.mail.Message;
-import jakarta.mail.Multipart;
+import io.vitrine.support.Mails;
 import jakarta.mail.internet.MimeMessage;
-import java.io.StringReader;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.ZonedDateTime;
@@ -18,7 +15,6 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import net.fortuna.ical4j.data.CalendarBuilder;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.Property;
 import net.fortuna.ical4j.model.component.VEvent;
@@ -43,7 +39,7 @@ class InquiriesIntegrationTest extends SchedulingSupport {
             assertThat(sent.status()).as(sent.raw()).isEqualTo(201);
             assertThat(sent.body().path("status").asString()).isEqualTo("OPEN");
 
-            MimeMessage toBrand = awaitMailTo(smtp, "admin@" + shop.slug() + ".test");
+            MimeMessage toBrand = Mails.awaitMailTo(smtp, "admin@" + shop.slug() + ".test");
             String berlin = slot.atZone(BERLIN).toLocalTime().toString();
             String newYork = slot.atZone(NEW_YORK).toLocalTime().toString();
             assertThat(toBrand.getSubject()).startsWith("Appointment request from Bea Buyer:").contains(berlin)
@@ -64,9 +60,9 @@ class InquiriesIntegrationTest extends SchedulingSupport {
             assertThat(confirmed.body().path("status").asString()).isEqualTo("CONFIRMED");
             assertThat(Instant.parse(confirmed.body().path("confirmedStart").asString())).isEqualTo(slot);
 
-            MimeMessage toRequester = awaitMailTo(smtp, "bea@customer.test");
+            MimeMessage toRequester = Mails.awaitMailTo(smtp, "bea@customer.test");
             assertThat(toRequester.getSubject()).startsWith("Appointment confirmed:").endsWith("(America/New_York)");
-            Calendar invite = new CalendarBuilder().build(new StringReader(calendarPart(toRequester)));
+            Calendar invite = Mails.calendarOf(toRequester);
             assertThat(invite.getProperty(Property.METHOD).orElseThrow().getValue()).isEqualTo("REQUEST");
             VEvent event = (VEvent) invite.getComponent("VEVENT").orElseThrow();
             assertThat(event.getProperty(Property.UID).orElseThrow().getValue())
@@ -119,14 +115,14 @@ class InquiriesIntegrationTest extends SchedulingSupport {
         GreenMail smtp = smtpServer();
         try {
             Api.anonymous(port).post("/api/v1/requests/" + shop.slug(), request("VIDEO", "eve@customer.test", slot));
-            MimeMessage toBrand = awaitMailTo(smtp, "admin@" + shop.slug() + ".test");
+            MimeMessage toBrand = Mails.awaitMailTo(smtp, "admin@" + shop.slug() + ".test");
             assertThat(toBrand.getSubject()).startsWith("Video chat request from Bea Buyer:");
             Api admin = shop.staff("admin");
             String id = admin.get("/api/v1/inquiries").body().get(0).path("id").asString();
             var declined = admin.post("/api/v1/inquiries/" + id + "/decline", Map.of("reason", "We are at a fair that day."));
             assertThat(declined.status()).as(declined.raw()).isEqualTo(200);
             assertThat(declined.body().path("status").asString()).isEqualTo("DECLINED");
-            MimeMessage toRequester = awaitMailTo(smtp, "eve@customer.test");
+            MimeMessage toRequester = Mails.awaitMailTo(smtp, "eve@customer.test");
             assertThat(toRequester.getSubject()).isEqualTo("Your request to " + shop.merchant().name() + " was declined");
             assertThat(GreenMailUtil.getBody(toRequester)).contains("We are at a fair that day.");
         } finally {
@@ -143,7 +139,7 @@ class InquiriesIntegrationTest extends SchedulingSupport {
             message.put("message", "Do you ship the oak chair to Vienna?");
             var sent = Api.anonymous(port).post("/api/v1/requests/" + shop.slug(), message);
             assertThat(sent.status()).as(sent.raw()).isEqualTo(201);
-            MimeMessage toBrand = awaitMailTo(smtp, "admin@" + shop.slug() + ".test");
+            MimeMessage toBrand = Mails.awaitMailTo(smtp, "admin@" + shop.slug() + ".test");
             assertThat(toBrand.getSubject()).isEqualTo("Message from Bea Buyer");
             assertThat(GreenMailUtil.getBody(toBrand)).contains("finn@customer.test", "Do you ship the oak chair to Vienna?");
 
@@ -175,7 +171,7 @@ class InquiriesIntegrationTest extends SchedulingSupport {
             Map<String, Object> message = new HashMap<>(request("EMAIL", "gus@customer.test", null));
             message.put("message", "Hello");
             assertThat(Api.anonymous(port).post("/api/v1/requests/" + shop.slug(), message).status()).isEqualTo(201);
-            assertThat(awaitMailTo(smtp, "anna@" + shop.slug() + ".test").getSubject()).isEqualTo("Message from Bea Buyer");
+            assertThat(Mails.awaitMailTo(smtp, "anna@" + shop.slug() + ".test").getSubject()).isEqualTo("Message from Bea Buyer");
         } finally {
             smtp.stop();
         }
@@ -317,42 +313,5 @@ class InquiriesIntegrationTest extends SchedulingSupport {
         assertThat(response.status()).as(response.raw()).isEqualTo(400);
         assertThat(response.body().path("code").asString()).isEqualTo("invalid");
         assertThat(response.body().path("errors").get(0).path("field").asString()).as(response.raw()).isEqualTo(field);
-    }
-
-    private static MimeMessage awaitMailTo(GreenMail smtp, String address) {
-        eventually().until(() -> mailsTo(smtp, address).length > 0);
-        return mailsTo(smtp, address)[0];
-    }
-
-    private static MimeMessage[] mailsTo(GreenMail smtp, String address) {
-        return Arrays.stream(smtp.getReceivedMessages()).filter(mail -> {
-            try {
-                return Arrays.stream(mail.getRecipients(Message.RecipientType.TO)).anyMatch(a -> a.toString().contains(address));
-            } catch (jakarta.mail.MessagingException e) {
-                throw new IllegalStateException(e);
-            }
-        }).toArray(MimeMessage[]::new);
-    }
-
-    private static String calendarPart(MimeMessage mail) throws Exception {
-        return find((Multipart) mail.getContent());
-    }
-
-    private static String find(Multipart multipart) throws Exception {
-        for (int i = 0; i < multipart.getCount(); i++) {
-            BodyPart part = multipart.getBodyPart(i);
-            if (part.getContentType().startsWith("text/calendar")) {
-                Object content = part.getContent();
-                return content instanceof String text ? text
-                        : new String(((java.io.InputStream) content).readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-            }
-            if (part.getContent() instanceof Multipart nested) {
-                String found = find(nested);
-                if (found != null) {
-                    return found;
-                }
-            }
-        }
-        return null;
     }
 }

@@ -82,6 +82,8 @@ class InquiryAdminController {
     }
 
     @PutMapping("/settings")
+    @Operation(summary = "Turns the request page on or off, chooses the team member whose login email receives the "
+            + "requests (the brand's account) and the brand's time zone")
     InquiryService.Settings saveSettings(@Parameter(hidden = true) @AuthenticationPrincipal StaffPrincipal staff,
             @Valid @RequestBody SettingsRequest request) {
         ZoneId zone;
