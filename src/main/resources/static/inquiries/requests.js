@@ -70,6 +70,7 @@ function decideForm(request) {
   const error = h('div', { class: 'form-error', role: 'alert', hidden: true, testid: 'request-error' });
   const confirm = h('button', { type: 'submit', class: 'button button--primary', testid: 'request-confirm' }, t('requests.confirm'));
   const decline = h('button', { type: 'button', class: 'button', testid: 'request-decline' }, t('requests.decline'));
+  const free = h('div', { class: 'requests-free', testid: 'request-free' });
   form.append(
     h('div', { class: 'requests-actions' },
       h('div', { class: 'field' }, h('label', { for: expertId }, t('requests.expert')), expert,
@@ -86,7 +87,6 @@ function decideForm(request) {
     error.textContent = t('requests.noExperts');
     error.hidden = false;
   }
-  const free = h('div', { class: 'requests-free', testid: 'request-free' });
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     free.replaceChildren();

@@ -120,11 +120,14 @@ class InquiryBrowserTest extends ChromiumTest {
         admin.navigate(base + "/admin");
         admin.getByTestId("requests-link").click();
         admin.waitForURL("**/admin/requests");
+        assertThat((Boolean) admin.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth"))
+                .as("the Requests page fits a phone").isTrue();
         Locator request = admin.getByTestId("requests-list").locator("li").filter(new Locator.FilterOptions().setHasText("Bea Buyer"));
         assertThat(request).hasCount(1);
 
         // Meanwhile someone books that time on the booking page: confirming it is refused, and free times are offered.
         booking.book("demo", new BookingService.Booking("Carl", "carl@buyer.test", "anna", slot, BERLIN));
+        clientErrors.allow("HTTP 409 POST");
         request.getByTestId("request-expert").selectOption("anna");
         request.getByTestId("request-confirm").click();
         assertThat(request.getByTestId("request-error")).containsText("this time has just been booked");
@@ -146,9 +149,33 @@ class InquiryBrowserTest extends ChromiumTest {
         assertThat(Instant.from(event.getDateTimeStart().getDate())).isEqualTo(other);
     }
 
+    @Test
+    void theRequestPageSpeaksGermanToAGermanBrowserAndRefusesABadAddressNextToTheField() {
+        Page page = phone("buyer", "de-DE");
+        page.navigate("http://localhost:" + port + "/request/demo?kind=video");
+        assertThat(page.getByTestId("tab-video")).hasText("Videochat anfragen");
+        assertThat(page.getByTestId("tab-video")).hasAttribute("aria-selected", "true");
+        assertThat(page.getByTestId("request-submit")).hasText("Anfrage senden");
+        assertThat((Boolean) page.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth"))
+                .as("the request page fits a phone").isTrue();
+        page.getByTestId("tab-email").click();
+        page.getByTestId("request-name").fill("Bea");
+        page.getByTestId("request-email").fill("bea@nowhere");
+        page.getByTestId("request-message").fill("Hallo");
+        clientErrors.allow("HTTP 400 POST");
+        page.getByTestId("request-submit").click();
+        assertThat(page.locator("#request-email-error")).isVisible();
+        assertThat(page.getByTestId("request-email")).hasAttribute("aria-invalid", "true");
+        assertThat(page.getByTestId("request-done")).isHidden();
+    }
+
     /** A phone-sized page (390×844) in a context of its own, in Berlin. */
     private Page phone(String name) {
-        BrowserContext context = context(new Browser.NewContextOptions().setTimezoneId("Europe/Berlin").setLocale("en-GB"));
+        return phone(name, "en-GB");
+    }
+
+    private Page phone(String name, String locale) {
+        BrowserContext context = context(new Browser.NewContextOptions().setTimezoneId("Europe/Berlin").setLocale(locale));
         context.setDefaultTimeout(60_000);
         context.setDefaultNavigationTimeout(90_000);
         Page page = page(context, name);

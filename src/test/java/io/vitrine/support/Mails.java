@@ -21,7 +21,7 @@ public final class Mails {
     private Mails() {}
 
     /** Waits (up to a minute, for a loaded machine) for the first email to the address. */
-    public static MimeMessage awaitMailTo(GreenMail smtp, String address) {
+    public static MimeMessage awaitMailTo(GreenMail smtp, String address) throws MessagingException {
         Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
                 .until(() -> firstTo(smtp, address) != null);
         return firstTo(smtp, address);
