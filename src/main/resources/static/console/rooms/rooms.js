@@ -19,6 +19,11 @@ function mount() {
   document.body.append(panel.element);
 }
 
+/** An empty number field means the server's default. */
+function numberOrNull(value) {
+  return value === '' ? null : Number(value);
+}
+
 function field(label, input) {
   return h('label', { class: 'field' }, h('span', { text: label }), input);
 }
@@ -42,9 +47,9 @@ function createForm(onCreated) {
     try {
       await staffApi('/rooms', { method: 'POST', body: {
         title: f.title.value, start: f.start.value, zone: ZONE, video: f.video.checked,
-        expiryHours: Number(f.expiryHours.value), capacity: Number(f.capacity.value),
+        expiryHours: numberOrNull(f.expiryHours.value), capacity: numberOrNull(f.capacity.value),
       } });
-      form.reset();
+      f.title.value = '';
       await onCreated();
     } catch (err) {
       showFormErrors(form, error, err);
