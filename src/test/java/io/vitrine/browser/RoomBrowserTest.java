@@ -6,22 +6,17 @@ import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import java.time.Clock;
+import io.vitrine.support.MovableClock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
 
 /**
  * Brand rooms in real Chromium: the expert creates a room in the console; before it opens its link says when; with
@@ -33,7 +28,7 @@ import org.springframework.context.annotation.Primary;
         // The clock jumps ahead; consoles seen "long ago" by it must not count as gone.
         "vitrine.presence.grace=6h"
 })
-@Import(RoomBrowserTest.MovableClockConfiguration.class)
+@Import(MovableClock.Configuration.class)
 class RoomBrowserTest extends ChromiumTest {
 
     private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
@@ -42,41 +37,6 @@ class RoomBrowserTest extends ChromiumTest {
     int port;
 
     @Autowired MovableClock clock;
-
-    @TestConfiguration
-    static class MovableClockConfiguration {
-
-        @Bean
-        @Primary
-        MovableClock movableClock() {
-            return new MovableClock();
-        }
-    }
-
-    /** The system clock plus an offset the test moves. */
-    static final class MovableClock extends Clock {
-
-        private volatile Duration offset = Duration.ZERO;
-
-        void moveBy(Duration by) {
-            offset = offset.plus(by);
-        }
-
-        @Override
-        public Instant instant() {
-            return Instant.now().plus(offset);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-    }
 
     @Test
     void expertCreatesARoomAndTwoVisitorsChatWithTheExpertOnceItOpens() {

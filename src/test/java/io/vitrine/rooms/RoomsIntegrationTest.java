@@ -6,21 +6,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.icegreen.greenmail.util.GreenMail;
 import io.vitrine.notifications.NotificationsIntegrationTest;
 import io.vitrine.support.Api;
+import io.vitrine.support.MovableClock;
 import io.vitrine.support.Socket;
 import jakarta.mail.BodyPart;
 import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
 import java.io.StringReader;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import net.fortuna.ical4j.data.CalendarBuilder;
@@ -30,10 +28,7 @@ import net.fortuna.ical4j.model.Property;
 import net.fortuna.ical4j.model.component.VEvent;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -42,38 +37,10 @@ import tools.jackson.databind.JsonNode;
  * Brand rooms over HTTP and the socket, with a clock the test moves: an early link says when it opens, an open one
  * admits visitors into the expert's dialog up to the capacity, an expired one has ended; announcements by email.
  */
-@Import(RoomsIntegrationTest.MovableClock.class)
+@Import(MovableClock.Configuration.class)
 class RoomsIntegrationTest extends NotificationsIntegrationTest {
 
     static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
-
-    /** The system clock plus an offset the test moves forward. */
-    @TestConfiguration(proxyBeanMethods = false)
-    static class MovableClock {
-
-        static final AtomicReference<Duration> OFFSET = new AtomicReference<>(Duration.ZERO);
-
-        @Bean
-        @Primary
-        Clock movableClock() {
-            return new Clock() {
-                @Override
-                public ZoneId getZone() {
-                    return ZoneOffset.UTC;
-                }
-
-                @Override
-                public Clock withZone(ZoneId zone) {
-                    return this;
-                }
-
-                @Override
-                public Instant instant() {
-                    return Instant.now().plus(OFFSET.get());
-                }
-            };
-        }
-    }
 
     /** The clock jumps ahead: consoles seen "long ago" by it must not count as gone. */
     @DynamicPropertySource
@@ -82,10 +49,10 @@ class RoomsIntegrationTest extends NotificationsIntegrationTest {
     }
 
     @Autowired
-    Clock clock;
+    MovableClock clock;
 
-    private static void advance(Duration by) {
-        MovableClock.OFFSET.updateAndGet(offset -> offset.plus(by));
+    private void advance(Duration by) {
+        clock.moveBy(by);
     }
 
     @Test
