@@ -138,6 +138,37 @@ class RoomsIntegrationTest extends NotificationsIntegrationTest {
     }
 
     @Test
+    void shouldAdmitExactlyTheCapacityWhenVisitorsRaceForIt() throws Exception {
+        Shop shop = shop("anna");
+        Api anna = shop.online("anna");
+        var body = room("Busy room", inMinutes(2));
+        body.put("capacity", 3);
+        String token = token(create(anna, body));
+        var go = new java.util.concurrent.CountDownLatch(1);
+        var threads = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            var results = new java.util.ArrayList<java.util.concurrent.Future<Integer>>();
+            for (int i = 0; i < 8; i++) {
+                String name = "Visitor " + i;
+                results.add(threads.submit(() -> {
+                    go.await();
+                    return Api.anonymous(port).post("/api/v1/widget/rooms/" + token + "/join",
+                            Map.of("screenName", name)).status();
+                }));
+            }
+            go.countDown();
+            var statuses = new java.util.ArrayList<Integer>();
+            for (var result : results) {
+                statuses.add(result.get(120, java.util.concurrent.TimeUnit.SECONDS));
+            }
+            assertThat(statuses).filteredOn(s -> s == 200).hasSize(3);
+            assertThat(statuses).filteredOn(s -> s == 409).hasSize(5);
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    @Test
     void shouldRunATextRoomWithoutAStream() {
         Shop shop = shop("anna");
         Api anna = shop.online("anna");
