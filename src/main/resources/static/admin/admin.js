@@ -9,6 +9,7 @@ import { loadTranscript } from '../shared/transcript.js';
 import { createDialogStore } from '../shared/store.js';
 import { dialogOrders } from './dialog-orders.js';
 import { mountSchedulingCard } from './appointments.js';
+import { mountRoomsCard } from './rooms.js';
 
 const STATUS_SHOW_MS = 4000;
 const page = document.body.dataset;
@@ -27,6 +28,7 @@ loadTeam();
 loadDialogs();
 loadReports();
 mountSchedulingCard(document.getElementById('main'));
+mountRoomsCard(document.getElementById('main'));
 
 // ---------------------------------------------------------------- embed snippet
 

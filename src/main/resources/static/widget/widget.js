@@ -20,6 +20,7 @@ import { createConversationLog } from './conversation/log.js';
 import { createConversationMedia } from './conversation/live.js';
 import { createWidgetProducts } from './products.js';
 import { createAppointmentPanel } from './appointment.js';
+import { createRoomWaiting } from './room.js';
 
 const OPEN_STATUSES = new Set(['WAITING', 'ACTIVE']);
 const PERSONAL_FIELDS = {
@@ -40,6 +41,7 @@ const tokenStore = createTokenStore(`vitrine.token.${page.merchant}`);
 const store = createDialogStore();
 const state = {
   config: null,
+  roomWaiting: null, // a room link's countdown, while one shows
   token: tokenStore.get(),
   profile: null,
   socket: null,
@@ -86,6 +88,7 @@ function readPage() {
     store: query.get('store') || null,
     pageUrl: query.get('page') || null,
     invite: data.invite || null,
+    room: data.room || null,
     // The conversation an answer email links to; this browser may or may not hold it.
     dialog: query.get('dialog') || null,
   };
@@ -102,6 +105,10 @@ async function boot() {
   applyConfig(state.config);
   if (page.invite) {
     await showJoin();
+    return;
+  }
+  if (page.room) {
+    await showRoom();
     return;
   }
   if (state.token) {
@@ -178,7 +185,7 @@ function buildChrome() {
     type: 'button', class: 'icon-button', testid: 'close-widget',
     'aria-label': t('widget.close'), title: t('widget.close'), onclick: closeWidget,
     // An invite link opens the widget as a page of its own, where there is nothing to close.
-    hidden: Boolean(page.invite) && window.parent === window,
+    hidden: Boolean(page.invite || page.room) && window.parent === window,
   }, icon(ICONS.close));
   const view = h('main', { class: 'view', id: 'view', tabindex: '-1' });
   const footer = h('footer', { class: 'foot', hidden: true });
@@ -434,7 +441,7 @@ function showInviteInvalid() {
 
 function renderJoin(invite, { full = false, fullText = null } = {}) {
   const max = invite.maxCustomers ?? DEFAULT_MAX_CUSTOMERS;
-  const isFull = full || (invite.customers ?? 0) >= max;
+  const isFull = full || (!invite.room && (invite.customers ?? 0) >= max);
   const merchant = invite.merchant?.name ?? ui.title.textContent;
   if (invite.merchant?.name) ui.title.textContent = invite.merchant.name;
   const formError = h('div', { class: 'form-error', role: 'alert', testid: 'form-error', hidden: true });
@@ -450,7 +457,7 @@ function renderJoin(invite, { full = false, fullText = null } = {}) {
     joinStream(invite, form, { ready, formError });
   });
   show(h('section', { class: 'panel stack join', 'aria-labelledby': 'join-title' },
-    h('h2', { id: 'join-title', class: 'view-title', text: t('join.title') }),
+    h('h2', { id: 'join-title', class: 'view-title', testid: invite.room ? 'room-title' : null, text: invite.room ?? t('join.title') }),
     h('p', { class: 'lead' }, h('strong', { testid: 'join-merchant', text: merchant })),
     invite.host ? h('p', { class: 'lead', text: t('join.invitedBy', { name: invite.host.name ?? '', merchant }) }) : null,
     h('div', { class: 'status-box', testid: 'join-expert' },
@@ -458,11 +465,11 @@ function renderJoin(invite, { full = false, fullText = null } = {}) {
       h('div', {},
         h('p', { class: 'hint', text: t('join.expert') }),
         h('strong', { text: invite.expert?.name ?? t('join.noExpert') }))),
-    h('p', { class: 'hint', text: t('join.count', { count: Math.min(invite.customers ?? 0, max), max }) }),
+    invite.room ? null : h('p', { class: 'hint', text: t('join.count', { count: Math.min(invite.customers ?? 0, max), max }) }),
     isFull
       ? h('div', { class: 'stack' },
         h('p', { class: 'notice-box', role: 'alert', testid: 'stream-full', text: fullText || t('join.full') }),
-        h('button', { type: 'button', class: 'button', 'data-autofocus': true, text: t('join.checkAgain'), onclick: showJoin }))
+        h('button', { type: 'button', class: 'button', 'data-autofocus': true, text: t('join.checkAgain'), onclick: page.room ? showRoom : showJoin }))
       : form), { focus: true });
 }
 
@@ -471,7 +478,8 @@ async function joinStream(invite, form, { ready, formError }) {
   clearFormErrors(form, formError);
   setBusy(ready, true, t('join.joining'));
   try {
-    const joined = await api(`/invites/${encodeURIComponent(page.invite)}/join`, { method: 'POST', body: { screenName } });
+    const path = page.room ? `/rooms/${encodeURIComponent(page.room)}/join` : `/invites/${encodeURIComponent(page.invite)}/join`;
+    const joined = await api(path, { method: 'POST', body: { screenName } });
     if (joined.token) {
       state.token = joined.token;
       tokenStore.set(joined.token);
@@ -483,10 +491,41 @@ async function joinStream(invite, form, { ready, formError }) {
     openConversation(joined.dialog, { focus: true });
   } catch (err) {
     setBusy(ready, false);
-    if (err.code === 'stream_full') renderJoin(invite, { full: true, fullText: err.message });
+    if (err.code === 'stream_full' || err.code === 'room_full') renderJoin(invite, { full: true, fullText: err.message });
+    else if (page.room && (err.code === 'room_not_open' || err.code === 'room_ended')) showRoom();
     else if (isInviteGone(err)) showInviteInvalid();
     else showFormErrors(form, formError, err);
   }
+}
+
+// ---------------------------------------------------------------- a brand room's link
+
+/** A room's link: when it opens (with a countdown), that it has ended, or a screen name and Ready while open. */
+async function showRoom() {
+  showLoading();
+  let room;
+  try {
+    room = await api(`/rooms/${encodeURIComponent(page.room)}`);
+  } catch (err) {
+    if (err.status === 404) {
+      show(h('section', { class: 'panel stack' },
+        h('p', { class: 'notice-box', role: 'alert', testid: 'room-not-found', text: t('room.notFound') })), { focus: true });
+    } else showFailure(err, showRoom);
+    return;
+  }
+  ui.title.textContent = room.merchantName;
+  if (room.state !== 'OPEN') {
+    state.roomWaiting?.dispose();
+    state.roomWaiting = createRoomWaiting(room, {
+      icsUrl: `/api/v1/widget/rooms/${encodeURIComponent(page.room)}/invitation.ics`, onOpen: showRoom,
+    });
+    show(state.roomWaiting.root, { focus: true });
+    return;
+  }
+  renderJoin({
+    room: room.title, merchant: { name: room.merchantName }, expert: { name: room.expert },
+    maxCustomers: room.capacity,
+  });
 }
 
 // ---------------------------------------------------------------- dialog list

@@ -6,8 +6,11 @@ import java.util.UUID;
 /** Who a notice is for: a team member or a shopper of one merchant. */
 public record Recipient(UUID merchantId, Kind kind, UUID id) {
 
-    /** BUYER: someone who placed an order, known only to the sales module's {@link RecipientDirectory}. */
-    public enum Kind { STAFF, SHOPPER, BUYER }
+    /**
+     * BUYER: someone who placed an order, known only to the sales module's {@link RecipientDirectory}; INVITEE: an
+     * email address a brand invited to its rooms, known only to the rooms module's.
+     */
+    public enum Kind { STAFF, SHOPPER, BUYER, INVITEE }
 
     public Recipient {
         Objects.requireNonNull(merchantId, "merchantId");
@@ -25,5 +28,9 @@ public record Recipient(UUID merchantId, Kind kind, UUID id) {
 
     public static Recipient buyer(UUID merchantId, UUID orderId) {
         return new Recipient(merchantId, Kind.BUYER, orderId);
+    }
+
+    public static Recipient invitee(UUID merchantId, UUID inviteeId) {
+        return new Recipient(merchantId, Kind.INVITEE, inviteeId);
     }
 }

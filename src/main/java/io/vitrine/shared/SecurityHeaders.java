@@ -43,7 +43,7 @@ public class SecurityHeaders extends OncePerRequestFilter {
                 ? String.valueOf(request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI))
                 : request.getRequestURI();
         path = path.substring(Math.min(path.length(), request.getContextPath().length()));
-        boolean secretInAddress = path.startsWith("/join/") || path.startsWith("/widget/");
+        boolean secretInAddress = path.startsWith("/join/") || path.startsWith("/r/") || path.startsWith("/widget/");
         response.setHeader("Referrer-Policy", secretInAddress ? "no-referrer" : "strict-origin-when-cross-origin");
         chain.doFilter(request, response);
     }

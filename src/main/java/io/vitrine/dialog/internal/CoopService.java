@@ -124,6 +124,12 @@ public class CoopService implements CoopApi {
             }
         }
         requireRoom(d);
+        return seatGuest(d, shopper, name);
+    }
+
+    /** A new Guest seat in a dialog whose row is locked: the shopper's, or a new Guest identity's if there is none. */
+    Joined seatGuest(DialogRow d, Shopper current, String name) {
+        Shopper shopper = current;
         String newToken = null;
         if (shopper == null) {
             var guest = shoppers.createGuest(d.merchantId(), name);
@@ -131,10 +137,10 @@ public class CoopService implements CoopApi {
             shopper = guest.shopper();
         }
         Instant now = Instant.now(clock);
-        Participants.Row guest = participants.add(dialogId, ParticipantRole.GUEST, shopper.id(), null, name, now);
+        Participants.Row guest = participants.add(d.id(), ParticipantRole.GUEST, shopper.id(), null, name, now);
         changes.append(d, EventKind.JOINED, guest, null, null, now);
-        log.add(dialogId, DialogLog.Reason.JOINED, null, name, now);
-        return new Joined(newToken, shopper, changes.changed(dialogId));
+        log.add(d.id(), DialogLog.Reason.JOINED, null, name, now);
+        return new Joined(newToken, shopper, changes.changed(d.id()));
     }
 
     /** A Guest who left an open dialog takes their seat again, if there is room. */
@@ -186,6 +192,11 @@ public class CoopService implements CoopApi {
 
     private DialogView comeBack(DialogRow d, Participants.Row guest, String name) {
         requireRoom(d);
+        return seatAgain(d, guest, name);
+    }
+
+    /** A Guest who left takes their seat again, in a dialog whose row is locked and has room. */
+    DialogView seatAgain(DialogRow d, Participants.Row guest, String name) {
         Instant now = Instant.now(clock);
         participants.rejoin(guest.id(), name);
         Participants.Row back = participants.ofShopper(d.id(), guest.shopperId()).orElseThrow();
@@ -225,7 +236,7 @@ public class CoopService implements CoopApi {
         }
     }
 
-    private static String screenName(String value) {
+    static String screenName(String value) {
         String name = value == null ? "" : value.strip();
         if (name.isEmpty() || name.length() > MAX_SCREEN_NAME) {
             throw DomainException.invalid("Please choose a screen name of 1 to " + MAX_SCREEN_NAME + " characters.");

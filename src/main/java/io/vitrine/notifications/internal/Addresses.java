@@ -34,7 +34,7 @@ class Addresses {
             case SHOPPER -> shoppers.find(recipient.id())
                     .filter(shopper -> shopper.merchantId().equals(recipient.merchantId()))
                     .flatMap(Addresses::address);
-            case BUYER -> directories.stream().flatMap(directory -> directory.find(recipient).stream())
+            case BUYER, INVITEE -> directories.stream().flatMap(directory -> directory.find(recipient).stream())
                     .findFirst().map(entry -> new Address(entry.name(), entry.email()));
         };
     }

@@ -1,0 +1,131 @@
+package io.vitrine.rooms.internal;
+
+import io.vitrine.notifications.CalendarInvites;
+import io.vitrine.notifications.Channel;
+import io.vitrine.notifications.Notification;
+import io.vitrine.notifications.NotificationsApi;
+import io.vitrine.notifications.Recipient;
+import io.vitrine.rooms.RoomState;
+import io.vitrine.shared.DomainException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Announces a room by email to addresses the brand pastes: each gets the link and a calendar invitation
+ * (METHOD:REQUEST, the room's id as UID), through the notifications outbox, with its unsubscribe link.
+ */
+@Service
+public class RoomAnnouncements {
+
+    public static final int MAX_ADDRESSES = 500;
+    private static final Pattern SEPARATORS = Pattern.compile("[\\s,;]+");
+    private static final Pattern EMAIL = Pattern.compile("^[^@\\s\"<>()]{1,64}@[^@\\s\"<>()]+\\.[^@\\s\"<>().]{2,}$");
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy, HH:mm", Locale.ENGLISH);
+
+    private final RoomService rooms;
+    private final RoomInvitees invitees;
+    private final NotificationsApi notifications;
+    private final Clock clock;
+
+    RoomAnnouncements(RoomService rooms, RoomInvitees invitees, NotificationsApi notifications, Clock clock) {
+        this.rooms = rooms;
+        this.invitees = invitees;
+        this.notifications = notifications;
+        this.clock = clock;
+    }
+
+    /** How an announcement went: {@code sent} new addresses, {@code skipped} told of this room before. */
+    public record Result(int sent, int skipped, int total) {}
+
+    @Transactional
+    public Result announce(RoomService.Caller caller, java.util.UUID roomId, String pasted, String link) {
+        Room room = rooms.require(caller, roomId);
+        Instant now = Instant.now(clock);
+        if (room.state(now) == RoomState.ENDED) {
+            throw DomainException.conflict("room_ended", "This room has ended; there is nothing to announce any more.");
+        }
+        Set<String> addresses = addresses(pasted);
+        List<Recipient> recipients = new ArrayList<>();
+        int skipped = 0;
+        for (String email : addresses) {
+            var invitee = invitees.idOf(room.merchantId(), email, now);
+            if (invitees.markAnnounced(room.id(), invitee, now)) {
+                recipients.add(Recipient.invitee(room.merchantId(), invitee));
+            } else {
+                skipped++;
+            }
+        }
+        if (!recipients.isEmpty()) {
+            notifications.notify(notice(room, link), recipients);
+        }
+        return new Result(recipients.size(), skipped, invitees.announced(room.id()));
+    }
+
+    private static Notification notice(Room room, String link) {
+        return Notification.of("room.announced", "Invitation: " + room.title() + ", " + when(room), body(room, link),
+                link, Channel.EMAIL).withCalendar(CalendarInvites.request(event(room, link)));
+    }
+
+    /** The room's calendar invitation, the same in every email and download: its UID is the room's id. */
+    public String calendarFile(String token, String link) {
+        return CalendarInvites.request(event(rooms.byToken(token), link)).content();
+    }
+
+    private static CalendarInvites.Event event(Room room, String link) {
+        ZonedDateTime start = room.start().atZone(ZoneId.of(room.zone()));
+        return new CalendarInvites.Event(room.id() + "@vitrine", 0, room.title(), body(room, link), link, start,
+                start.plusHours(room.expiryHours()), null, List.of());
+    }
+
+    private static String when(Room room) {
+        return WHEN.format(room.start().atZone(ZoneId.of(room.zone()))) + " (" + room.zone() + ")";
+    }
+
+    private static String body(Room room, String link) {
+        String kind = room.video() ? "video presentation" : "text chat";
+        return "You are invited to \"" + room.title() + "\", a live " + kind + ", on " + when(room) + ". "
+                + "The room opens five minutes before the start and stays open for " + room.expiryHours()
+                + (room.expiryHours() == 1 ? " hour" : " hours") + ": " + link;
+    }
+
+    /** The pasted list: addresses separated by commas, semicolons, spaces or lines, lower-cased and deduplicated. */
+    static Set<String> addresses(String pasted) {
+        Set<String> addresses = new LinkedHashSet<>();
+        List<String> invalid = new ArrayList<>();
+        for (String part : SEPARATORS.split(pasted == null ? "" : pasted.strip())) {
+            if (part.isEmpty()) {
+                continue;
+            }
+            String email = part.toLowerCase(Locale.ROOT);
+            if (email.length() > 254 || !EMAIL.matcher(email).matches()) {
+                invalid.add(part);
+            } else {
+                addresses.add(email);
+            }
+        }
+        if (!invalid.isEmpty()) {
+            throw DomainException.invalidField("addresses", "These are not email addresses: "
+                    + String.join(", ", invalid.stream().limit(10).map(a -> a.length() > 80 ? a.substring(0, 80) + "…" : a).toList())
+                    + (invalid.size() > 10 ? " and " + (invalid.size() - 10) + " more" : "") + ".");
+        }
+        if (addresses.isEmpty()) {
+            throw DomainException.invalidField("addresses", "Please paste at least one email address.");
+        }
+        if (addresses.size() > MAX_ADDRESSES) {
+            throw DomainException.invalidField("addresses", "Please paste at most " + MAX_ADDRESSES
+                    + " addresses at once (" + addresses.size() + " given).");
+        }
+        return addresses;
+    }
+}
