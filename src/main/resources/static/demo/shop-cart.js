@@ -65,11 +65,56 @@
     var total = document.querySelector('[data-testid="demo-cart-total"]');
     total.hidden = cart.lines.length === 0;
     total.textContent = 'Total: ' + Object.keys(totals).map(function (c) { return money(totals[c], c); }).join(' + ');
+    document.querySelector('[data-testid="demo-cart-place"]').hidden = cart.lines.length === 0;
     var from = document.querySelector('[data-testid="demo-cart-from"]');
     from.hidden = !cart.dialogId;
     from.textContent = 'Put together with an expert in a live consultation.';
   }
 
-  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', render);
-  else render();
+  // "Place order": the demo shop's server prices the lines from its catalog and reports the order to Vitrine through
+  // the signed generic order webhook (the secret stays on the server), with the dialog and expert for attribution.
+  function placeOrder() {
+    var cart = read();
+    var button = document.querySelector('[data-testid="demo-cart-place"]');
+    var error = document.querySelector('[data-testid="demo-cart-error"]');
+    error.hidden = true;
+    button.disabled = true;
+    fetch('/demo/cart/order', {
+      method: 'POST',
+      credentials: 'same-origin',
+      headers: Object.assign({ 'Content-Type': 'application/json' }, csrfHeader()),
+      body: JSON.stringify({ dialogId: cart.dialogId || null, expertId: cart.expertId || null,
+        lines: cart.lines.map(function (l) { return { sku: l.sku, quantity: l.quantity }; }) })
+    }).then(function (response) {
+      return response.json().catch(function () { return {}; }).then(function (body) {
+        if (!response.ok) throw new Error(body.detail || ('The order failed (' + response.status + ').'));
+        return body;
+      });
+    }).then(function (placed) {
+      sessionStorage.removeItem(KEY);
+      render();
+      var done = document.querySelector('[data-testid="demo-cart-placed"]');
+      done.hidden = false;
+      done.textContent = 'Thank you! Your order ' + placed.orderId + ' is placed.';
+    }).catch(function (e) {
+      error.hidden = false;
+      error.textContent = e.message;
+    }).finally(function () {
+      button.disabled = false;
+    });
+  }
+
+  function csrfHeader() {
+    var cookie = document.cookie.split('; ').filter(function (c) { return c.indexOf('XSRF-TOKEN=') === 0; })[0];
+    return cookie ? { 'X-XSRF-TOKEN': decodeURIComponent(cookie.slice('XSRF-TOKEN='.length)) } : {};
+  }
+
+  function start() {
+    var button = document.querySelector('[data-testid="demo-cart-place"]');
+    if (button) button.addEventListener('click', placeOrder);
+    render();
+  }
+
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);
+  else start();
 })();

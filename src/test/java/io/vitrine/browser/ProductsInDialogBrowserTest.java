@@ -16,7 +16,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Products in a text-only co-op dialog in real Chromium: the expert shows and suggests a demo product, the Host
- * accepts it and hands the cart to the demo shop, whose cart page shows the lines; a Guest sees the card and votes
+ * accepts it and hands the cart to the demo shop, whose cart page shows the lines and places the order, which comes
+ * back through the signed order webhook as the expert's sale; a Guest sees the card and votes
  * but has no Add to cart. With the hand-off VITRINE the Host checks out in the widget and the admin sees the
  * expert's sale.
  */
@@ -101,6 +102,27 @@ class ProductsInDialogBrowserTest extends ChromiumTest {
         assertThat(line).containsText("Classic Cotton T-Shirt");
         assertThat(line.getByTestId("demo-cart-quantity")).hasText("× 2");
         assertThat(shop.getByTestId("demo-cart-total")).containsText("49.80");
+
+        // Placing the order there reports it back through the signed order webhook: it is Anna's sale.
+        shop.getByTestId("demo-cart-place").click();
+        assertThat(shop.getByTestId("demo-cart-placed")).containsText("is placed");
+        assertThat(shop.getByTestId("demo-cart-line")).hasCount(0);
+        Page admin = page("admin", 1280, 800);
+        login(admin, "admin@demo.test", "demo-admin");
+        admin.navigate(base + "/admin/sales");
+        assertThat(admin.locator("body")).containsText("Anna Expert");
+        assertThat(admin.locator("body")).containsText("49.80");
+        assertThat(admin.getByTestId("sales-orders")).containsText("Shop webhook");
+        assertThat(admin.getByTestId("sales-orders").locator(".status-badge").first()).hasText("Paid");
+        // The same page for a German browser.
+        Page german = page(context(new Browser.NewContextOptions().setLocale("de-DE")), "admin-de");
+        german.setViewportSize(390, 844);
+        pages.add(german);
+        login(german, "admin@demo.test", "demo-admin");
+        german.navigate(base + "/admin/sales");
+        assertThat(german.locator("h1")).hasText("Verkäufe");
+        assertThat(german.getByTestId("sales-orders").locator(".status-badge").first()).hasText("Bezahlt");
+        assertThat(german).hasTitle(java.util.regex.Pattern.compile("^Verkäufe · Demo Store$"));
     }
 
     @Test

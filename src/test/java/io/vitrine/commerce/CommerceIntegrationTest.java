@@ -269,4 +269,61 @@ class CommerceIntegrationTest extends IntegrationTest {
         assertThat(docs.has("/api/v1/widget/me/dialogs/{id}/cart")).isTrue();
         assertThat(docs.has("/api/v1/merchant/commerce-settings")).isTrue();
     }
+
+    /** Shopify's /products.json as a store serves it: 14-digit ids, merchant SKUs, no "shopify-" anywhere. */
+    private static final String SHOPIFY_PRODUCTS = """
+            {"products": [{"id": 8012345678901, "title": "Linen Shirt", "handle": "linen-shirt",
+              "options": [{"name": "Size", "position": 1}],
+              "variants": [
+                {"id": 44012345678901, "product_id": 8012345678901, "title": "S", "sku": "LIN-S", "price": "49.00",
+                 "available": true, "option1": "S", "inventory_quantity": 3},
+                {"id": 44012345678902, "product_id": 8012345678901, "title": "M", "sku": "LIN-M", "price": "49.00",
+                 "available": true, "option1": "M", "inventory_quantity": 2}]}]}
+            """;
+
+    @Test
+    void shouldBuildTheShopifyPermalinkFromTheImportedShopifyVariantIds() {
+        Scene s = scene();
+        UUID merchant = s.shop.merchant().id();
+        catalog.importNow(merchant, new ByteArrayInputStream(SHOPIFY_PRODUCTS.getBytes(StandardCharsets.UTF_8)),
+                ImportFormat.SHOPIFY, "products.json");
+        Product shirt = catalog.findBySku(merchant, "LIN-M", null).orElseThrow();
+        assertThat(shirt.variants()).extracting(v -> v.sku() + "=" + v.shopifyVariantId())
+                .containsExactlyInAnyOrder("LIN-S=44012345678901", "LIN-M=44012345678902");
+        UUID small = variant(shirt, "LIN-S");
+        UUID medium = variant(shirt, "LIN-M");
+        Api admin = s.shop.staff("admin");
+        assertThat(admin.get("/api/v1/catalog/products/" + shirt.id()).body().path("variants").valueStream()
+                .map(v -> v.path("shopifyVariantId").asString()).toList()).as("the API shows it").contains("44012345678902");
+        assertThat(Api.anonymous(port).get("/v3/api-docs").body().path("components").path("schemas").path("Variant")
+                .path("properties").has("shopifyVariantId")).as("the OpenAPI document names it").isTrue();
+        assertThat(admin.put("/api/v1/merchant/commerce-settings",
+                Map.of("cartHandoff", "SHOPIFY", "shopDomain", "demo-shop.myshopify.com")).status()).isEqualTo(200);
+
+        s.expert.send(s.frame("showProduct", "productId", shirt.id()));
+        s.host.await(event("PRODUCT"));
+        s.host.send(s.frame("cartAdd", "productId", shirt.id(), "variantId", medium, "quantity", 2));
+        s.host.await(cartWith(1));
+        s.host.send(s.frame("cartAdd", "productId", shirt.id(), "variantId", small, "quantity", 1));
+        s.host.await(cartWith(2));
+
+        s.host.send(s.frame("handoff"));
+        JsonNode handoff = s.host.await(type("handoff"));
+        assertThat(handoff.path("mode").asString()).isEqualTo("SHOPIFY");
+        assertThat(handoff.path("url").asString()).startsWith("https://demo-shop.myshopify.com/cart/"
+                + "44012345678902:2,44012345678901:1?attributes[vitrine_dialog]=" + s.live.id
+                + "&attributes[vitrine_expert]=").matches(".*vitrine_expert]=[0-9a-f-]{36}");
+
+        s.expert.send(s.frame("showProduct", "productId", s.id("MUG")));
+        s.host.await(event("PRODUCT"));
+        s.host.send(s.frame("cartAdd", "productId", s.id("MUG"), "quantity", 1));
+        s.host.await(cartWith(3));
+        s.host.send(s.frame("handoff"));
+        assertThat(s.host.await(type("error")).path("message").asString())
+                .as("a CSV product without a Shopify variant id is named").contains("MUG").doesNotContain("LIN-");
+    }
+
+    private static UUID variant(Product product, String sku) {
+        return product.variants().stream().filter(v -> v.sku().equals(sku)).findFirst().orElseThrow().id();
+    }
 }

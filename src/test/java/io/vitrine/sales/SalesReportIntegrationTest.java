@@ -83,6 +83,12 @@ class SalesReportIntegrationTest extends IntegrationTest {
 
         String page = admin.get("/admin/sales?from=" + today + "&to=" + today).raw();
         assertThat(page).contains("Anna Expert").contains("72.00").contains("20.00").contains("Berlin").contains("50.0 %");
+        assertThat(page).as("one head for the sales pages, texts translated by sales.js")
+                .contains("/admin/sales.js").contains("importmap").contains("data-i18n=\"sales.perExpert\"")
+                .contains("data-i18n=\"sales.status.PAID\"").contains("data-i18n=\"sales.source.WEBHOOK\"");
+        String orderPage = admin.get("/admin/sales/orders/" + admin.get("/api/v1/orders").body().get(0).get("id").asString()).raw();
+        assertThat(orderPage).contains("/admin/sales.js").contains("data-i18n=\"sales.attribution\"")
+                .contains("data-i18n-document-title=\"sales.orderDocumentTitle\"");
         assertThat(admin.get("/api/v1/orders?dialogId=" + first.id).body()).hasSize(2);
     }
 

@@ -11,6 +11,8 @@ import io.vitrine.support.IntegrationTest;
 import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /** Order webhooks through the real server: signatures, replays, idempotency, attribution and tenancy. */
@@ -18,6 +20,30 @@ class SalesWebhooksIntegrationTest extends IntegrationTest {
 
     private static final String SHOPIFY_SECRET = "shpss_0123456789abcdef";
     private static final String VITRINE_SECRET = "whsec_0123456789abcdef";
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void shouldKeepTheWebhookSecretsEncryptedInTheDatabase() {
+        Shop shop = shop("anna");
+        Api admin = shop.staff("admin");
+        SalesFixtures.setSecret(admin, "shopify", SHOPIFY_SECRET);
+        SalesFixtures.setSecret(admin, "vitrine", VITRINE_SECRET);
+
+        var stored = jdbc.sql("select secret from sales_sealed_webhook_secret where merchant_id = ?")
+                .param(shop.merchant().id()).query(String.class).list();
+        assertThat(jdbc.sql("select count(*) from sales_webhook_secret where merchant_id = ?")
+                .param(shop.merchant().id()).query(Long.class).single()).as("nothing in the old plain table").isZero();
+        assertThat(stored).hasSize(2).allSatisfy(secret -> assertThat(secret).startsWith("v1:")
+                .doesNotContain(SHOPIFY_SECRET).doesNotContain(VITRINE_SECRET).doesNotContain("0123456789abcdef"));
+        assertThat(admin.get("/api/v1/sales/webhook-secrets").body().toString()).doesNotContain("0123456789abcdef");
+
+        String body = shopifyOrder(5101, "EUR", "19.90");
+        Api.Response taken = post(port, "/api/v1/webhooks/shopify/" + shop.slug() + "/orders", body,
+                "X-Shopify-Hmac-Sha256", shopifyHmac(SHOPIFY_SECRET, body), "X-Shopify-Webhook-Id", "wh-sealed");
+        assertThat(taken.status()).as("the sealed secret still checks signatures: " + taken.raw()).isEqualTo(200);
+    }
 
     @Test
     void shouldTakeASignedShopifyOrderOnceAndAttributeItByItsNoteAttributes() {

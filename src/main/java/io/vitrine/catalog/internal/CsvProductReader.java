@@ -25,7 +25,7 @@ import org.jspecify.annotations.Nullable;
 final class CsvProductReader implements ProductReader {
 
     static final List<String> COLUMNS = List.of("id", "sku", "title", "description", "url", "image_urls", "price",
-            "currency", "available", "stock", "variant_sku", "options");
+            "currency", "available", "stock", "variant_sku", "options", "shopify_variant_id");
     private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder()
             .setIgnoreEmptyLines(false).setIgnoreSurroundingSpaces(true).get();
 
@@ -113,11 +113,15 @@ final class CsvProductReader implements ProductReader {
                 images(get(record, header, "image_urls")), money,
                 Fields.availability(get(record, header, "available")), Fields.stock(get(record, header, "stock")));
         String variantSku = Fields.limited(get(record, header, "variant_sku"), Fields.MAX_SKU, "the variant_sku");
+        String shopifyId = Fields.shopifyVariantId(get(record, header, "shopify_variant_id"));
         if (variantSku == null) {
+            if (shopifyId != null) {
+                throw new IllegalArgumentException("the shopify_variant_id belongs to a variant: fill variant_sku too");
+            }
             return new ImportRow(line, product, null);
         }
         var variant = new ImportRow.VariantData(variantSku, options(get(record, header, "options")), money,
-                product.stock(), product.available());
+                product.stock(), product.available(), shopifyId);
         return new ImportRow(line, new ImportRow.ProductData(id, sku, product.title(), product.description(),
                 product.url(), product.images(), money, null, null), variant);
     }

@@ -62,6 +62,15 @@ final class Fields {
         };
     }
 
+    /** Shopify's numeric variant id (what its cart permalink names), or null when blank. */
+    static @Nullable String shopifyVariantId(@Nullable String value) {
+        String text = text(value);
+        if (text != null && !text.matches("[0-9]{1,20}")) {
+            throw new IllegalArgumentException("the Shopify variant id '" + value + "' is not a number like 39072856");
+        }
+        return text;
+    }
+
     /** Product descriptions from shops are HTML; the catalog keeps readable plain text. */
     static @Nullable String plainText(@Nullable String html) {
         if (html == null) {

@@ -126,7 +126,7 @@ final class GoogleFeedReader implements ProductReader {
             }
         }
         return new ImportRow(line, new ImportRow.ProductData(group, null, title, description, link, images, price, null, null),
-                new ImportRow.VariantData(id, options, price, null, available));
+                new ImportRow.VariantData(id, options, price, null, available, null));
     }
 
     /** Google writes prices as {@code "15.00 USD"}. */

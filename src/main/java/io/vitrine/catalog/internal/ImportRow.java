@@ -21,6 +21,7 @@ record ImportRow(long line, ProductData product, @Nullable VariantData variant) 
         }
     }
 
+    /** {@code shopifyVariantId}: Shopify's id of the variant, for the cart permalink; null keeps what is stored. */
     record VariantData(String sku, Map<String, String> options, Money price, @Nullable Integer stock,
-            @Nullable Boolean available) {}
+            @Nullable Boolean available, @Nullable String shopifyVariantId) {}
 }

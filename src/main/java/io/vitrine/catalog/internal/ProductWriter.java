@@ -41,11 +41,12 @@ class ProductWriter {
                 stock = coalesce(?, stock), updated_at = ?
             where id = ?""";
     private static final String INSERT_VARIANT = """
-            insert into catalog_variant (id, merchant_id, product_id, sku, options, price_minor, currency, available, stock, position)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+            insert into catalog_variant (id, merchant_id, product_id, sku, options, price_minor, currency, available, stock,
+                position, shopify_variant_id)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
     private static final String UPDATE_VARIANT = """
             update catalog_variant set options = ?, price_minor = ?, currency = ?, available = coalesce(?, available),
-                stock = coalesce(?, stock), position = ?
+                stock = coalesce(?, stock), position = ?, shopify_variant_id = coalesce(?, shopify_variant_id)
             where id = ?""";
     /** A product with variants shows its lowest variant price and is available when one of them is. */
     private static final String ROLL_UP = """
@@ -183,16 +184,17 @@ class ProductWriter {
             String options = CatalogJson.write(d.options());
             if (v.isNew) {
                 inserts.add(new Object[] {v.id, merchantId, v.productId, d.sku(), options, d.price().amountMinor(),
-                        d.price().currency(), d.available() == null || d.available(), d.stock(), v.position});
+                        d.price().currency(), d.available() == null || d.available(), d.stock(), v.position,
+                        d.shopifyVariantId()});
             } else {
                 updates.add(new Object[] {options, d.price().amountMinor(), d.price().currency(), d.available(),
-                        d.stock(), v.position, v.id});
+                        d.stock(), v.position, d.shopifyVariantId(), v.id});
             }
         }
         template.batchUpdate(INSERT_VARIANT, inserts, new int[] {ANY, ANY, ANY, Types.VARCHAR,
-                Types.VARCHAR, Types.BIGINT, Types.VARCHAR, Types.BOOLEAN, Types.INTEGER, Types.INTEGER});
+                Types.VARCHAR, Types.BIGINT, Types.VARCHAR, Types.BOOLEAN, Types.INTEGER, Types.INTEGER, Types.VARCHAR});
         template.batchUpdate(UPDATE_VARIANT, updates, new int[] {Types.VARCHAR, Types.BIGINT, Types.VARCHAR,
-                Types.BOOLEAN, Types.INTEGER, Types.INTEGER, ANY});
+                Types.BOOLEAN, Types.INTEGER, Types.INTEGER, Types.VARCHAR, ANY});
     }
 
     private static String rootMessage(Throwable e) {

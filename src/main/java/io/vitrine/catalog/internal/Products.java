@@ -137,7 +137,8 @@ class Products {
                     var variant = new Variant(rs.getObject("id", UUID.class), rs.getString("sku"),
                             CatalogJson.options(rs.getString("options")),
                             new Money(rs.getLong("price_minor"), rs.getString("currency")),
-                            (Integer) rs.getObject("stock", Integer.class), rs.getBoolean("available"));
+                            (Integer) rs.getObject("stock", Integer.class), rs.getBoolean("available"),
+                            rs.getString("shopify_variant_id"));
                     byProduct.computeIfAbsent(rs.getObject("product_id", UUID.class), k -> new ArrayList<>()).add(variant);
                     return variant;
                 })

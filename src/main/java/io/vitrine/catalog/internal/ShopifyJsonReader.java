@@ -98,9 +98,13 @@ final class ShopifyJsonReader implements ProductReader {
 
     private ImportRow.VariantData variant(JsonNode variant, List<String> optionNames) {
         String sku = Fields.limited(text(variant, "sku"), Fields.MAX_SKU, "the variant sku");
+        String shopifyId = Fields.shopifyVariantId(text(variant, "id"));
         if (sku == null) {
+            if (shopifyId == null) {
+                throw new IllegalArgumentException("a variant has neither a sku nor an id");
+            }
             // Shopify allows variants without SKU; their id is unique in the shop.
-            sku = "shopify-" + text(variant, "id");
+            sku = "shopify-" + shopifyId;
         }
         Map<String, String> options = new LinkedHashMap<>();
         for (int i = 1; i <= 3; i++) {
@@ -114,7 +118,7 @@ final class ShopifyJsonReader implements ProductReader {
         Integer stock = quantity.isNumber() ? Math.max(quantity.asInt(), 0) : null;
         JsonNode available = variant.path("available");
         return new ImportRow.VariantData(sku, options, price(variant), stock,
-                available.isBoolean() ? available.asBoolean() : null);
+                available.isBoolean() ? available.asBoolean() : null, shopifyId);
     }
 
     private Money price(JsonNode variant) {

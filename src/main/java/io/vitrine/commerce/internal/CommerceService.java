@@ -25,6 +25,7 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
@@ -200,10 +201,21 @@ public class CommerceService implements CommerceApi {
         CommerceSettings chosen = settings.of(actor.merchantId());
         return switch (chosen.cartHandoff()) {
             case SHOPIFY -> new CommerceFrames.HandoffFrame(dialogId, chosen.cartHandoff(),
-                    ShopifyPermalink.of(chosen.shopDomain(), cart, dialogId, expertId), null);
+                    ShopifyPermalink.of(chosen.shopDomain(), cart, line -> shopifyVariantId(actor, line), dialogId,
+                            expertId), null);
             case GENERIC -> new CommerceFrames.HandoffFrame(dialogId, chosen.cartHandoff(), null, detail(cart, expertId));
             case VITRINE -> new CommerceFrames.HandoffFrame(dialogId, chosen.cartHandoff(), null, null);
         };
+    }
+
+    /** The catalog's Shopify variant id of the line's variant as it is now, or null. */
+    private String shopifyVariantId(Actor actor, CartLine line) {
+        if (line.variantId() == null) {
+            return null;
+        }
+        return catalog.findById(actor.merchantId(), line.productId(), null).stream()
+                .flatMap(p -> p.variants().stream()).filter(v -> v.id().equals(line.variantId()))
+                .map(Variant::shopifyVariantId).filter(Objects::nonNull).findFirst().orElse(null);
     }
 
     private static CommerceFrames.HandoffDetail detail(Cart cart, UUID expertId) {

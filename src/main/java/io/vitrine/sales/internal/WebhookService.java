@@ -4,6 +4,7 @@ import io.vitrine.merchant.Merchant;
 import io.vitrine.merchant.MerchantApi;
 import io.vitrine.sales.NewOrder;
 import io.vitrine.sales.Order;
+import io.vitrine.sales.OrderWebhookSigner;
 import io.vitrine.shared.DomainException;
 import io.vitrine.shared.SecretTokens;
 import java.time.Clock;
@@ -23,7 +24,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Service
 @EnableConfigurationProperties(SalesProperties.class)
-public class WebhookService {
+public class WebhookService implements OrderWebhookSigner {
 
     private final MerchantApi merchants;
     private final WebhookSecrets secrets;
@@ -67,6 +68,19 @@ public class WebhookService {
         remember(merchant, WebhookSecrets.Kind.VITRINE, SecretTokens.hash(signature == null ? "" : signature), now);
         NewOrder order = OrderPayloads.vitrine(json, merchant.id(), body);
         return sales.placeOrder(order);
+    }
+
+    @Override
+    @Transactional
+    public String sign(UUID merchantId, byte[] body) {
+        Instant now = clock.instant();
+        String secret = secrets.of(merchantId, WebhookSecrets.Kind.VITRINE).orElseGet(() -> {
+            String fresh = SecretTokens.newToken();
+            secrets.set(merchantId, WebhookSecrets.Kind.VITRINE, fresh, now);
+            return fresh;
+        });
+        long t = now.getEpochSecond();
+        return "t=" + t + ",v1=" + WebhookSignatures.vitrineSignature(secret, t, body);
     }
 
     @Transactional

@@ -83,6 +83,7 @@ class CatalogReadersUnitTest {
         assertThat(first.product().images()).hasSize(2);
         assertThat(shopify.rows).extracting(r -> r.variant().sku())
                 .containsExactly("LIN-S-WHT", "LIN-M-WHT", "LIN-L-SND", "shopify-51");
+        assertThat(shopify.rows).extracting(r -> r.variant().shopifyVariantId()).containsExactly("41", "42", "43", "51");
         assertThat(shopify.rows.get(2).variant().price()).isEqualTo(new Money(4550, "USD"));
         assertThat(shopify.rows.get(2).variant().options()).containsExactly(Map.entry("Size", "L"), Map.entry("Color", "Sand"));
         assertThat(shopify.rows.get(1).variant().available()).isFalse();
@@ -91,6 +92,22 @@ class CatalogReadersUnitTest {
             assertThat(e.line()).isEqualTo(29);
             assertThat(e.reason()).contains("'twelve' is not a number");
         });
+    }
+
+    @Test
+    void shouldReadTheOptionalShopifyVariantIdColumnOnVariantRows() {
+        Collected csv = new Collected();
+        new CsvProductReader().read(stream("""
+                id,title,price,currency,variant_sku,shopify_variant_id
+                tee,Tee,10,EUR,TEE-M,39072856
+                tee,Tee,10,EUR,TEE-L,
+                mug,Mug,5,EUR,,123
+                cap,Cap,5,EUR,CAP-1,12ab
+                """), csv);
+        assertThat(csv.rows).extracting(r -> r.variant().shopifyVariantId()).containsExactly("39072856", null);
+        assertThat(csv.errors).extracting(e -> e.line() + " " + e.reason()).containsExactly(
+                "4 the shopify_variant_id belongs to a variant: fill variant_sku too",
+                "5 the Shopify variant id '12ab' is not a number like 39072856");
     }
 
     @Test

@@ -1,4 +1,4 @@
-package io.vitrine.channels.internal;
+package io.vitrine.shared;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 
 class SecretBoxUnitTest {
 
-    private final SecretBox box = new SecretBox(key(1));
+    private final SecretBox box = new SecretBox(key(1), "vitrine.channels.secret-key");
 
     @Test
     void shouldOpenWhatItSealedAndNeverStoreThePlaintext() {
@@ -25,7 +25,7 @@ class SecretBoxUnitTest {
 
         assertThatThrownBy(() -> box.open(sealed, "m2/twilio.auth-token")).isInstanceOf(IllegalStateException.class);
         assertThatThrownBy(() -> box.open(sealed, "m1/whatsapp.app-secret")).isInstanceOf(IllegalStateException.class);
-        assertThatThrownBy(() -> new SecretBox(key(2)).open(sealed, "m1/twilio.auth-token"))
+        assertThatThrownBy(() -> new SecretBox(key(2), "vitrine.channels.secret-key").open(sealed, "m1/twilio.auth-token"))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("secret-key");
     }
 
