@@ -2,7 +2,7 @@ package io.vitrine.realtime.internal;
 
 import io.vitrine.shared.Actor;
 import io.vitrine.realtime.ConnectionEvents;
-import io.vitrine.shared.VitrineProperties;
+import io.vitrine.merchant.PresenceProperties;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
@@ -25,12 +25,12 @@ class CustomerConnections {
     private final ShopperSockets elsewhere;
 
     CustomerConnections(Connections connections, ObjectProvider<ConnectionEvents> events,
-            TaskScheduler scheduler, VitrineProperties properties, ShopperSockets elsewhere) {
+            TaskScheduler scheduler, PresenceProperties properties, ShopperSockets elsewhere) {
         this.connections = connections;
         this.elsewhere = elsewhere;
         this.events = events;
         this.scheduler = scheduler;
-        this.guestGrace = properties.presence().grace();
+        this.guestGrace = properties.grace();
     }
 
     /** The shopper's connection stopped following the dialog. */

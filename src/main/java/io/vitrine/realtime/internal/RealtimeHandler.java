@@ -10,7 +10,6 @@ import io.vitrine.realtime.fanout.Fanout;
 import io.vitrine.realtime.fanout.Topic;
 import io.vitrine.realtime.protocol.ServerMessage;
 import io.vitrine.shared.DomainException;
-import io.vitrine.shared.VitrineProperties;
 import java.util.Set;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -43,13 +42,13 @@ class RealtimeHandler extends TextWebSocketHandler {
     private final Streams streams;
     private final PeerAnnouncements announcements;
     private final CustomerConnections customers;
-    private final VitrineProperties.Realtime settings;
+    private final RealtimeProperties settings;
     private final SocketGuard guard;
     private final DialogFollowing following;
 
     RealtimeHandler(Connections connections, FrameRegistry registry, JsonMapper json, Fanout fanout,
             ObjectProvider<ConnectionEvents> events, TeamApi team, Streams streams, PeerAnnouncements announcements,
-            CustomerConnections customers, VitrineProperties properties, SocketGuard guard, DialogFollowing following) {
+            CustomerConnections customers, RealtimeProperties properties, SocketGuard guard, DialogFollowing following) {
         this.connections = connections;
         this.registry = registry;
         this.writer = json.writerFor(ServerMessage.class);
@@ -59,7 +58,7 @@ class RealtimeHandler extends TextWebSocketHandler {
         this.streams = streams;
         this.announcements = announcements;
         this.customers = customers;
-        this.settings = properties.realtime();
+        this.settings = properties;
         this.guard = guard;
         this.following = following;
     }
