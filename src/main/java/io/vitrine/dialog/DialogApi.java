@@ -1,5 +1,7 @@
 package io.vitrine.dialog;
 
+import io.vitrine.shared.Actor;
+
 import io.vitrine.shared.Avatar;
 import java.util.List;
 import java.util.Map;

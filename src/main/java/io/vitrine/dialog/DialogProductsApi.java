@@ -1,5 +1,7 @@
 package io.vitrine.dialog;
 
+import io.vitrine.shared.Actor;
+
 import java.util.Optional;
 import java.util.UUID;
 

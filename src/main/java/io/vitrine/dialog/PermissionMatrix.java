@@ -1,5 +1,7 @@
 package io.vitrine.dialog;
 
+import io.vitrine.shared.DialogRole;
+
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.EnumSet;

@@ -1,5 +1,7 @@
 package io.vitrine.dialog;
 
+import io.vitrine.shared.Actor;
+
 import java.util.UUID;
 
 /** What scheduling needs of dialogs: who is in one, and opening it again when its appointment starts. */

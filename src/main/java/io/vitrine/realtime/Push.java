@@ -1,6 +1,6 @@
 package io.vitrine.realtime;
 
-import io.vitrine.dialog.DialogRole;
+import io.vitrine.shared.DialogRole;
 import io.vitrine.realtime.protocol.ServerMessage;
 import java.util.Set;
 import java.util.UUID;

@@ -4,7 +4,7 @@
  * Client frames reach the {@link io.vitrine.realtime.FrameHandler} beans of their wire type; modules send server
  * frames through {@link io.vitrine.realtime.Push}.
  */
-@ApplicationModule(displayName = "Realtime", allowedDependencies = {"dialog", "media", "merchant", "shopper", "shared"})
+@ApplicationModule(displayName = "Realtime", allowedDependencies = {"merchant", "shopper", "shared"})
 package io.vitrine.realtime;
 
 import org.springframework.modulith.ApplicationModule;

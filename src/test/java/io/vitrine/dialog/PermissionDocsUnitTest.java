@@ -1,5 +1,7 @@
 package io.vitrine.dialog;
 
+import io.vitrine.shared.DialogRole;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;

@@ -1,5 +1,7 @@
 package io.vitrine.dialog;
 
+import io.vitrine.shared.DialogRole;
+
 import static io.vitrine.support.Socket.event;
 import static io.vitrine.support.Socket.type;
 import static org.assertj.core.api.Assertions.assertThat;

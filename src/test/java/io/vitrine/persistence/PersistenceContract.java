@@ -2,7 +2,7 @@ package io.vitrine.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.vitrine.dialog.Actor;
+import io.vitrine.shared.Actor;
 import io.vitrine.dialog.DialogStatus;
 import io.vitrine.dialog.DialogView;
 import io.vitrine.dialog.TimelineEvent;

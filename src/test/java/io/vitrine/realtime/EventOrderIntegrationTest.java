@@ -3,7 +3,7 @@ package io.vitrine.realtime;
 import static io.vitrine.support.Socket.type;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.vitrine.dialog.Actor;
+import io.vitrine.shared.Actor;
 import io.vitrine.dialog.DialogApi;
 import io.vitrine.support.Api;
 import io.vitrine.support.IntegrationTest;

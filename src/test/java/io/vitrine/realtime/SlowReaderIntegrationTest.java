@@ -4,7 +4,7 @@ import static io.vitrine.support.Socket.type;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.vitrine.dialog.Actor;
+import io.vitrine.shared.Actor;
 import io.vitrine.dialog.DialogApi;
 import io.vitrine.support.Api;
 import io.vitrine.support.IntegrationTest;

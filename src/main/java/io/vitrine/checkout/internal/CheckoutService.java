@@ -5,7 +5,7 @@ import io.vitrine.checkout.CheckoutForm;
 import io.vitrine.commerce.Cart;
 import io.vitrine.commerce.CartHandoff;
 import io.vitrine.commerce.CommerceApi;
-import io.vitrine.dialog.Actor;
+import io.vitrine.shared.Actor;
 import io.vitrine.dialog.DialogApi;
 import io.vitrine.dialog.DialogProductsApi;
 import io.vitrine.dialog.Permission;

@@ -5,7 +5,7 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.vitrine.checkout.CheckoutConfirmation;
 import io.vitrine.checkout.CheckoutForm;
 import io.vitrine.checkout.internal.CheckoutService;
-import io.vitrine.dialog.Actor;
+import io.vitrine.shared.Actor;
 import io.vitrine.shopper.AuthenticatedShopper;
 import io.vitrine.shopper.Shopper;
 import jakarta.validation.Valid;

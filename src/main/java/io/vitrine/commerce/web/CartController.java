@@ -4,7 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.vitrine.commerce.Cart;
 import io.vitrine.commerce.internal.CommerceService;
-import io.vitrine.dialog.Actor;
+import io.vitrine.shared.Actor;
 import io.vitrine.merchant.StaffPrincipal;
 import io.vitrine.shopper.AuthenticatedShopper;
 import io.vitrine.shopper.Shopper;

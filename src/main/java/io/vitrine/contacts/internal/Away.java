@@ -1,6 +1,6 @@
 package io.vitrine.contacts.internal;
 
-import io.vitrine.dialog.Actor;
+import io.vitrine.shared.Actor;
 import io.vitrine.shared.Db;
 import io.vitrine.shared.DomainException;
 import java.time.Clock;

@@ -2,9 +2,9 @@ package io.vitrine.contacts.internal;
 
 import io.vitrine.contacts.ChannelAdapter;
 import io.vitrine.contacts.ContactChannel;
-import io.vitrine.dialog.Actor;
+import io.vitrine.shared.Actor;
 import io.vitrine.dialog.DialogApi;
-import io.vitrine.dialog.DialogRole;
+import io.vitrine.shared.DialogRole;
 import io.vitrine.dialog.DialogStatus;
 import io.vitrine.dialog.Membership;
 import io.vitrine.merchant.Member;

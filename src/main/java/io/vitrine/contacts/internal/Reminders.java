@@ -1,6 +1,6 @@
 package io.vitrine.contacts.internal;
 
-import io.vitrine.dialog.Actor;
+import io.vitrine.shared.Actor;
 import io.vitrine.notifications.Channel;
 import io.vitrine.notifications.Notification;
 import io.vitrine.notifications.NotificationsApi;

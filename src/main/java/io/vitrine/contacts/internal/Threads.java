@@ -3,7 +3,7 @@ package io.vitrine.contacts.internal;
 import io.vitrine.catalog.CatalogApi;
 import io.vitrine.catalog.Product;
 import io.vitrine.contacts.OutboundMessage;
-import io.vitrine.dialog.Actor;
+import io.vitrine.shared.Actor;
 import io.vitrine.shared.DomainException;
 import java.time.Clock;
 import java.time.Duration;

@@ -1,6 +1,6 @@
 package io.vitrine.contacts.internal;
 
-import io.vitrine.dialog.Actor;
+import io.vitrine.shared.Actor;
 import io.vitrine.merchant.Member;
 import io.vitrine.merchant.TeamApi;
 import io.vitrine.realtime.Push;

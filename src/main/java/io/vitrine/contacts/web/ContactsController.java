@@ -11,7 +11,7 @@ import io.vitrine.contacts.internal.Invitations;
 import io.vitrine.contacts.internal.Reminders;
 import io.vitrine.contacts.internal.Threads;
 import io.vitrine.contacts.internal.Transfers;
-import io.vitrine.dialog.Actor;
+import io.vitrine.shared.Actor;
 import io.vitrine.merchant.StaffPrincipal;
 import io.vitrine.shared.QrCodes;
 import jakarta.validation.Valid;

@@ -7,7 +7,7 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.vitrine.contacts.ContactChannel;
 import io.vitrine.contacts.internal.Invitations;
-import io.vitrine.dialog.Actor;
+import io.vitrine.shared.Actor;
 import io.vitrine.shopper.AuthenticatedShopper;
 import io.vitrine.shopper.Shopper;
 import jakarta.validation.Valid;

@@ -1,7 +1,7 @@
 package io.vitrine.dialog.internal;
 
 import io.vitrine.merchant.TeamApi;
-import io.vitrine.shared.VitrineProperties;
+import io.vitrine.merchant.PresenceProperties;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -23,10 +23,10 @@ class AbandonedDialogs {
     private final Dialogs dialogs;
     private final DialogLifecycle lifecycle;
     private final TeamApi team;
-    private final VitrineProperties properties;
+    private final PresenceProperties properties;
     private final Clock clock;
 
-    AbandonedDialogs(Dialogs dialogs, DialogLifecycle lifecycle, TeamApi team, VitrineProperties properties, Clock clock) {
+    AbandonedDialogs(Dialogs dialogs, DialogLifecycle lifecycle, TeamApi team, PresenceProperties properties, Clock clock) {
         this.dialogs = dialogs;
         this.lifecycle = lifecycle;
         this.team = team;
@@ -37,7 +37,7 @@ class AbandonedDialogs {
     @Scheduled(fixedDelayString = "${vitrine.routing.tick-interval:1s}")
     @SchedulerLock(name = "abandoned-dialogs-sweep", lockAtLeastFor = "${vitrine.routing.tick-interval:1s}", lockAtMostFor = "60s")
     void sweep() {
-        Instant before = Instant.now(clock).minus(properties.presence().grace());
+        Instant before = Instant.now(clock).minus(properties.grace());
         for (UUID dialogId : dialogs.customersGoneBefore(before)) {
             guarded(dialogId, () -> lifecycle.endIfCustomersGone(dialogId, before));
         }

@@ -1,6 +1,6 @@
 package io.vitrine.dialog.internal;
 
-import io.vitrine.dialog.Actor;
+import io.vitrine.shared.Actor;
 import io.vitrine.dialog.DialogMode;
 import io.vitrine.dialog.DialogParty;
 import io.vitrine.dialog.DialogStatus;

@@ -1,8 +1,8 @@
 package io.vitrine.dialog.internal;
 
-import io.vitrine.dialog.Actor;
+import io.vitrine.shared.Actor;
 import io.vitrine.dialog.CoopApi;
-import io.vitrine.dialog.DialogRole;
+import io.vitrine.shared.DialogRole;
 import io.vitrine.dialog.DialogStatus;
 import io.vitrine.dialog.DialogView;
 import io.vitrine.dialog.EventKind;
@@ -13,7 +13,6 @@ import io.vitrine.merchant.Merchant;
 import io.vitrine.merchant.MerchantApi;
 import io.vitrine.shared.DomainException;
 import io.vitrine.shared.SecretTokens;
-import io.vitrine.shared.VitrineProperties;
 import io.vitrine.shopper.Shopper;
 import io.vitrine.shopper.ShopperApi;
 import java.time.Clock;
@@ -38,11 +37,11 @@ public class CoopService implements CoopApi {
     private final DialogLog log;
     private final MerchantApi merchants;
     private final ShopperApi shoppers;
-    private final VitrineProperties.Coop settings;
+    private final DialogProperties.Coop settings;
     private final Clock clock;
 
     CoopService(Dialogs dialogs, Participants participants, Invites invites, DialogAccess access, DialogChanges changes,
-            DialogLog log, MerchantApi merchants, ShopperApi shoppers, VitrineProperties properties, Clock clock) {
+            DialogLog log, MerchantApi merchants, ShopperApi shoppers, DialogProperties properties, Clock clock) {
         this.dialogs = dialogs;
         this.participants = participants;
         this.invites = invites;

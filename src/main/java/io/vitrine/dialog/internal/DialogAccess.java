@@ -1,7 +1,7 @@
 package io.vitrine.dialog.internal;
 
-import io.vitrine.dialog.Actor;
-import io.vitrine.dialog.DialogRole;
+import io.vitrine.shared.Actor;
+import io.vitrine.shared.DialogRole;
 import io.vitrine.dialog.Membership;
 import io.vitrine.dialog.ParticipantRole;
 import io.vitrine.dialog.Permission;

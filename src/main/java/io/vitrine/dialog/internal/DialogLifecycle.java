@@ -7,7 +7,7 @@ import io.vitrine.merchant.AbandonedByExpert;
 import io.vitrine.merchant.Member;
 import io.vitrine.merchant.MerchantApi;
 import io.vitrine.merchant.TeamApi;
-import io.vitrine.shared.VitrineProperties;
+import io.vitrine.merchant.PresenceProperties;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
@@ -32,11 +32,11 @@ class DialogLifecycle implements CustomerPresenceApi {
     private final TeamApi team;
     private final MerchantApi merchants;
     private final ApplicationEventPublisher events;
-    private final VitrineProperties properties;
+    private final PresenceProperties properties;
     private final Clock clock;
 
     DialogLifecycle(Dialogs dialogs, Participants participants, Offers offers, DialogLog log, DialogChanges changes,
-            TeamApi team, MerchantApi merchants, ApplicationEventPublisher events, VitrineProperties properties,
+            TeamApi team, MerchantApi merchants, ApplicationEventPublisher events, PresenceProperties properties,
             Clock clock) {
         this.dialogs = dialogs;
         this.participants = participants;
@@ -72,7 +72,7 @@ class DialogLifecycle implements CustomerPresenceApi {
         Instant now = Instant.now(clock);
         endOnItsOwn(d, DialogRow.EndReason.CUSTOMERS_GONE, now);
         log.add(dialogId, DialogLog.Reason.CUSTOMERS_GONE, null,
-                Long.toString(properties.presence().grace().toSeconds()), now);
+                Long.toString(properties.grace().toSeconds()), now);
         changes.changed(dialogId);
     }
 

@@ -1,11 +1,11 @@
 package io.vitrine.dialog.internal;
 
-import io.vitrine.dialog.Actor;
+import io.vitrine.shared.Actor;
 import io.vitrine.dialog.CustomerDetails;
 import io.vitrine.dialog.DialogApi;
 import io.vitrine.dialog.DialogMode;
 import io.vitrine.dialog.DialogResume;
-import io.vitrine.dialog.DialogRole;
+import io.vitrine.shared.DialogRole;
 import io.vitrine.dialog.Membership;
 import io.vitrine.dialog.Permission;
 import io.vitrine.dialog.PermissionMatrix;

@@ -5,7 +5,6 @@ import io.vitrine.merchant.Member;
 import io.vitrine.merchant.MerchantApi;
 import io.vitrine.merchant.MerchantSettings;
 import io.vitrine.merchant.TeamApi;
-import io.vitrine.shared.VitrineProperties;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,11 +30,11 @@ class Router {
     private final TeamApi team;
     private final MerchantApi merchants;
     private final ApplicationEventPublisher events;
-    private final VitrineProperties properties;
+    private final DialogProperties properties;
     private final Clock clock;
 
     Router(Dialogs dialogs, Offers offers, DialogLog log, TeamApi team, MerchantApi merchants,
-            ApplicationEventPublisher events, VitrineProperties properties, Clock clock) {
+            ApplicationEventPublisher events, DialogProperties properties, Clock clock) {
         this.dialogs = dialogs;
         this.offers = offers;
         this.log = log;

@@ -1,6 +1,6 @@
 package io.vitrine.dialog.internal;
 
-import io.vitrine.dialog.Actor;
+import io.vitrine.shared.Actor;
 import io.vitrine.dialog.DialogStatus;
 import io.vitrine.dialog.EventKind;
 import io.vitrine.dialog.Permission;

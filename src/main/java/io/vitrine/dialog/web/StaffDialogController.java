@@ -1,7 +1,7 @@
 package io.vitrine.dialog.web;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.vitrine.dialog.Actor;
+import io.vitrine.shared.Actor;
 import io.vitrine.dialog.CustomerDetails;
 import io.vitrine.dialog.Membership;
 import io.vitrine.dialog.TimelineEvent;

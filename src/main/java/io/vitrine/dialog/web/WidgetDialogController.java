@@ -1,7 +1,7 @@
 package io.vitrine.dialog.web;
 
 import io.swagger.v3.oas.annotations.Parameter;
-import io.vitrine.dialog.Actor;
+import io.vitrine.shared.Actor;
 import io.vitrine.dialog.DialogTranscript;
 import io.vitrine.dialog.DialogView;
 import io.vitrine.dialog.internal.CoopService;

@@ -3,7 +3,6 @@ package io.vitrine.media.internal;
 import io.vitrine.media.IceServer;
 import io.vitrine.media.MediaApi;
 import io.vitrine.media.TurnCredentials;
-import io.vitrine.shared.VitrineProperties;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,11 +13,11 @@ import org.springframework.stereotype.Service;
 @Service
 class IceServers implements MediaApi {
 
-    private final VitrineProperties.Media settings;
+    private final MediaProperties settings;
     private final Clock clock;
 
-    IceServers(VitrineProperties properties, Clock clock) {
-        this.settings = properties.media();
+    IceServers(MediaProperties properties, Clock clock) {
+        this.settings = properties;
         this.clock = clock;
     }
 

@@ -26,18 +26,20 @@ class FirstAdminBootstrap {
     private final MerchantApi merchantApi;
     private final TeamApi team;
     private final VitrineProperties properties;
+    private final MerchantProperties.Bootstrap bootstrap;
 
-    FirstAdminBootstrap(Merchants merchants, MerchantApi merchantApi, TeamApi team, VitrineProperties properties) {
+    FirstAdminBootstrap(Merchants merchants, MerchantApi merchantApi, TeamApi team, VitrineProperties properties,
+            MerchantProperties settings) {
         this.merchants = merchants;
         this.merchantApi = merchantApi;
         this.team = team;
         this.properties = properties;
+        this.bootstrap = settings.bootstrap();
     }
 
     @Order(0)
     @EventListener(ApplicationReadyEvent.class)
     void createFirstAdmin() {
-        var bootstrap = properties.bootstrap();
         if (!merchants.isEmpty()) {
             return;
         }

@@ -1,6 +1,5 @@
 package io.vitrine.merchant.internal;
 
-import io.vitrine.shared.VitrineProperties;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,10 +22,10 @@ class LoginThrottle {
 
     private final Map<String, Failures> accounts = new ConcurrentHashMap<>();
     private final Map<String, Failures> addresses = new ConcurrentHashMap<>();
-    private final VitrineProperties.Login settings;
+    private final MerchantProperties.Login settings;
     private final Clock clock;
 
-    LoginThrottle(VitrineProperties properties, Clock clock) {
+    LoginThrottle(MerchantProperties properties, Clock clock) {
         this.settings = properties.login();
         this.clock = clock;
     }

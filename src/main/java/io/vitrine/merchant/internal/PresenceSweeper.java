@@ -3,7 +3,7 @@ package io.vitrine.merchant.internal;
 import io.vitrine.merchant.Member;
 import io.vitrine.merchant.Presence;
 import io.vitrine.merchant.TeamApi;
-import io.vitrine.shared.VitrineProperties;
+import io.vitrine.merchant.PresenceProperties;
 import java.time.Clock;
 import java.time.Instant;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
@@ -23,10 +23,10 @@ class PresenceSweeper {
 
     private final TeamMembers members;
     private final TeamApi team;
-    private final VitrineProperties properties;
+    private final PresenceProperties properties;
     private final Clock clock;
 
-    PresenceSweeper(TeamMembers members, TeamApi team, VitrineProperties properties, Clock clock) {
+    PresenceSweeper(TeamMembers members, TeamApi team, PresenceProperties properties, Clock clock) {
         this.members = members;
         this.team = team;
         this.properties = properties;
@@ -36,7 +36,7 @@ class PresenceSweeper {
     @Scheduled(fixedDelayString = "${vitrine.presence.sweep-interval:5s}")
     @SchedulerLock(name = "presence-sweep", lockAtLeastFor = "${vitrine.presence.sweep-interval:5s}", lockAtMostFor = "60s")
     void sweep() {
-        Instant before = Instant.now(clock).minus(properties.presence().grace());
+        Instant before = Instant.now(clock).minus(properties.grace());
         for (Member gone : members.findGoneSince(before)) {
             log.info("{} has no open console since the grace period; now Offline", gone.email());
             team.setPresence(gone.id(), Presence.OFFLINE);

@@ -1,6 +1,5 @@
 package io.vitrine.merchant.internal;
 
-import io.vitrine.shared.VitrineProperties;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Duration;
 import java.util.List;
@@ -61,9 +60,9 @@ class SecurityConfiguration {
      */
     @Bean
     @Order(0)
-    SecurityFilterChain operatorSide(HttpSecurity http, VitrineProperties properties, PasswordEncoder encoder)
+    SecurityFilterChain operatorSide(HttpSecurity http, MerchantProperties properties, PasswordEncoder encoder)
             throws Exception {
-        VitrineProperties.Operator operator = properties.operator();
+        MerchantProperties.Operator operator = properties.operator();
         var users = new InMemoryUserDetailsManager();
         if (operator.configured()) {
             users.createUser(User.withUsername(operator.username()).password(encoder.encode(operator.password()))

@@ -58,7 +58,6 @@ class StaffPages {
             return "error";
         }
         addMember(principal, model);
-        model.addAttribute("offerSeconds", properties.routing().offerTimeout().toSeconds());
         return "admin";
     }
 

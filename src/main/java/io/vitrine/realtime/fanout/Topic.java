@@ -1,6 +1,6 @@
 package io.vitrine.realtime.fanout;
 
-import io.vitrine.dialog.DialogRole;
+import io.vitrine.shared.DialogRole;
 import java.util.Locale;
 import java.util.UUID;
 

@@ -1,10 +1,10 @@
 package io.vitrine.realtime.internal;
 
-import io.vitrine.dialog.Actor;
-import io.vitrine.dialog.DialogRole;
 import io.vitrine.realtime.fanout.Fanout;
 import io.vitrine.realtime.fanout.Topic;
 import io.vitrine.realtime.protocol.ServerMessage;
+import io.vitrine.shared.Actor;
+import io.vitrine.shared.DialogRole;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -209,7 +209,7 @@ final class Connection {
         }
 
         /** Live frames are held meanwhile, so the lock is not needed (nor held) while the client catches up. */
-        boolean replayed(ServerMessage.Event event, String json) {
+        boolean replayed(ServerMessage.Sequenced event, String json) {
             synchronized (this) {
                 if (event.seq() <= lastSentSeq) {
                     return true;
@@ -236,7 +236,7 @@ final class Connection {
         }
 
         private void deliver(Fanout.Delivery delivery) {
-            if (!(delivery.message() instanceof ServerMessage.Event event)) {
+            if (!(delivery.message() instanceof ServerMessage.Sequenced event)) {
                 out.accept(delivery.json());
                 return;
             }

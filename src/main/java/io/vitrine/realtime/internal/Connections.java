@@ -1,6 +1,6 @@
 package io.vitrine.realtime.internal;
 
-import io.vitrine.dialog.Actor;
+import io.vitrine.shared.Actor;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Set;

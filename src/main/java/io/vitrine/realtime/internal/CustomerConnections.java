@@ -1,14 +1,14 @@
 package io.vitrine.realtime.internal;
 
-import io.vitrine.dialog.Actor;
-import io.vitrine.dialog.CoopApi;
-import io.vitrine.dialog.CustomerPresenceApi;
-import io.vitrine.shared.VitrineProperties;
+import io.vitrine.shared.Actor;
+import io.vitrine.realtime.ConnectionEvents;
+import io.vitrine.merchant.PresenceProperties;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.scheduling.TaskScheduler;
 import org.springframework.stereotype.Component;
 
@@ -19,20 +19,18 @@ class CustomerConnections {
     private static final Logger log = LoggerFactory.getLogger(CustomerConnections.class);
 
     private final Connections connections;
-    private final CoopApi coop;
-    private final CustomerPresenceApi customerPresence;
+    private final ObjectProvider<ConnectionEvents> events;
     private final TaskScheduler scheduler;
     private final Duration guestGrace;
     private final ShopperSockets elsewhere;
 
-    CustomerConnections(Connections connections, CoopApi coop, CustomerPresenceApi customerPresence,
-            TaskScheduler scheduler, VitrineProperties properties, ShopperSockets elsewhere) {
+    CustomerConnections(Connections connections, ObjectProvider<ConnectionEvents> events,
+            TaskScheduler scheduler, PresenceProperties properties, ShopperSockets elsewhere) {
         this.connections = connections;
         this.elsewhere = elsewhere;
-        this.coop = coop;
-        this.customerPresence = customerPresence;
+        this.events = events;
         this.scheduler = scheduler;
-        this.guestGrace = properties.presence().grace();
+        this.guestGrace = properties.grace();
     }
 
     /** The shopper's connection stopped following the dialog. */
@@ -47,7 +45,7 @@ class CustomerConnections {
                 .anyMatch(c -> c.actor() instanceof Actor.Shopper && c.follows(dialogId));
         if (!anyLeft) {
             try {
-                customerPresence.customersGone(dialogId);
+                events.orderedStream().forEach(listener -> listener.customersGone(dialogId));
             } catch (RuntimeException e) {
                 log.warn("Could not note that the customers of dialog {} are gone", dialogId, e);
             }
@@ -61,7 +59,7 @@ class CustomerConnections {
                     && c.actor() instanceof Actor.Shopper s && s.shopperId().equals(shopper.shopperId()));
             if (!back && !elsewhere.followsElsewhere(dialogId, shopper.shopperId())) {
                 try {
-                    coop.disconnected(dialogId, shopper.shopperId());
+                    events.orderedStream().forEach(listener -> listener.shopperGone(dialogId, shopper.shopperId()));
                 } catch (RuntimeException e) {
                     log.warn("Could not mark a disconnected guest of dialog {} as gone", dialogId, e);
                 }

@@ -1,6 +1,6 @@
 package io.vitrine.realtime.internal;
 
-import io.vitrine.dialog.DialogRole;
+import io.vitrine.shared.DialogRole;
 import io.vitrine.realtime.Push;
 import io.vitrine.realtime.fanout.Fanout;
 import io.vitrine.realtime.fanout.Topic;

@@ -3,7 +3,7 @@ package io.vitrine.realtime.internal;
 import io.nats.client.Connection;
 import io.nats.client.Dispatcher;
 import io.nats.client.Message;
-import io.vitrine.dialog.Actor;
+import io.vitrine.shared.Actor;
 import io.vitrine.realtime.fanout.ClusterNode;
 import jakarta.annotation.PreDestroy;
 import java.nio.charset.StandardCharsets;

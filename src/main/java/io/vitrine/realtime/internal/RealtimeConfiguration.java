@@ -1,7 +1,6 @@
 package io.vitrine.realtime.internal;
 
 import io.vitrine.shared.PublicUrl;
-import io.vitrine.shared.VitrineProperties;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.socket.config.annotation.EnableWebSocket;
 import org.springframework.web.socket.config.annotation.WebSocketConfigurer;
@@ -13,10 +12,10 @@ import org.springframework.web.socket.config.annotation.WebSocketHandlerRegistry
 class RealtimeConfiguration implements WebSocketConfigurer {
 
     private final RealtimeHandler handler;
-    private final VitrineProperties properties;
+    private final RealtimeProperties properties;
     private final PublicUrl publicUrl;
 
-    RealtimeConfiguration(RealtimeHandler handler, VitrineProperties properties, PublicUrl publicUrl) {
+    RealtimeConfiguration(RealtimeHandler handler, RealtimeProperties properties, PublicUrl publicUrl) {
         this.handler = handler;
         this.properties = properties;
         this.publicUrl = publicUrl;
@@ -31,7 +30,7 @@ class RealtimeConfiguration implements WebSocketConfigurer {
 
     /** The configured extra origins, and Vitrine's public address (a proxy may present another host to Vitrine). */
     private String[] allowedOrigins() {
-        var origins = new java.util.ArrayList<>(properties.realtime().allowedOrigins());
+        var origins = new java.util.ArrayList<>(properties.allowedOrigins());
         publicUrl.configuredOrigin().ifPresent(origins::add);
         return origins.toArray(String[]::new);
     }

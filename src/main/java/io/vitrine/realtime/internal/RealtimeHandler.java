@@ -1,20 +1,20 @@
 package io.vitrine.realtime.internal;
 
-import io.vitrine.dialog.Actor;
+import io.vitrine.shared.Actor;
 import io.vitrine.merchant.Member;
 import io.vitrine.merchant.StaffPrincipal;
 import io.vitrine.merchant.TeamApi;
-import io.vitrine.dialog.DialogApi;
+import io.vitrine.realtime.ConnectionEvents;
 import io.vitrine.realtime.FrameHandler;
 import io.vitrine.realtime.fanout.Fanout;
 import io.vitrine.realtime.fanout.Topic;
 import io.vitrine.realtime.protocol.ServerMessage;
 import io.vitrine.shared.DomainException;
-import io.vitrine.shared.VitrineProperties;
 import java.util.Set;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Component;
 import org.springframework.web.socket.CloseStatus;
@@ -37,28 +37,30 @@ class RealtimeHandler extends TextWebSocketHandler {
     private final FrameRegistry registry;
     private final ObjectWriter writer;
     private final Fanout fanout;
-    private final DialogApi dialogs;
+    private final ObjectProvider<ConnectionEvents> events;
     private final TeamApi team;
     private final Streams streams;
     private final PeerAnnouncements announcements;
     private final CustomerConnections customers;
-    private final VitrineProperties.Realtime settings;
+    private final RealtimeProperties settings;
     private final SocketGuard guard;
+    private final DialogFollowing following;
 
     RealtimeHandler(Connections connections, FrameRegistry registry, JsonMapper json, Fanout fanout,
-            DialogApi dialogs, TeamApi team, Streams streams, PeerAnnouncements announcements,
-            CustomerConnections customers, VitrineProperties properties, SocketGuard guard) {
+            ObjectProvider<ConnectionEvents> events, TeamApi team, Streams streams, PeerAnnouncements announcements,
+            CustomerConnections customers, RealtimeProperties properties, SocketGuard guard, DialogFollowing following) {
         this.connections = connections;
         this.registry = registry;
         this.writer = json.writerFor(ServerMessage.class);
         this.fanout = fanout;
-        this.dialogs = dialogs;
+        this.events = events;
         this.team = team;
         this.streams = streams;
         this.announcements = announcements;
         this.customers = customers;
-        this.settings = properties.realtime();
+        this.settings = properties;
         this.guard = guard;
+        this.following = following;
     }
 
     @Override
@@ -134,7 +136,7 @@ class RealtimeHandler extends TextWebSocketHandler {
                 throw new DomainException(DomainException.Kind.UNAUTHENTICATED, "unauthenticated",
                         "Send 'hello' with your token first.");
             }
-            frame.dispatch(new Caller(connection, writer));
+            frame.dispatch(new Caller(connection, writer, following));
         } catch (DomainException e) {
             send(connection, new ServerMessage.Error(e.code(), e.getMessage(), dialogId));
         } catch (RuntimeException e) {
@@ -150,13 +152,14 @@ class RealtimeHandler extends TextWebSocketHandler {
             connection.close(CloseStatus.POLICY_VIOLATION);
             return;
         }
-        connection.identify(new Actor.Staff(member.id(), member.merchantId(), principal.isAdmin()), member.displayName());
+        var staff = new Actor.Staff(member.id(), member.merchantId(), principal.isAdmin());
+        connection.identify(staff, member.displayName());
         connection.addPersonal(fanout.subscribe(Topic.staff(member.merchantId()), d -> connection.send(d.json())));
         connection.addPersonal(fanout.subscribe(Topic.member(member.id()), d -> connection.send(d.json())));
         team.markSeen(Set.of(member.id()));
         send(connection, new ServerMessage.Welcome("staff", member.id(), member.displayName()));
         send(connection, new ServerMessage.PresenceUpdate(member.id(), member.presence()));
-        send(connection, ServerMessage.StaffQueueUpdate.of(dialogs.staffQueue(member.merchantId())));
+        events.orderedStream().forEach(listener -> listener.staffConnected(staff, frame -> send(connection, frame)));
     }
 
     private void send(Connection connection, ServerMessage message) {

@@ -1,6 +1,6 @@
 package io.vitrine.realtime.internal;
 
-import io.vitrine.dialog.Actor;
+import io.vitrine.shared.Actor;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.time.Instant;

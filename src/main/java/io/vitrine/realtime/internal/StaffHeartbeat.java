@@ -1,7 +1,8 @@
 package io.vitrine.realtime.internal;
 
-import io.vitrine.dialog.CustomerPresenceApi;
 import io.vitrine.merchant.TeamApi;
+import io.vitrine.realtime.ConnectionEvents;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -11,12 +12,12 @@ class StaffHeartbeat {
 
     private final Connections connections;
     private final TeamApi team;
-    private final CustomerPresenceApi customerPresence;
+    private final ObjectProvider<ConnectionEvents> events;
 
-    StaffHeartbeat(Connections connections, TeamApi team, CustomerPresenceApi customerPresence) {
+    StaffHeartbeat(Connections connections, TeamApi team, ObjectProvider<ConnectionEvents> events) {
         this.connections = connections;
         this.team = team;
-        this.customerPresence = customerPresence;
+        this.events = events;
     }
 
     // Deliberately not under a cluster-wide lock: every node reports its own connections.
@@ -24,6 +25,7 @@ class StaffHeartbeat {
     void beat() {
         team.markSeen(connections.connectedMembers());
         // Customers connected here keep their dialogs open even when their last connection on another node closed.
-        customerPresence.customersConnected(connections.dialogsWithCustomers());
+        var dialogIds = connections.dialogsWithCustomers();
+        events.orderedStream().forEach(listener -> listener.customersConnected(dialogIds));
     }
 }

@@ -1,6 +1,6 @@
 package io.vitrine.scheduling.internal;
 
-import io.vitrine.dialog.Actor;
+import io.vitrine.shared.Actor;
 import io.vitrine.dialog.DialogParty;
 import io.vitrine.dialog.Permission;
 import io.vitrine.dialog.ScheduledDialogsApi;

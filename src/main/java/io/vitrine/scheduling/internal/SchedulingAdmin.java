@@ -1,6 +1,6 @@
 package io.vitrine.scheduling.internal;
 
-import io.vitrine.dialog.Actor;
+import io.vitrine.shared.Actor;
 import io.vitrine.merchant.TeamApi;
 import io.vitrine.shared.DomainException;
 import java.time.ZoneId;

@@ -1,6 +1,6 @@
 package io.vitrine.scheduling.internal;
 
-import io.vitrine.dialog.Actor;
+import io.vitrine.shared.Actor;
 import io.vitrine.realtime.ClientFrame;
 import io.vitrine.realtime.FrameContext;
 import io.vitrine.realtime.FrameHandler;

@@ -1,6 +1,6 @@
 package io.vitrine.scheduling.web;
 
-import io.vitrine.dialog.Actor;
+import io.vitrine.shared.Actor;
 import io.vitrine.merchant.StaffPrincipal;
 import io.vitrine.shopper.Shopper;
 

@@ -5,7 +5,6 @@ import io.vitrine.merchant.MerchantApi;
 import io.vitrine.merchant.MerchantSettings;
 import io.vitrine.shared.DomainException;
 import io.vitrine.shared.SecretTokens;
-import io.vitrine.shared.VitrineProperties;
 import io.vitrine.shopper.Shopper;
 import io.vitrine.shopper.ShopperApi;
 import java.time.Clock;
@@ -26,11 +25,11 @@ public class ShopperService implements ShopperApi {
     private final Clock clock;
     private final Duration tokenTtl;
 
-    ShopperService(Shoppers shoppers, MerchantApi merchants, Clock clock, VitrineProperties properties) {
+    ShopperService(Shoppers shoppers, MerchantApi merchants, Clock clock, ShopperProperties properties) {
         this.shoppers = shoppers;
         this.merchants = merchants;
         this.clock = clock;
-        this.tokenTtl = properties.shopper().tokenTtl();
+        this.tokenTtl = properties.tokenTtl();
     }
 
     @Override

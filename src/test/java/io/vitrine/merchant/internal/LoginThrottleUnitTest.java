@@ -2,7 +2,6 @@ package io.vitrine.merchant.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.vitrine.shared.VitrineProperties;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,8 +12,8 @@ import org.junit.jupiter.api.Test;
 class LoginThrottleUnitTest {
 
     private final MovableClock clock = new MovableClock();
-    private final LoginThrottle throttle = new LoginThrottle(new VitrineProperties(false, null, null, null, null, null, null,
-            null, new VitrineProperties.Login(5, Duration.ofSeconds(30), 20, Duration.ofMinutes(15), Duration.ofHours(1)),
+    private final LoginThrottle throttle = new LoginThrottle(new MerchantProperties(
+            new MerchantProperties.Login(5, Duration.ofSeconds(30), 20, Duration.ofMinutes(15), Duration.ofHours(1)),
             null, null), clock);
 
     @Test

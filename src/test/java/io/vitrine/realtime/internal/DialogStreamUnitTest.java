@@ -3,11 +3,9 @@ package io.vitrine.realtime.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.vitrine.dialog.EventKind;
 import io.vitrine.realtime.fanout.Fanout;
 import io.vitrine.realtime.protocol.ServerMessage;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -52,9 +50,11 @@ class DialogStreamUnitTest {
     }
 
     private static Fanout.Delivery event(long seq) {
-        return new Fanout.Delivery(new ServerMessage.Event(DIALOG, seq, EventKind.MESSAGE, Instant.now(), null, "hi", null),
-                Long.toString(seq));
+        return new Fanout.Delivery(new Event(DIALOG, seq), Long.toString(seq));
     }
+
+    /** Any frame of a dialog's timeline. */
+    private record Event(UUID dialogId, long seq) implements ServerMessage.Sequenced {}
 
     private static Fanout.Delivery typing() {
         return new Fanout.Delivery(new ServerMessage.Typing(DIALOG, "p", "Alex"), "typing");

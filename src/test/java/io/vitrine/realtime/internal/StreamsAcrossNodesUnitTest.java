@@ -2,7 +2,7 @@ package io.vitrine.realtime.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.vitrine.dialog.Actor;
+import io.vitrine.shared.Actor;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;

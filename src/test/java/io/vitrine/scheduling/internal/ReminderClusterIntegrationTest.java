@@ -3,7 +3,7 @@ package io.vitrine.scheduling.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vitrine.VitrineApplication;
-import io.vitrine.dialog.Actor;
+import io.vitrine.shared.Actor;
 import io.vitrine.merchant.Merchant;
 import io.vitrine.merchant.MerchantApi;
 import io.vitrine.merchant.MerchantSettings;

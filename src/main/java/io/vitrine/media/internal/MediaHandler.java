@@ -1,7 +1,8 @@
-package io.vitrine.realtime.internal;
+package io.vitrine.media.internal;
 
 import io.vitrine.realtime.FrameContext;
 import io.vitrine.realtime.FrameHandler;
+import io.vitrine.realtime.LiveStreams;
 import io.vitrine.realtime.Push;
 import io.vitrine.realtime.protocol.ClientMessage;
 import io.vitrine.realtime.protocol.ServerMessage;
@@ -11,10 +12,10 @@ import org.springframework.stereotype.Component;
 @Component
 class MediaHandler implements FrameHandler<ClientMessage.Media> {
 
-    private final Streams streams;
+    private final LiveStreams streams;
     private final Push push;
 
-    MediaHandler(Streams streams, Push push) {
+    MediaHandler(LiveStreams streams, Push push) {
         this.streams = streams;
         this.push = push;
     }
@@ -36,9 +37,9 @@ class MediaHandler implements FrameHandler<ClientMessage.Media> {
 
     @Override
     public void handle(FrameContext context, ClientMessage.Media m) {
-        Streams.Peer me = streams.requirePeer(m.dialogId(), Caller.connectionOf(context));
+        LiveStreams.Peer me = streams.requirePeer(context, m.dialogId());
         boolean camera = m.camera() && me.sendsVideo();
-        streams.announce(m.dialogId(), me.participantId(), m.mic(), camera);
+        streams.announceMedia(m.dialogId(), me.participantId(), m.mic(), camera);
         push.toDialog(m.dialogId(), new ServerMessage.Media(m.dialogId(), me.participantId(), m.mic(), camera));
     }
 }

@@ -1,4 +1,4 @@
-package io.vitrine.realtime.internal;
+package io.vitrine.dialog.internal;
 
 import io.vitrine.dialog.DialogApi;
 import io.vitrine.realtime.FrameContext;

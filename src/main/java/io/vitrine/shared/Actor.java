@@ -1,4 +1,4 @@
-package io.vitrine.dialog;
+package io.vitrine.shared;
 
 import java.util.UUID;
 

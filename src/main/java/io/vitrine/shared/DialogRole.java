@@ -1,6 +1,6 @@
-package io.vitrine.dialog;
+package io.vitrine.shared;
 
-/** The seat someone has in one dialog; it decides what they may do there (see {@link PermissionMatrix}). */
+/** The seat someone has in one dialog; it decides what they may do there (the dialog module's permission matrix). */
 public enum DialogRole {
     /** The shopper who requested the dialog. */
     HOST,
