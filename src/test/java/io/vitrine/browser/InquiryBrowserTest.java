@@ -10,7 +10,7 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.FrameLocator;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import io.vitrine.dialog.Actor;
+import io.vitrine.shared.Actor;
 import io.vitrine.merchant.Member;
 import io.vitrine.merchant.MerchantApi;
 import io.vitrine.merchant.TeamApi;
