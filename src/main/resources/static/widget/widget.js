@@ -20,6 +20,7 @@ import { createConversationLog } from './conversation/log.js';
 import { createConversationMedia } from './conversation/live.js';
 import { createWidgetProducts } from './products.js';
 import { createAppointmentPanel } from './appointment.js';
+import { createAppointmentLinkView } from './appointment-link.js';
 
 const OPEN_STATUSES = new Set(['WAITING', 'ACTIVE']);
 const PERSONAL_FIELDS = {
@@ -88,6 +89,8 @@ function readPage() {
     invite: data.invite || null,
     // The conversation an answer email links to; this browser may or may not hold it.
     dialog: query.get('dialog') || null,
+    // An appointment link from an email or notice: it opens the appointment's room as its holder.
+    appointment: query.get('appointment') || null,
   };
 }
 
@@ -102,6 +105,10 @@ async function boot() {
   applyConfig(state.config);
   if (page.invite) {
     await showJoin();
+    return;
+  }
+  if (page.appointment) {
+    await showAppointmentLink();
     return;
   }
   if (state.token) {
@@ -131,6 +138,30 @@ async function resumeShopper() {
   if (open) openConversation(open);
   else if (list.length > 0) renderList(list);
   else showStart();
+}
+
+/** An appointment link: it signs its holder in (Host or Guest) and opens the room, then all goes on as usual. */
+function showAppointmentLink() {
+  showLoading();
+  const view = createAppointmentLinkView({
+    path: `/${encodeURIComponent(page.merchant)}/appointment-links/${encodeURIComponent(page.appointment)}`,
+    api,
+    show: (node) => show(node, { focus: true }),
+    onJoined: async (joined) => {
+      view.stop();
+      forgetShopper(); // whoever this browser held before, it is the link's holder now
+      state.token = joined.token;
+      tokenStore.set(joined.token);
+      page.appointment = null;
+      page.dialog = joined.dialogId;
+      try {
+        await resumeShopper();
+      } catch (err) {
+        showFailure(err, boot);
+      }
+    },
+  });
+  return view.start();
 }
 
 function forgetShopper() {

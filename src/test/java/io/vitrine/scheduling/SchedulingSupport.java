@@ -4,10 +4,13 @@ import io.vitrine.merchant.MerchantSettings;
 import io.vitrine.notifications.NotificationsIntegrationTest;
 import io.vitrine.support.Api;
 import io.vitrine.support.LiveStream;
+import java.time.DayOfWeek;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -59,5 +62,24 @@ public abstract class SchedulingSupport extends NotificationsIntegrationTest {
     protected static Map<String, Object> slot(int daysAhead, int hour, int minute, ZoneId zone) {
         ZonedDateTime at = ZonedDateTime.of(LocalDate.now(zone).plusDays(daysAhead), LocalTime.of(hour, minute), zone);
         return Map.of("date", at.toLocalDate().toString(), "time", at.toLocalTime().toString(), "zone", zone.getId());
+    }
+
+    /** Anna works every day 09:00–17:00 in Berlin. */
+    protected Shop bookableShop() {
+        Shop shop = schedulingShop("anna");
+        var set = shop.staff("admin").put("/api/v1/scheduling/experts/" + shop.memberId("anna") + "/hours", hours());
+        if (set.status() != 200) {
+            throw new IllegalStateException("Setting working hours failed: " + set.raw());
+        }
+        return shop;
+    }
+
+    protected static Map<String, Object> hours() {
+        return Map.of("zone", "Europe/Berlin", "hours", Arrays.stream(DayOfWeek.values())
+                .map(day -> Map.of("day", day.name(), "from", "09:00", "to", "17:00")).toList());
+    }
+
+    protected static Map<String, Object> booking(String name, String email, Instant start) {
+        return Map.of("name", name, "email", email, "expert", "anna", "start", start.toString(), "zone", "America/New_York");
     }
 }

@@ -58,8 +58,11 @@ class AppointmentNotices {
     private final ScheduledDialogsApi dialogs;
     private final MerchantApi merchants;
     private final TeamApi team;
+    private final AppointmentPasses passes;
 
-    AppointmentNotices(NotificationsApi notifications, ScheduledDialogsApi dialogs, MerchantApi merchants, TeamApi team) {
+    AppointmentNotices(NotificationsApi notifications, ScheduledDialogsApi dialogs, MerchantApi merchants, TeamApi team,
+            AppointmentPasses passes) {
+        this.passes = passes;
         this.notifications = notifications;
         this.dialogs = dialogs;
         this.merchants = merchants;
@@ -71,9 +74,12 @@ class AppointmentNotices {
         String expertName = team.findMember(a.expertId()).map(m -> m.displayName()).orElse("your expert");
         notifications.notify(notice(a, what, a.expertZone(), "/console", "with the customer"),
                 List.of(Recipient.staff(a.merchantId(), a.expertId())));
-        String link = customerLink(a);
+        String slug = merchants.get(a.merchantId()).slug();
+        String link = "/widget/" + slug + (a.dialogId() == null ? "" : "?dialog=" + a.dialogId());
         if (a.hostShopperId() != null) {
-            notifications.notify(notice(a, what, a.customerZone(), link, "with " + expertName),
+            // A booker has a link of their own that opens the room as its Host on any device.
+            String hostLink = passes.host(a.id()).map(pass -> pass.link(slug)).orElse(link);
+            notifications.notify(notice(a, what, a.customerZone(), hostLink, "with " + expertName),
                     List.of(Recipient.shopper(a.merchantId(), a.hostShopperId())));
         }
         // Guests are told in-app and by email if they gave one; pushes are the Host's ("Notify me" is the Host's).
@@ -115,10 +121,5 @@ class AppointmentNotices {
             ids.addAll(party.customerShopperIds());
         }
         return ids;
-    }
-
-    private String customerLink(Appointment a) {
-        String slug = merchants.get(a.merchantId()).slug();
-        return "/widget/" + slug + (a.dialogId() == null ? "" : "?dialog=" + a.dialogId());
     }
 }

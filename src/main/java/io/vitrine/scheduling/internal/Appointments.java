@@ -43,6 +43,11 @@ class Appointments {
                 .update();
     }
 
+    /** The booking's room was opened: from now on it belongs to that dialog. */
+    void attachDialog(Appointment a) {
+        jdbc.sql("update appointment set dialog_id = ? where id = ? and dialog_id is null").params(a.dialogId(), a.id()).update();
+    }
+
     Optional<Appointment> find(UUID id) {
         return jdbc.sql("select * from appointment where id = ?").param(id).query(Appointments::map).optional();
     }
