@@ -4,6 +4,7 @@
 import { t } from '../shared/i18n.js';
 import { h, errorText, setBusy, showFormErrors, clearFormErrors } from '../shared/ui.js';
 import { BROWSER_ZONE, formatIn } from '../shared/appointments.js';
+import { createGuestAdder } from './appointment-guests.js';
 
 const LOOK_AGAIN_MS = 5000;
 
@@ -16,10 +17,10 @@ export function createAppointmentLinkView({ path, api, show, onJoined }) {
   /** @type {number | undefined} */
   let timer;
   let stopped = false;
-  /** @type {Node | null} what this view showed last; once the widget shows something else, it stops looking */
+  /** @type {HTMLElement | null} what this view showed last; once the widget shows something else, it stops looking */
   let shown = null;
 
-  /** @param {Node} node */
+  /** @param {HTMLElement} node */
   function showPanel(node) {
     shown = node;
     show(node);
@@ -41,8 +42,12 @@ export function createAppointmentLinkView({ path, api, show, onJoined }) {
       text: t('appointmentLink.when', { when: formatIn(link.startsAt, BROWSER_ZONE), name: link.expertName ?? '' }) });
     if (link.room === 'NOT_OPEN') {
       timer = window.setTimeout(look, LOOK_AGAIN_MS);
-      showPanel(panel(when, h('p', { class: 'notice-box', role: 'status', testid: 'appointment-link-waiting',
-        text: t('appointmentLink.notOpen') })));
+      if (shown?.isConnected && shown.dataset.waiting === 'true') return; // keep the Host's Guest form as it is
+      const waiting = panel(when, h('p', { class: 'notice-box', role: 'status', testid: 'appointment-link-waiting',
+        text: t('appointmentLink.notOpen') }),
+      link.role === 'HOST' ? createGuestAdder({ path: `${path}/guests`, api }).element : null);
+      waiting.dataset.waiting = 'true';
+      showPanel(waiting);
     } else if (link.room !== 'OPEN') {
       showPanel(panel(when, h('p', { class: 'notice-box', role: 'status', testid: 'appointment-link-over',
         text: t(link.room === 'CANCELLED' ? 'appointmentLink.cancelled' : 'appointmentLink.ended') })));

@@ -5,6 +5,7 @@ import { t } from '../shared/i18n.js';
 import { h, errorText, requestJson, setBusy, safeUrl } from '../shared/ui.js';
 import { BROWSER_ZONE, appointmentCard, createTimePicker } from '../shared/appointments.js';
 import { downloadCalendar } from '../shared/calendar.js';
+import { createGuestAdder } from './appointment-guests.js';
 
 /**
  * @param {{dialogId: string, api: (path: string, options?: any) => Promise<any>, token: () => string | null,
@@ -105,6 +106,9 @@ export function createAppointmentPanel({ dialogId, api, token, allowed, socket }
         text: t('appointment.reschedule'), onclick: () => togglePicker(appointment.id) }));
       actions.push(h('button', { type: 'button', class: 'button button--small', testid: 'appointment-cancel',
         text: t('appointment.cancel'), onclick: (e) => run(e.currentTarget, () => api(`/me/appointments/${id}/cancel`, { method: 'POST' })) }));
+    }
+    if (allowed('INVITE_TO_APPOINTMENT') && appointment.status === 'CONFIRMED' && new Date(appointment.startsAt) > new Date()) {
+      actions.push(createGuestAdder({ path: `/me/appointments/${id}/guests`, api }).element);
     }
     actions.push(h('a', { class: 'button button--small', href: safeUrl(appointment.googleCalendarUrl), target: '_blank',
       rel: 'noopener', testid: 'appointment-google', text: t('appointment.addToGoogle') }));

@@ -6,7 +6,10 @@ import java.util.UUID;
 /** Who a notice is for: a team member or a shopper of one merchant. */
 public record Recipient(UUID merchantId, Kind kind, UUID id) {
 
-    /** BUYER: someone who placed an order, known only to the sales module's {@link RecipientDirectory}. */
+    /**
+     * BUYER: someone known only to another module's {@link RecipientDirectory}: who placed an order (sales), or a Guest
+     * the Host added to an appointment by email (scheduling).
+     */
     public enum Kind { STAFF, SHOPPER, BUYER }
 
     public Recipient {

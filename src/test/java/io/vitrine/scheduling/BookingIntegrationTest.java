@@ -145,7 +145,8 @@ class BookingIntegrationTest extends SchedulingSupport {
                 "/api/v1/dialogs/{dialogId}/appointments", "/api/v1/appointments", "/api/v1/appointments/all",
                 "/api/v1/appointments/{id}/reschedule", "/api/v1/scheduling/settings",
                 "/api/v1/scheduling/experts/{memberId}/hours", "/api/v1/widget/{merchant}/appointment-links/{token}",
-                "/api/v1/widget/{merchant}/appointment-links/{token}/join")) {
+                "/api/v1/widget/{merchant}/appointment-links/{token}/join",
+                "/api/v1/widget/{merchant}/appointment-links/{token}/guests", "/api/v1/widget/me/appointments/{id}/guests")) {
             assertThat(paths.has(path)).as(path).isTrue();
         }
     }

@@ -116,7 +116,8 @@ public class AppointmentLinks {
         return status == DialogStatus.ENDED || status == DialogStatus.MESSAGE ? RoomState.ENDED : RoomState.OPEN;
     }
 
-    private AppointmentPasses.Pass pass(String merchantSlug, String token) {
+    /** The pass behind a link of the merchant; another merchant's, or none, is not found. */
+    AppointmentPasses.Pass pass(String merchantSlug, String token) {
         if (token == null || token.isBlank() || token.length() > 64) {
             throw DomainException.notFound("Appointment link");
         }
