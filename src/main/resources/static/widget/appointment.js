@@ -2,8 +2,8 @@
 // The widget's appointment panel: the dialog's appointments as cards. The Host proposes, confirms, reschedules and
 // cancels, and may ask to be notified; everyone may add an appointment to a calendar.
 import { t } from '../shared/i18n.js';
-import { h, errorText, requestJson, setBusy, safeUrl } from '../shared/ui.js';
-import { BROWSER_ZONE, appointmentCard, createTimePicker } from '../shared/appointments.js';
+import { h, errorText, requestJson, safeUrl } from '../shared/ui.js';
+import { BROWSER_ZONE, appointmentCard, createAppointmentRequests, createTimePicker } from '../shared/appointments.js';
 import { downloadCalendar } from '../shared/calendar.js';
 import { createGuestAdder } from './appointment-guests.js';
 
@@ -46,30 +46,20 @@ export function createAppointmentPanel({ dialogId, api, token, allowed, socket }
     if (open) picker.refresh();
   }
 
-  async function run(button, call) {
-    setBusy(button, true);
-    error.hidden = true;
-    try {
-      show(await call());
+  const { load, run } = createAppointmentRequests({
+    fetch: () => api(base),
+    loaded: (loaded) => {
+      data = loaded;
+      render();
+    },
+    error,
+    loadError: (err) => { status.textContent = errorText(err); },
+    changed: (appointment) => {
+      show(appointment);
       picker.element.hidden = true;
       moving = null;
-      await load();
-    } catch (err) {
-      error.textContent = errorText(err);
-      error.hidden = false;
-    } finally {
-      setBusy(button, false);
-    }
-  }
-
-  async function load() {
-    try {
-      data = await api(base);
-      render();
-    } catch (err) {
-      status.textContent = errorText(err);
-    }
-  }
+    },
+  });
 
   function show(appointment) {
     if (!data || !appointment?.id) return;
