@@ -10,7 +10,6 @@ import io.vitrine.scheduling.AppointmentStatus;
 import io.vitrine.shared.DomainException;
 import io.vitrine.shared.SecretTokens;
 import io.vitrine.shopper.ShopperApi;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
@@ -47,11 +46,10 @@ public class AppointmentLinks {
     private final ShopperApi shoppers;
     private final MerchantApi merchants;
     private final TeamApi team;
-    private final Clock clock;
 
     AppointmentLinks(AppointmentPasses passes, Appointments appointments, AppointmentReminders reminders,
             ScheduledDialogsApi dialogs,
-            AppointmentRoomsApi rooms, ShopperApi shoppers, MerchantApi merchants, TeamApi team, Clock clock) {
+            AppointmentRoomsApi rooms, ShopperApi shoppers, MerchantApi merchants, TeamApi team) {
         this.passes = passes;
         this.appointments = appointments;
         this.reminders = reminders;
@@ -60,7 +58,6 @@ public class AppointmentLinks {
         this.shoppers = shoppers;
         this.merchants = merchants;
         this.team = team;
-        this.clock = clock;
     }
 
     @Transactional(readOnly = true)
