@@ -2,8 +2,8 @@
 // The console's appointments: proposing a time from a live dialog (with the customer's time next to mine), and the
 // sidebar list of my upcoming appointments. Changes arrive as `appointment` frames.
 import { t } from '../shared/i18n.js';
-import { h, errorText, setBusy, staffApi } from '../shared/ui.js';
-import { BROWSER_ZONE, appointmentCard, createTimePicker, formatIn } from '../shared/appointments.js';
+import { h, errorText, staffApi } from '../shared/ui.js';
+import { BROWSER_ZONE, appointmentCard, createAppointmentRequests, createTimePicker, formatIn } from '../shared/appointments.js';
 
 /**
  * The panel in a live dialog: its appointments, and a picker to propose or move one.
@@ -41,31 +41,18 @@ export function createProposePanel({ dialogId }) {
     if (show) load().then(() => picker.refresh());
   }
 
-  async function run(button, call) {
-    setBusy(button, true);
-    error.hidden = true;
-    try {
-      await call();
+  const { load, run } = createAppointmentRequests({
+    fetch: () => staffApi(base),
+    loaded: (loaded) => {
+      data = loaded;
+      render();
+    },
+    error,
+    changed: () => {
       picker.element.hidden = true;
       moving = null;
-      await load();
-    } catch (err) {
-      error.textContent = errorText(err);
-      error.hidden = false;
-    } finally {
-      setBusy(button, false);
-    }
-  }
-
-  async function load() {
-    try {
-      data = await staffApi(base);
-      render();
-    } catch (err) {
-      error.textContent = errorText(err);
-      error.hidden = false;
-    }
-  }
+    },
+  });
 
   function render() {
     element.hidden = !data?.enabled && !(data?.appointments ?? []).length;

@@ -2,7 +2,7 @@
 // Appointments shared by the widget and the console: the time picker with quick picks and both time zones, the
 // appointment card, and formatting. Times travel as a local date + time + IANA zone; instants come back.
 import { t } from './i18n.js';
-import { h } from './ui.js';
+import { h, errorText, setBusy } from './ui.js';
 
 /** The browser's IANA zone, as the server expects it. */
 export const BROWSER_ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone;
@@ -127,4 +127,42 @@ export function appointmentCard(appointment, { myZone, otherZone, otherWho, acti
   h('p', { testid: 'appointment-when', text: formatIn(appointment.startsAt, myZone) }),
   theirs,
   h('div', { class: 'appointment-actions' }, ...actions));
+}
+
+/**
+ * What the widget's and the console's appointment panels share: loading the appointments, and sending a change with
+ * its button busy, a refusal shown in `error` and, once it went through, `changed` told and the panel loaded again.
+ * @param {{fetch: () => Promise<any>, loaded: (data: any) => void, error: HTMLElement,
+ *   loadError?: (err: any) => void, changed?: (result: any) => void}} options
+ */
+export function createAppointmentRequests({ fetch, loaded, error, loadError, changed }) {
+  /** @param {any} err */
+  function fail(err) {
+    error.textContent = errorText(err);
+    error.hidden = false;
+  }
+
+  async function load() {
+    try {
+      loaded(await fetch());
+    } catch (err) {
+      (loadError ?? fail)(err);
+    }
+  }
+
+  /** @param {HTMLButtonElement} button @param {() => Promise<any>} call */
+  async function run(button, call) {
+    setBusy(button, true);
+    error.hidden = true;
+    try {
+      changed?.(await call());
+      await load();
+    } catch (err) {
+      fail(err);
+    } finally {
+      setBusy(button, false);
+    }
+  }
+
+  return { load, run };
 }

@@ -2,9 +2,10 @@
 // The widget's appointment panel: the dialog's appointments as cards. The Host proposes, confirms, reschedules and
 // cancels, and may ask to be notified; everyone may add an appointment to a calendar.
 import { t } from '../shared/i18n.js';
-import { h, errorText, requestJson, setBusy, safeUrl } from '../shared/ui.js';
-import { BROWSER_ZONE, appointmentCard, createTimePicker } from '../shared/appointments.js';
+import { h, errorText, requestJson, safeUrl } from '../shared/ui.js';
+import { BROWSER_ZONE, appointmentCard, createAppointmentRequests, createTimePicker } from '../shared/appointments.js';
 import { downloadCalendar } from '../shared/calendar.js';
+import { createGuestAdder } from './appointment-guests.js';
 
 /**
  * @param {{dialogId: string, api: (path: string, options?: any) => Promise<any>, token: () => string | null,
@@ -45,30 +46,20 @@ export function createAppointmentPanel({ dialogId, api, token, allowed, socket }
     if (open) picker.refresh();
   }
 
-  async function run(button, call) {
-    setBusy(button, true);
-    error.hidden = true;
-    try {
-      show(await call());
+  const { load, run } = createAppointmentRequests({
+    fetch: () => api(base),
+    loaded: (loaded) => {
+      data = loaded;
+      render();
+    },
+    error,
+    loadError: (err) => { status.textContent = errorText(err); },
+    changed: (appointment) => {
+      show(appointment);
       picker.element.hidden = true;
       moving = null;
-      await load();
-    } catch (err) {
-      error.textContent = errorText(err);
-      error.hidden = false;
-    } finally {
-      setBusy(button, false);
-    }
-  }
-
-  async function load() {
-    try {
-      data = await api(base);
-      render();
-    } catch (err) {
-      status.textContent = errorText(err);
-    }
-  }
+    },
+  });
 
   function show(appointment) {
     if (!data || !appointment?.id) return;
@@ -105,6 +96,9 @@ export function createAppointmentPanel({ dialogId, api, token, allowed, socket }
         text: t('appointment.reschedule'), onclick: () => togglePicker(appointment.id) }));
       actions.push(h('button', { type: 'button', class: 'button button--small', testid: 'appointment-cancel',
         text: t('appointment.cancel'), onclick: (e) => run(e.currentTarget, () => api(`/me/appointments/${id}/cancel`, { method: 'POST' })) }));
+    }
+    if (allowed('INVITE_TO_APPOINTMENT') && appointment.status === 'CONFIRMED' && new Date(appointment.startsAt) > new Date()) {
+      actions.push(createGuestAdder({ path: `/me/appointments/${id}/guests`, api }).element);
     }
     actions.push(h('a', { class: 'button button--small', href: safeUrl(appointment.googleCalendarUrl), target: '_blank',
       rel: 'noopener', testid: 'appointment-google', text: t('appointment.addToGoogle') }));

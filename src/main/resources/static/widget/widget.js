@@ -21,6 +21,7 @@ import { createConversationMedia } from './conversation/live.js';
 import { createWidgetProducts } from './products.js';
 import { createAppointmentPanel } from './appointment.js';
 import { createRoomWaiting } from './room.js';
+import { createAppointmentLinkView } from './appointment-link.js';
 
 const OPEN_STATUSES = new Set(['WAITING', 'ACTIVE']);
 const PERSONAL_FIELDS = {
@@ -91,6 +92,8 @@ function readPage() {
     room: data.room || null,
     // The conversation an answer email links to; this browser may or may not hold it.
     dialog: query.get('dialog') || null,
+    // An appointment link from an email or notice: it opens the appointment's room as its holder.
+    appointment: query.get('appointment') || null,
   };
 }
 
@@ -109,6 +112,10 @@ async function boot() {
   }
   if (page.room) {
     await showRoom();
+    return;
+  }
+  if (page.appointment) {
+    await showAppointmentLink();
     return;
   }
   if (state.token) {
@@ -138,6 +145,30 @@ async function resumeShopper() {
   if (open) openConversation(open);
   else if (list.length > 0) renderList(list);
   else showStart();
+}
+
+/** An appointment link: it signs its holder in (Host or Guest) and opens the room, then all goes on as usual. */
+function showAppointmentLink() {
+  showLoading();
+  const view = createAppointmentLinkView({
+    path: `/${encodeURIComponent(page.merchant)}/appointment-links/${encodeURIComponent(page.appointment)}`,
+    api,
+    show: (node) => show(node, { focus: true }),
+    onJoined: async (joined) => {
+      view.stop();
+      forgetShopper(); // whoever this browser held before, it is the link's holder now
+      state.token = joined.token;
+      tokenStore.set(joined.token);
+      page.appointment = null;
+      page.dialog = joined.dialogId;
+      try {
+        await resumeShopper();
+      } catch (err) {
+        showFailure(err, boot);
+      }
+    },
+  });
+  return view.start();
 }
 
 function forgetShopper() {

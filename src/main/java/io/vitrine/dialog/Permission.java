@@ -17,6 +17,7 @@ public enum Permission {
     REOPEN_WIDGET("Only the Host can close and reopen the widget with this dialog."),
     SUBSCRIBE_NOTIFICATIONS("Only the Host can subscribe to notifications about this dialog."),
     SCHEDULE_APPOINTMENT("Only the Host or the expert can schedule an appointment."),
+    INVITE_TO_APPOINTMENT("Only the Host can add Guests to an appointment."),
     SEE_CART("Only the Host and the expert see the cart and the expert's add-to-cart invitations."),
     ADD_TO_CART("Only the Host can add products to the cart."),
     SUGGEST_PRODUCTS("Only the dialog's expert can suggest products into the Host's cart."),

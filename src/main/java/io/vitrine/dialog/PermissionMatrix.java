@@ -28,6 +28,8 @@ public final class PermissionMatrix {
                 END, SET_MODE, SCHEDULE_APPOINTMENT, SEE_CART, SUGGEST_PRODUCTS));
         GRANTED.put(DialogRole.ADMIN, EnumSet.of(VIEW, SEE_PARTICIPANTS, END, READ_REPORTS));
         GRANTED.put(DialogRole.COLLEAGUE, EnumSet.of(VIEW, SEE_PARTICIPANTS));
+        // Appointments: the Host alone adds Guests to an upcoming one (docs/scheduling.md).
+        GRANTED.get(DialogRole.HOST).add(INVITE_TO_APPOINTMENT);
     }
 
     static {

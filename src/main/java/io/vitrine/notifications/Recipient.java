@@ -7,8 +7,9 @@ import java.util.UUID;
 public record Recipient(UUID merchantId, Kind kind, UUID id) {
 
     /**
-     * BUYER: someone who placed an order, known only to the sales module's {@link RecipientDirectory}; INVITEE: an
-     * email address a brand invited to its rooms, known only to the rooms module's.
+     * BUYER: someone known only to another module's {@link RecipientDirectory}: who placed an order (sales), or a Guest
+     * the Host added to an appointment by email (scheduling); INVITEE: an email address a brand invited to its rooms,
+     * known only to the rooms module's.
      */
     public enum Kind { STAFF, SHOPPER, BUYER, INVITEE }
 

@@ -19,6 +19,12 @@ public interface ShopperApi {
      */
     NewShopper createBooker(UUID merchantId, String name, String email);
 
+    /**
+     * A new token for an existing shopper, for a link that signs them in (an appointment's link); the token they
+     * held before stops working.
+     */
+    NewShopper renewToken(UUID shopperId);
+
     /** A new shopper and the token that identifies them; the token is shown once and stored hashed. */
     record NewShopper(String token, Shopper shopper) {}
 }

@@ -42,11 +42,13 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Appointments in real Chromium: the expert schedules a stream from a live dialog, the Host confirms, a Guest gets
  * the card and downloads the invitation; with the application's clock moved to the start, the room opens and all
- * three are live again. And the booking page books a slot once.
+ * three are live again. The booking page books a slot once; a booked appointment's room opens at its time for the
+ * booker, a Guest they added and the expert.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=jdbc:h2:mem:appointments-browser;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
@@ -69,6 +71,7 @@ class AppointmentBrowserTest extends ChromiumTest {
     @Autowired MerchantApi merchants;
     @Autowired TeamApi team;
     @Autowired SchedulingAdmin scheduling;
+    @Autowired JdbcClient jdbc;
 
     @TestConfiguration
     static class MovableClockConfiguration {
@@ -119,16 +122,7 @@ class AppointmentBrowserTest extends ChromiumTest {
     @Test
     void expertSchedulesHostConfirmsGuestDownloadsTheInvitationAndTheRoomOpensForAllThree() throws Exception {
         String base = "http://localhost:" + port;
-        Page console = page(patient(context(new Browser.NewContextOptions().setTimezoneId("Europe/Berlin")
-                .setPermissions(List.of("camera", "microphone")))), "expert");
-        console.setViewportSize(1280, 800);
-        console.navigate(base + "/login");
-        console.getByTestId("login-email").fill("anna@demo.test");
-        console.getByTestId("login-password").fill("demo-expert");
-        console.getByTestId("login-submit").click();
-        console.waitForURL("**/console");
-        console.waitForSelector("body[data-ready]");
-        console.getByTestId("presence-ONLINE").click();
+        Page console = annaOnline(base);
 
         Page host = phone("host", "America/New_York");
         host.navigate(base + "/widget/demo");
@@ -223,6 +217,62 @@ class AppointmentBrowserTest extends ChromiumTest {
         second.getByTestId("book-submit").click();
         assertThat(second.getByTestId("book-error")).containsText("just been booked");
         assertThat(second.locator("[data-testid=book-slot][data-start=\"" + start + "\"]")).hasCount(0);
+    }
+
+    @Test
+    void aBookedRoomOpensAtTheMovedClockAndTheBookerTheirGuestAndTheExpertMeet() {
+        String base = "http://localhost:" + port;
+        Page console = annaOnline(base);
+
+        Page booker = phone("booker", "Europe/London");
+        booker.navigate(base + "/book/demo?expert=anna");
+        Locator slot = booker.getByTestId("book-slot").first();
+        Instant start = Instant.parse(slot.getAttribute("data-start"));
+        slot.click();
+        booker.getByTestId("book-name").fill("Rita Booker");
+        booker.getByTestId("book-email").fill("rita@example.com");
+        booker.getByTestId("book-submit").click();
+        assertThat(booker.getByTestId("book-done")).isVisible();
+
+        // The link from Rita's invitation email: before the time it waits, and she adds a Guest with a link to pass on.
+        booker.navigate(base + "/widget/demo?appointment=" + jdbc.sql("""
+                select p.token from appointment_pass p join shopper s on s.id = p.shopper_id
+                where p.role = 'HOST' and s.email = 'rita@example.com'
+                """).query(String.class).single());
+        assertThat(booker.getByTestId("appointment-link-waiting")).isVisible();
+        booker.getByTestId("appointment-guests-toggle").click();
+        booker.getByTestId("appointment-guest-add").click();
+        Locator guestLink = booker.getByTestId("appointment-guest-link");
+        assertThat(guestLink).hasValue(java.util.regex.Pattern.compile("/widget/demo\\?appointment="));
+        Page guest = phone("guest", "Asia/Kolkata");
+        guest.navigate(guestLink.inputValue());
+        assertThat(guest.getByTestId("appointment-link-waiting")).isVisible();
+
+        // At the booked time the room opens straight to Anna; both links let their people in.
+        clock.moveBy(Duration.between(clock.instant(), start).plusSeconds(5));
+        booker.getByTestId("appointment-link-join").click();
+        console.getByTestId("active-item").filter(new Locator.FilterOptions().setHasText("Rita")).click();
+        assertThat(console.getByTestId("self-video")).isVisible();
+        waitForVideo(booker);
+        guest.getByTestId("appointment-link-name").fill("Gita");
+        guest.getByTestId("appointment-link-join").click();
+        waitForVideo(guest);
+        assertThat(console.getByTestId("participant")).hasCount(3);
+    }
+
+    /** Anna's console in Berlin, with camera and microphone, logged in and Online. */
+    private Page annaOnline(String base) {
+        Page console = page(patient(context(new Browser.NewContextOptions().setTimezoneId("Europe/Berlin")
+                .setPermissions(List.of("camera", "microphone")))), "expert");
+        console.setViewportSize(1280, 800);
+        console.navigate(base + "/login");
+        console.getByTestId("login-email").fill("anna@demo.test");
+        console.getByTestId("login-password").fill("demo-expert");
+        console.getByTestId("login-submit").click();
+        console.waitForURL("**/console");
+        console.waitForSelector("body[data-ready]");
+        console.getByTestId("presence-ONLINE").click();
+        return console;
     }
 
     /** A phone-sized page (390×844) in a context of its own, in the given time zone. */

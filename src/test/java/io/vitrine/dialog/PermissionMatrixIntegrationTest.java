@@ -36,6 +36,7 @@ class PermissionMatrixIntegrationTest extends IntegrationTest {
     /** Decided today only through the caller's permissions: their endpoints arrive with their features. */
     private static final Set<Permission> POLICY_ONLY = EnumSet.of(Permission.READ_PRIVACY_POLICY,
             Permission.REOPEN_WIDGET, Permission.SUBSCRIBE_NOTIFICATIONS, Permission.SCHEDULE_APPOINTMENT,
+            Permission.INVITE_TO_APPOINTMENT,
             Permission.SEE_CART, Permission.ADD_TO_CART, Permission.SUGGEST_PRODUCTS,
             Permission.ADD_REMOVE_PARTICIPANTS);
 

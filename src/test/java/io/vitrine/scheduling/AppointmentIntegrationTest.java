@@ -5,13 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.icegreen.greenmail.util.GreenMail;
 import io.vitrine.support.Api;
 import io.vitrine.support.LiveStream;
-import jakarta.mail.BodyPart;
-import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
 import java.io.StringReader;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -216,55 +213,6 @@ class AppointmentIntegrationTest extends SchedulingSupport {
         var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(api.base() + path))
                 .header("Accept", "text/calendar").header("Authorization", "Bearer " + api.token()).GET().build();
         return java.net.http.HttpClient.newHttpClient().send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
-    }
-
-    static MimeMessage[] awaitMail(GreenMail smtp, String domain, int count) {
-        eventually().until(() -> smtp.getReceivedMessagesForDomain(domain).length >= count);
-        MimeMessage[] mails = smtp.getReceivedMessagesForDomain(domain);
-        Arrays.sort(mails, (a, b) -> compareSent(a, b));
-        return mails;
-    }
-
-    private static int compareSent(MimeMessage a, MimeMessage b) {
-        try {
-            return a.getSentDate().compareTo(b.getSentDate());
-        } catch (jakarta.mail.MessagingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    static Calendar calendarOf(MimeMessage mail) throws Exception {
-        return new CalendarBuilder().build(new StringReader(findPart((Multipart) mail.getContent(), "text/calendar")));
-    }
-
-    private static String findPart(Multipart multipart, String type) throws Exception {
-        for (int i = 0; i < multipart.getCount(); i++) {
-            BodyPart part = multipart.getBodyPart(i);
-            if (part.getContentType().startsWith(type)) {
-                Object content = part.getContent();
-                return content instanceof String text ? text : new String(((java.io.InputStream) content).readAllBytes(),
-                        java.nio.charset.StandardCharsets.UTF_8);
-            }
-            if (part.getContent() instanceof Multipart nested) {
-                String found = findPart(nested, type);
-                if (found != null) {
-                    return found;
-                }
-            }
-        }
-        return null;
-    }
-
-    static String method(Calendar calendar) {
-        return calendar.getProperty(Property.METHOD).orElseThrow().getValue();
-    }
-
-    static VEvent event(Calendar calendar) {
-        return (VEvent) calendar.getComponent(Component.VEVENT).orElseThrow();
-    }
-
-    static String value(VEvent event, String property) {
-        return event.getProperty(property).orElseThrow().getValue();
     }
 
     static List<JsonNode> list(JsonNode array) {

@@ -5,11 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.icegreen.greenmail.util.GreenMail;
 import io.vitrine.support.Api;
 import jakarta.mail.internet.MimeMessage;
-import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -146,26 +144,11 @@ class BookingIntegrationTest extends SchedulingSupport {
                 "/api/v1/widget/me/appointments/{id}/confirm", "/api/v1/widget/me/appointments/{id}/invitation.ics",
                 "/api/v1/dialogs/{dialogId}/appointments", "/api/v1/appointments", "/api/v1/appointments/all",
                 "/api/v1/appointments/{id}/reschedule", "/api/v1/scheduling/settings",
-                "/api/v1/scheduling/experts/{memberId}/hours")) {
+                "/api/v1/scheduling/experts/{memberId}/hours", "/api/v1/widget/{merchant}/appointment-links/{token}",
+                "/api/v1/widget/{merchant}/appointment-links/{token}/join",
+                "/api/v1/widget/{merchant}/appointment-links/{token}/guests", "/api/v1/widget/me/appointments/{id}/guests")) {
             assertThat(paths.has(path)).as(path).isTrue();
         }
-    }
-
-    /** Anna works every day 09:00–17:00 in Berlin. */
-    private Shop bookableShop() {
-        Shop shop = schedulingShop("anna");
-        var set = shop.staff("admin").put("/api/v1/scheduling/experts/" + shop.memberId("anna") + "/hours", hours());
-        assertThat(set.status()).as(set.raw()).isEqualTo(200);
-        return shop;
-    }
-
-    private static Map<String, Object> hours() {
-        return Map.of("zone", "Europe/Berlin", "hours", Arrays.stream(DayOfWeek.values())
-                .map(day -> Map.of("day", day.name(), "from", "09:00", "to", "17:00")).toList());
-    }
-
-    private static Map<String, Object> booking(String name, String email, Instant start) {
-        return Map.of("name", name, "email", email, "expert", "anna", "start", start.toString(), "zone", "America/New_York");
     }
 
     private static Map<String, Object> with(Map<String, Object> map, String key, Object value) {

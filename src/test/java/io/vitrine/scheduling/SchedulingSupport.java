@@ -1,13 +1,26 @@
 package io.vitrine.scheduling;
 
+import com.icegreen.greenmail.util.GreenMail;
+import jakarta.mail.BodyPart;
+import jakarta.mail.Multipart;
+import jakarta.mail.internet.MimeMessage;
+import java.io.StringReader;
+import net.fortuna.ical4j.data.CalendarBuilder;
+import net.fortuna.ical4j.model.Calendar;
+import net.fortuna.ical4j.model.Component;
+import net.fortuna.ical4j.model.Property;
+import net.fortuna.ical4j.model.component.VEvent;
 import io.vitrine.merchant.MerchantSettings;
 import io.vitrine.notifications.NotificationsIntegrationTest;
 import io.vitrine.support.Api;
 import io.vitrine.support.LiveStream;
+import java.time.DayOfWeek;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -59,5 +72,74 @@ public abstract class SchedulingSupport extends NotificationsIntegrationTest {
     protected static Map<String, Object> slot(int daysAhead, int hour, int minute, ZoneId zone) {
         ZonedDateTime at = ZonedDateTime.of(LocalDate.now(zone).plusDays(daysAhead), LocalTime.of(hour, minute), zone);
         return Map.of("date", at.toLocalDate().toString(), "time", at.toLocalTime().toString(), "zone", zone.getId());
+    }
+
+    /** Anna works every day 09:00–17:00 in Berlin. */
+    protected Shop bookableShop() {
+        Shop shop = schedulingShop("anna");
+        var set = shop.staff("admin").put("/api/v1/scheduling/experts/" + shop.memberId("anna") + "/hours", hours());
+        if (set.status() != 200) {
+            throw new IllegalStateException("Setting working hours failed: " + set.raw());
+        }
+        return shop;
+    }
+
+    protected static Map<String, Object> hours() {
+        return Map.of("zone", "Europe/Berlin", "hours", Arrays.stream(DayOfWeek.values())
+                .map(day -> Map.of("day", day.name(), "from", "09:00", "to", "17:00")).toList());
+    }
+
+    protected static Map<String, Object> booking(String name, String email, Instant start) {
+        return Map.of("name", name, "email", email, "expert", "anna", "start", start.toString(), "zone", "America/New_York");
+    }
+
+    /** The emails to addresses of the domain once there are {@code count}, oldest first. */
+    protected static MimeMessage[] awaitMail(GreenMail smtp, String domain, int count) {
+        eventually().until(() -> smtp.getReceivedMessagesForDomain(domain).length >= count);
+        MimeMessage[] mails = smtp.getReceivedMessagesForDomain(domain);
+        Arrays.sort(mails, (a, b) -> compareSent(a, b));
+        return mails;
+    }
+
+    private static int compareSent(MimeMessage a, MimeMessage b) {
+        try {
+            return a.getSentDate().compareTo(b.getSentDate());
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    protected static Calendar calendarOf(MimeMessage mail) throws Exception {
+        return new CalendarBuilder().build(new StringReader(findPart((Multipart) mail.getContent(), "text/calendar")));
+    }
+
+    private static String findPart(Multipart multipart, String type) throws Exception {
+        for (int i = 0; i < multipart.getCount(); i++) {
+            BodyPart part = multipart.getBodyPart(i);
+            if (part.getContentType().startsWith(type)) {
+                Object content = part.getContent();
+                return content instanceof String text ? text : new String(((java.io.InputStream) content).readAllBytes(),
+                        java.nio.charset.StandardCharsets.UTF_8);
+            }
+            if (part.getContent() instanceof Multipart nested) {
+                String found = findPart(nested, type);
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
+    }
+
+    protected static String method(Calendar calendar) {
+        return calendar.getProperty(Property.METHOD).orElseThrow().getValue();
+    }
+
+    protected static VEvent event(Calendar calendar) {
+        return (VEvent) calendar.getComponent(Component.VEVENT).orElseThrow();
+    }
+
+    protected static String value(VEvent event, String property) {
+        return event.getProperty(property).orElseThrow().getValue();
     }
 }

@@ -36,6 +36,12 @@ record Appointment(UUID id, UUID merchantId, UUID expertId, UUID dialogId, UUID 
         return with(AppointmentStatus.CANCELLED, startsAt, endsAt, sequence + 1, now);
     }
 
+    /** A booking whose room was opened: the dialog it now continues in. */
+    Appointment inRoom(UUID roomDialogId) {
+        return new Appointment(id, merchantId, expertId, roomDialogId, hostShopperId, status, startsAt, endsAt, expertZone,
+                customerZone, sequence, proposedBy, createdAt, updatedAt);
+    }
+
     private void requireOpen() {
         if (status == AppointmentStatus.CANCELLED) {
             throw DomainException.conflict("cancelled", "This appointment was cancelled.");

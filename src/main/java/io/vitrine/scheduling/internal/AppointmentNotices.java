@@ -39,7 +39,8 @@ class AppointmentNotices {
         CANCELLED("appointment.cancelled", "Appointment cancelled", true, Channel.EMAIL, Channel.PUSH),
         DAY_BEFORE("appointment.reminder", "Reminder: appointment tomorrow", false, Channel.EMAIL, Channel.PUSH),
         SOON("appointment.soon", "Your appointment starts in 10 minutes", false, Channel.EMAIL, Channel.PUSH),
-        ROOM_OPEN("appointment.open", "Your appointment room is open", false, Channel.PUSH);
+        ROOM_OPEN("appointment.open", "Your appointment room is open", false, Channel.PUSH),
+        INVITED("appointment.invited", "You are invited to an appointment", true, Channel.EMAIL);
 
         final String kind;
         final String title;
@@ -58,8 +59,11 @@ class AppointmentNotices {
     private final ScheduledDialogsApi dialogs;
     private final MerchantApi merchants;
     private final TeamApi team;
+    private final AppointmentPasses passes;
 
-    AppointmentNotices(NotificationsApi notifications, ScheduledDialogsApi dialogs, MerchantApi merchants, TeamApi team) {
+    AppointmentNotices(NotificationsApi notifications, ScheduledDialogsApi dialogs, MerchantApi merchants, TeamApi team,
+            AppointmentPasses passes) {
+        this.passes = passes;
         this.notifications = notifications;
         this.dialogs = dialogs;
         this.merchants = merchants;
@@ -71,9 +75,12 @@ class AppointmentNotices {
         String expertName = team.findMember(a.expertId()).map(m -> m.displayName()).orElse("your expert");
         notifications.notify(notice(a, what, a.expertZone(), "/console", "with the customer"),
                 List.of(Recipient.staff(a.merchantId(), a.expertId())));
-        String link = customerLink(a);
+        String slug = merchants.get(a.merchantId()).slug();
+        String link = "/widget/" + slug + (a.dialogId() == null ? "" : "?dialog=" + a.dialogId());
         if (a.hostShopperId() != null) {
-            notifications.notify(notice(a, what, a.customerZone(), link, "with " + expertName),
+            // A booker has a link of their own that opens the room as its Host on any device.
+            String hostLink = passes.host(a.id()).map(pass -> pass.link(slug)).orElse(link);
+            notifications.notify(notice(a, what, a.customerZone(), hostLink, "with " + expertName),
                     List.of(Recipient.shopper(a.merchantId(), a.hostShopperId())));
         }
         // Guests are told in-app and by email if they gave one; pushes are the Host's ("Notify me" is the Host's).
@@ -87,6 +94,24 @@ class AppointmentNotices {
             notifications.notify(new Notification(notice.kind(), notice.title(), notice.body(), notice.link(), channels,
                     notice.calendar()), guests);
         }
+        // Guests the Host added by email: by email only, each with their own link (see AppointmentGuests).
+        for (AppointmentPasses.Pass pass : passes.ofAppointment(a.id())) {
+            if (pass.role() == AppointmentPasses.Role.GUEST && pass.email() != null && what != What.PROPOSED) {
+                guestByEmail(a, what, pass, slug, expertName);
+            }
+        }
+    }
+
+    /** A Guest the Host added by email is invited: the invitation, and their link into the room. */
+    void invited(Appointment a, AppointmentPasses.Pass pass) {
+        String expertName = team.findMember(a.expertId()).map(m -> m.displayName()).orElse("your expert");
+        guestByEmail(a, What.INVITED, pass, merchants.get(a.merchantId()).slug(), expertName);
+    }
+
+    private void guestByEmail(Appointment a, What what, AppointmentPasses.Pass pass, String slug, String expertName) {
+        Notification notice = notice(a, what, a.customerZone(), pass.link(slug), "with " + expertName);
+        notifications.notify(new Notification(notice.kind(), notice.title(), notice.body(), notice.link(),
+                Set.of(Channel.EMAIL), notice.calendar()), List.of(AppointmentGuests.recipient(a, pass)));
     }
 
     private Notification notice(Appointment a, What what, ZoneId zone, String link, String with) {
@@ -115,10 +140,5 @@ class AppointmentNotices {
             ids.addAll(party.customerShopperIds());
         }
         return ids;
-    }
-
-    private String customerLink(Appointment a) {
-        String slug = merchants.get(a.merchantId()).slug();
-        return "/widget/" + slug + (a.dialogId() == null ? "" : "?dialog=" + a.dialogId());
     }
 }

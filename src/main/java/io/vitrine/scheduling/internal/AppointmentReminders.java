@@ -65,6 +65,13 @@ class AppointmentReminders {
                 .list();
     }
 
+    /** Whether the room of the appointment was opened (its ROOM_OPEN notice claimed). */
+    boolean roomOpened(UUID appointmentId) {
+        return jdbc.sql("""
+                select count(*) from appointment_reminder where appointment_id = ? and kind = 'ROOM_OPEN' and sent_at is not null
+                """).param(appointmentId).query(Integer.class).single() > 0;
+    }
+
     /** True for exactly one caller per reminder. */
     boolean claim(Due due, Instant now) {
         return jdbc.sql("""

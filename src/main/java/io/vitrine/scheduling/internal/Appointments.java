@@ -43,6 +43,16 @@ class Appointments {
                 .update();
     }
 
+    /** The booking's room was opened: from now on it belongs to that dialog. */
+    void attachDialog(Appointment a) {
+        jdbc.sql("update appointment set dialog_id = ? where id = ? and dialog_id is null").params(a.dialogId(), a.id()).update();
+    }
+
+    /** Locks the appointment's row until the transaction ends: its Guests are added one at a time. */
+    Optional<Appointment> lock(UUID id) {
+        return jdbc.sql("select * from appointment where id = ? for update").param(id).query(Appointments::map).optional();
+    }
+
     Optional<Appointment> find(UUID id) {
         return jdbc.sql("select * from appointment where id = ?").param(id).query(Appointments::map).optional();
     }

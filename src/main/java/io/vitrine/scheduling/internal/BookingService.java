@@ -41,12 +41,14 @@ public class BookingService implements SchedulingApi {
     private final AppointmentReminders reminders;
     private final AppointmentNotices notices;
     private final AppointmentViews views;
+    private final AppointmentLinks links;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     BookingService(MerchantApi merchants, TeamApi team, ShopperApi shoppers, Appointments appointments,
             ExpertCalendars calendars, SchedulingSettings settings, AppointmentReminders reminders, AppointmentNotices notices,
-            AppointmentViews views, ApplicationEventPublisher events, Clock clock) {
+            AppointmentViews views, AppointmentLinks links, ApplicationEventPublisher events, Clock clock) {
+        this.links = links;
         this.merchants = merchants;
         this.team = team;
         this.shoppers = shoppers;
@@ -113,6 +115,7 @@ public class BookingService implements SchedulingApi {
         var a = new Appointment(UUID.randomUUID(), merchant.id(), expert.id(), null, booker.shopper().id(),
                 AppointmentStatus.CONFIRMED, start, end, zone, booking.zone(), 0, "BOOKING", now, now);
         appointments.insert(a);
+        links.hostPass(a, now);
         reminders.plan(a, now);
         notices.tell(a, AppointmentNotices.What.CONFIRMED);
         events.publishEvent(new AppointmentChanged(a.merchantId(), a.id(), null, a.expertId()));

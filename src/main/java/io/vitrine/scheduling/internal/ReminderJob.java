@@ -1,12 +1,15 @@
 package io.vitrine.scheduling.internal;
 
+import io.vitrine.dialog.AppointmentRoomsApi;
 import io.vitrine.dialog.ScheduledDialogsApi;
+import io.vitrine.scheduling.AppointmentChanged;
 import io.vitrine.scheduling.AppointmentStatus;
 import java.time.Clock;
 import java.time.Instant;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -26,15 +29,19 @@ class ReminderJob {
     private final Appointments appointments;
     private final AppointmentNotices notices;
     private final ScheduledDialogsApi dialogs;
+    private final AppointmentRoomsApi rooms;
+    private final ApplicationEventPublisher events;
     private final TransactionTemplate transactions;
     private final Clock clock;
 
     ReminderJob(AppointmentReminders reminders, Appointments appointments, AppointmentNotices notices, ScheduledDialogsApi dialogs,
-            TransactionTemplate transactions, Clock clock) {
+            AppointmentRoomsApi rooms, ApplicationEventPublisher events, TransactionTemplate transactions, Clock clock) {
         this.reminders = reminders;
         this.appointments = appointments;
         this.notices = notices;
         this.dialogs = dialogs;
+        this.rooms = rooms;
+        this.events = events;
         this.transactions = transactions;
         this.clock = clock;
     }
@@ -71,6 +78,11 @@ class ReminderJob {
         }
         if (due.kind() == AppointmentReminders.Kind.ROOM_OPEN && a.dialogId() != null) {
             dialogs.reopenForAppointment(a.dialogId(), a.expertId());
+        } else if (due.kind() == AppointmentReminders.Kind.ROOM_OPEN && a.hostShopperId() != null) {
+            // A booking has no dialog to reopen: its room is a new one, straight to its expert.
+            a = a.inRoom(rooms.openRoom(a.merchantId(), a.expertId(), a.hostShopperId()));
+            appointments.attachDialog(a);
+            events.publishEvent(new AppointmentChanged(a.merchantId(), a.id(), a.dialogId(), a.expertId()));
         }
         notices.tell(a, switch (due.kind()) {
             case DAY_BEFORE -> AppointmentNotices.What.DAY_BEFORE;

@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.vitrine.scheduling.AppointmentView;
+import io.vitrine.scheduling.internal.AppointmentGuests;
 import io.vitrine.scheduling.internal.AppointmentService;
 import io.vitrine.shopper.AuthenticatedShopper;
 import io.vitrine.shopper.Shopper;
@@ -33,9 +34,11 @@ import org.springframework.web.bind.annotation.RestController;
 class WidgetAppointmentController {
 
     private final AppointmentService appointments;
+    private final AppointmentGuests guests;
 
-    WidgetAppointmentController(AppointmentService appointments) {
+    WidgetAppointmentController(AppointmentService appointments, AppointmentGuests guests) {
         this.appointments = appointments;
+        this.guests = guests;
     }
 
     @GetMapping("/dialogs/{dialogId}/appointments")
@@ -98,6 +101,21 @@ class WidgetAppointmentController {
     @PostMapping("/appointments/{id}/cancel")
     AppointmentView cancel(@Parameter(hidden = true) @AuthenticatedShopper Shopper shopper, @PathVariable UUID id) {
         return appointments.cancel(id, Actors.of(shopper));
+    }
+
+    @GetMapping("/appointments/{id}/guests")
+    @Operation(summary = "The Guests the Host added to the appointment, with their links; Guests get 403")
+    AppointmentGuests.Guests guests(@Parameter(hidden = true) @AuthenticatedShopper Shopper shopper, @PathVariable UUID id) {
+        return guests.list(id, Actors.of(shopper));
+    }
+
+    @PostMapping("/appointments/{id}/guests")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "The Host adds a Guest to an upcoming appointment: by email (with the invitation) or, without "
+            + "one, a link to pass on. 409 too_many_guests beyond five customers; Guests get 403")
+    AppointmentGuests.Guest addGuest(@Parameter(hidden = true) @AuthenticatedShopper Shopper shopper, @PathVariable UUID id,
+            @Valid @RequestBody GuestRequest request) {
+        return guests.add(id, Actors.of(shopper), request.email());
     }
 
     @GetMapping(value = "/appointments/{id}/invitation.ics", produces = "text/calendar")

@@ -49,6 +49,15 @@ public class ShopperService implements ShopperApi {
     }
 
     @Override
+    @Transactional
+    public NewShopper renewToken(UUID shopperId) {
+        Shopper shopper = shoppers.findById(shopperId).orElseThrow(() -> DomainException.notFound("Shopper"));
+        String token = SecretTokens.newToken();
+        shoppers.renewToken(shopperId, SecretTokens.hash(token), Instant.now(clock));
+        return new NewShopper(token, shopper);
+    }
+
+    @Override
     public Optional<Shopper> find(UUID shopperId) {
         return shoppers.findById(shopperId);
     }

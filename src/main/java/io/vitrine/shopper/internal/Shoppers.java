@@ -38,6 +38,12 @@ class Shoppers {
         jdbc.sql("update shopper set token_hash = ? where id = ?").params(unknownTokenHash, shopperId).update();
     }
 
+    /** A new token for the shopper, usable from {@code now}; the one before stops working. */
+    void renewToken(UUID shopperId, String tokenHash, Instant now) {
+        jdbc.sql("update shopper set token_hash = ?, token_used_at = ? where id = ?")
+                .params(tokenHash, Db.ts(now), shopperId).update();
+    }
+
     Optional<Shopper> findById(UUID id) {
         return jdbc.sql("select * from shopper where id = ?").param(id).query(Shoppers::map).optional();
     }

@@ -35,11 +35,22 @@ class ReminderClusterIntegrationTest {
 
     private final String database = "jdbc:h2:mem:reminders-" + UUID.randomUUID()
             + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1";
+
+    /** The database the nodes share, as command-line arguments. */
+    protected List<String> databaseArguments() {
+        return List.of("--spring.datasource.url=" + database);
+    }
+
+    /** Called once every node has stopped. */
+    protected void dropDatabase() {
+    }
+
     private final List<ConfigurableApplicationContext> nodes = new ArrayList<>();
 
     @AfterEach
     void stop() {
         nodes.forEach(ConfigurableApplicationContext::close);
+        dropDatabase();
     }
 
     @Test
@@ -109,8 +120,9 @@ class ReminderClusterIntegrationTest {
     }
 
     private ConfigurableApplicationContext start() {
-        var context = new SpringApplicationBuilder(VitrineApplication.class).run("--spring.datasource.url=" + database,
-                "--server.port=0", "--vitrine.demo=false", "--spring.main.banner-mode=off");
+        List<String> arguments = new ArrayList<>(databaseArguments());
+        arguments.addAll(List.of("--server.port=0", "--vitrine.demo=false", "--spring.main.banner-mode=off"));
+        var context = new SpringApplicationBuilder(VitrineApplication.class).run(arguments.toArray(String[]::new));
         nodes.add(context);
         return context;
     }
