@@ -8,10 +8,8 @@ import io.vitrine.scheduling.SchedulingSupport;
 import io.vitrine.support.Api;
 import io.vitrine.support.Mails;
 import jakarta.mail.internet.MimeMessage;
-import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.ZonedDateTime;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -272,14 +270,11 @@ class InquiriesIntegrationTest extends SchedulingSupport {
         }
     }
 
-    /** Anna works every day 09:00–17:00 in Berlin; the brand's zone is Berlin too. */
-    private Shop bookableShop() {
-        Shop shop = schedulingShop("anna");
-        Api admin = shop.staff("admin");
-        var set = admin.put("/api/v1/scheduling/experts/" + shop.memberId("anna") + "/hours", Map.of("zone", "Europe/Berlin",
-                "hours", Arrays.stream(DayOfWeek.values()).map(day -> Map.of("day", day.name(), "from", "09:00", "to", "17:00")).toList()));
-        assertThat(set.status()).as(set.raw()).isEqualTo(200);
-        var settings = admin.put("/api/v1/inquiries/settings", Map.of("enabled", true,
+    /** Anna works every day 09:00–17:00 in Berlin (SchedulingSupport); the brand's zone is Berlin too. */
+    @Override
+    protected Shop bookableShop() {
+        Shop shop = super.bookableShop();
+        var settings = shop.staff("admin").put("/api/v1/inquiries/settings", Map.of("enabled", true,
                 "accountMemberId", shop.memberId("admin").toString(), "zone", "Europe/Berlin"));
         assertThat(settings.status()).as(settings.raw()).isEqualTo(200);
         return shop;

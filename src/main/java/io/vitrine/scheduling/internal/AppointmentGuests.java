@@ -1,7 +1,7 @@
 package io.vitrine.scheduling.internal;
 
-import io.vitrine.dialog.Actor;
-import io.vitrine.dialog.DialogRole;
+import io.vitrine.shared.Actor;
+import io.vitrine.shared.DialogRole;
 import io.vitrine.dialog.DialogView;
 import io.vitrine.dialog.Permission;
 import io.vitrine.dialog.PermissionMatrix;
