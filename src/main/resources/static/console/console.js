@@ -69,6 +69,9 @@ updateTitle();
 const socket = connectSocket();
 const myAppointments = createAppointmentsList();
 document.querySelector('nav.sidebar')?.append(myAppointments.element);
+/** Counts the expert's own status changes, so an older answer never overwrites a newer choice. */
+let presenceEdits = 0;
+
 wireSocket();
 const contacts = createContacts({ socket, notice: showNotice, onUnread: renderContactsBadge });
 byTestId('open-contacts')?.addEventListener('click', showContacts);
@@ -90,11 +93,13 @@ async function boot() {
 }
 
 async function loadMe() {
+  const editsBefore = presenceEdits;
   try {
     const data = await api('/me');
     const member = data?.member ?? data;
     if (member?.id) me.id = String(member.id);
-    renderPresence(member?.presence ?? null);
+    // A status the expert picked while this was loading is newer than what the server said before it.
+    if (presenceEdits === editsBefore) renderPresence(member?.presence ?? null);
   } catch (err) {
     showFailure(err);
   }
@@ -157,8 +162,8 @@ function wireSocket() {
       sessionEnded();
       return;
     }
+    if (MEDIA_ERRORS.has(frame.code)) return; // expected: a customer left or the stream ended while we were signalling
     recordError(`${frame.code}: ${frame.message ?? ''}`);
-    if (MEDIA_ERRORS.has(frame.code)) return; // a customer left or the stream ended while we were signalling
     const inChat = state.chat && (!frame.dialogId || frame.dialogId === state.chat.dialogId);
     if (inChat) state.chat.showError(refusalText(frame), frame.code);
     else showNotice(refusalText(frame));
@@ -229,6 +234,7 @@ function wirePresence() {
 }
 
 async function setPresence(status) {
+  presenceEdits += 1;
   const previous = state.presence;
   renderPresence(status);
   try {

@@ -714,8 +714,8 @@ function onSocketError(frame) {
     showStart({ error: { message: frame.message } });
     return;
   }
+  if (MEDIA_ERRORS.has(frame.code)) return; // expected: a peer left or the stream ended while we were signalling
   recordError(`${frame.code}: ${frame.message ?? ''}`);
-  if (MEDIA_ERRORS.has(frame.code)) return; // a peer left or the stream ended while we were signalling
   if (state.conversation && (!frame.dialogId || frame.dialogId === state.conversation.dialogId)) {
     state.conversation.showError(refusalText(frame), frame.code);
   }
