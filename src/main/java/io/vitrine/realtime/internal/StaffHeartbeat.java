@@ -27,5 +27,8 @@ class StaffHeartbeat {
         // Customers connected here keep their dialogs open even when their last connection on another node closed.
         var dialogIds = connections.dialogsWithCustomers();
         events.orderedStream().forEach(listener -> listener.customersConnected(dialogIds));
+        // A last connection that closed after the snapshot was marked gone before this beat marked it back: mark again.
+        dialogIds.removeAll(connections.dialogsWithCustomers());
+        dialogIds.forEach(dialogId -> events.orderedStream().forEach(listener -> listener.customersGone(dialogId)));
     }
 }
