@@ -153,7 +153,8 @@ public class ContactOutbox {
                 cipher.decrypt(contact.addressEnc()), proxy, owner.displayName() + " (" + merchant + ")", replyTo,
                 subject, message.body(), views.cards(message.products()), message.messageId(), message.inReplyTo(),
                 messages.messageIds(contact.id(), 20), links.unsubscribe(contact.id()),
-                confirmation ? "Yes, keep me in touch" : null, confirmation ? links.confirm(contact.id()) : null);
+                confirmation ? "Yes, keep me in touch" : null, confirmation ? links.confirm(contact.id()) : null,
+                message.template());
         return adapter.send(outbound);
     }
 
