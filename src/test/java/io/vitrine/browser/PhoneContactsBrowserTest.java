@@ -137,6 +137,36 @@ class PhoneContactsBrowserTest extends ChromiumTest {
         Assertions.assertThat(console.content()).doesNotContain("7700900123").doesNotContain("7700 900123");
     }
 
+    @Test
+    void shouldSetTheShopsReplyDomainInTheDashboard() {
+        String base = "http://localhost:" + port;
+        Page dashboard = page(context(new Browser.NewContextOptions().setViewportSize(390, 844)), "admin");
+        dashboard.navigate(base + "/login");
+        dashboard.getByTestId("login-email").fill("admin@demo.test");
+        dashboard.getByTestId("login-password").fill("demo-admin");
+        dashboard.getByTestId("login-submit").click();
+        dashboard.waitForURL("**/console");
+        dashboard.navigate(base + "/admin");
+        Locator form = dashboard.getByTestId("reply-domain-form");
+        assertThat(form).hasAttribute("aria-busy", "false");
+        assertThat(form.getByTestId("reply-domain-default")).hasText("reply.demo.test");
+
+        clientErrors.allow("HTTP 400 PUT " + base + "/api/v1/contacts/reply-domain");
+        form.getByTestId("reply-domain").fill("https://reply.example.com");
+        form.getByTestId("reply-domain-save").click();
+        assertThat(form.locator("#cr-replyDomain-error")).containsText("host name like reply.example.com");
+
+        form.getByTestId("reply-domain").fill("Reply.Demo-Shop.test");
+        form.getByTestId("reply-domain-save").click();
+        assertThat(form.getByTestId("reply-domain-status")).not().isEmpty();
+        assertThat(form.getByTestId("reply-domain")).hasValue("reply.demo-shop.test");
+        // Back to the default, so the other tests of this class keep the demo's domain.
+        form.getByTestId("reply-domain").fill("");
+        form.getByTestId("reply-domain-save").click();
+        assertThat(form.getByTestId("reply-domain")).hasValue("");
+        assertThat(dashboard.getByTestId("reply-domain-error")).isHidden();
+    }
+
     private void awaitConfirmed(String screenName) {
         Api anna = Api.staff(port, "anna@demo.test", "demo-expert");
         Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() ->

@@ -19,16 +19,16 @@ class Outgoing {
     private final Messages messages;
     private final Contacts contacts;
     private final ContactViews views;
-    private final ContactsProperties properties;
+    private final ReplyDomains domains;
     private final Push push;
     private final Clock clock;
 
-    Outgoing(Messages messages, Contacts contacts, ContactViews views, ContactsProperties properties, Push push,
+    Outgoing(Messages messages, Contacts contacts, ContactViews views, ReplyDomains domains, Push push,
             Clock clock) {
         this.messages = messages;
         this.contacts = contacts;
         this.views = views;
-        this.properties = properties;
+        this.domains = domains;
         this.push = push;
         this.clock = clock;
     }
@@ -61,7 +61,7 @@ class Outgoing {
         Instant now = clock.instant();
         UUID id = UUID.randomUUID();
         Message message = new Message(id, contact.merchantId(), contact.id(), "OUT", kind, authorId, text, null,
-                views.json(cards), MessageState.QUEUED, null, "<" + id + "@" + properties.replyDomain() + ">",
+                views.json(cards), MessageState.QUEUED, null, "<" + id + "@" + domains.of(contact.merchantId()) + ">",
                 messages.lastInboundId(contact.id()).orElse(null), sendAt, 0, now, null, template);
         messages.insert(message);
         if (inThread && !sendAt.isAfter(now)) {
