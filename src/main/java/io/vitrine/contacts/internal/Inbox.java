@@ -23,7 +23,7 @@ public class Inbox {
 
     private static final Logger LOG = LoggerFactory.getLogger(Inbox.class);
 
-    public enum Outcome { STORED, DUPLICATE, UNKNOWN_RECIPIENT, UNKNOWN_SENDER }
+    public enum Outcome { STORED, DUPLICATE, UNKNOWN_RECIPIENT, UNKNOWN_SENDER, BOUNCED }
 
     private final Proxies proxies;
     private final Contacts contacts;
@@ -63,6 +63,9 @@ public class Inbox {
         if (proxy.isEmpty()) {
             return Outcome.UNKNOWN_RECIPIENT;
         }
+        if (mail.bounce() != null) {
+            return bounced(proxy.get(), mail.bounce());
+        }
         if (mail.messageId() != null && messages.existsMessageId(mail.messageId())) {
             return Outcome.DUPLICATE;
         }
@@ -78,6 +81,22 @@ public class Inbox {
         }
         store(contact.get(), mail);
         return Outcome.STORED;
+    }
+
+    /**
+     * A bounce comes back to the proxy address the message left from (its envelope sender): the message, found by its
+     * Message-ID among the proxy's merchant's messages only, turns FAILED with the reported status and diagnostic.
+     */
+    private Outcome bounced(Proxies.Proxy proxy, InboundMail.Bounce bounce) {
+        var changed = messages.reported(proxy.merchantId(), bounce.originalMessageId(), MessageState.FAILED,
+                bounce.reason());
+        if (changed.isEmpty()) {
+            LOG.info("A bounce to {} names no message of that shop that was sent; ignored", proxy.address());
+            return Outcome.UNKNOWN_SENDER;
+        }
+        changed.forEach(m -> contacts.findAnyMerchant(m.contactId()).ifPresent(c -> AfterCommit.run(() ->
+                push.toMember(c.ownerId(), new ContactFrames.MessageFrame(c.id(), views.of(m))))));
+        return Outcome.BOUNCED;
     }
 
     void store(Contact contact, InboundMail mail) {
