@@ -88,6 +88,9 @@ class ReplyDomainIntegrationTest extends ContactsIntegrationTest {
         assertThat(setDomain(shop.staff("anna"), "reply.mine.test").status()).isEqualTo(403);
         assertThat(shop.staff("anna").get("/api/v1/contacts/reply-domain").status()).isEqualTo(403);
 
+        JsonNode docs = Api.anonymous(port).get("/v3/api-docs").body();
+        assertThat(docs.path("paths").path("/api/v1/contacts/reply-domain").has("put")).isTrue();
+
         // Blank goes back to the configured domain.
         assertThat(setDomain(admin, "reply.own-" + UUID.randomUUID().toString().substring(0, 8) + ".test").status())
                 .isEqualTo(200);
