@@ -626,7 +626,7 @@ function chatHead(dialogId, ended, { onMode, onError }) {
       title.textContent = dialog.host?.name ?? '';
       meta.replaceChildren(statusBadge(dialog.status), ' ', t('console.started'), ' ', timeElement(dialog.createdAt, 'datetime') ?? '');
       modeToggle.element.hidden = dialog.status !== 'ACTIVE' || !can(you, 'SET_MODE');
-      inviteButton.hidden = dialog.status !== 'ACTIVE' || you?.role !== 'EXPERT';
+      inviteButton.hidden = dialog.status !== 'ACTIVE' || !can(you, 'INVITE_TO_CONTACTS');
       modeToggle.set(dialog.mode === 'TEXT');
     },
   };

@@ -114,6 +114,7 @@ export function createContacts({ socket, notice, onUnread }) {
     return h('li', { class: `contact-msg${own ? ' is-own' : ''}`, testid: 'contact-message', 'data-kind': m.kind },
       h('div', { class: 'bubble' },
         m.kind === 'CONFIRMATION' || m.kind === 'AUTO_REPLY' ? h('p', { class: 'muted', text: t(`contacts.kind.${m.kind}`) }) : null,
+        m.template ? h('p', { class: 'muted', testid: 'contact-message-template', text: t('contacts.sentAsTemplate') }) : null,
         m.text ? h('p', { class: 'text', text: m.text }) : null,
         (m.products ?? []).map((p) => h('p', { class: 'product-card', text: `${p.title}${p.price ? ` · ${p.price}` : ''}` })),
         (m.attachments ?? []).map((a) => h('a', { href: `/api/v1/contacts/${encodeURIComponent(state.selected ?? '')}/attachments/${encodeURIComponent(a.id)}`,
@@ -124,7 +125,20 @@ export function createContacts({ socket, notice, onUnread }) {
           ? h('span', { text: ` · ${t('contacts.scheduledFor')} ` }, timeElement(m.sendAt, 'datetime') ?? '') : null));
   }
 
+  /** WhatsApp's 24-hour window: closed, only the approved template (text only) reaches the contact. */
+  function windowNotice(contact) {
+    const serviceWindow = contact.channel === 'WHATSAPP' ? contact.serviceWindow : null;
+    if (!serviceWindow) return { closed: false, element: null };
+    if (!serviceWindow.open) {
+      return { closed: true, element: h('p', { class: 'contact-window-closed', role: 'note', testid: 'contact-window-closed',
+        text: t('contacts.windowClosed') }) };
+    }
+    return { closed: false, element: h('p', { class: 'muted', testid: 'contact-window-open' },
+      t('contacts.windowOpenUntil'), ' ', timeElement(serviceWindow.closesAt, 'datetime') ?? '') };
+  }
+
   function composer(contact) {
+    const notice = windowNotice(contact);
     const text = h('textarea', { id: 'contact-text', class: 'input', rows: '3', maxlength: '5000', testid: 'contact-composer' });
     const when = h('input', { id: 'contact-when', type: 'datetime-local', class: 'input', testid: 'contact-send-at' });
     const followUp = h('input', { id: 'contact-follow-up', type: 'checkbox', testid: 'contact-follow-up' });
@@ -133,7 +147,8 @@ export function createContacts({ socket, notice, onUnread }) {
       placeholder: t('contacts.productSearch'), 'aria-label': t('contacts.productSearch') });
     const results = h('ul', { class: 'product-results', testid: 'contact-product-results' });
     const error = h('p', { class: 'form-error', role: 'alert', testid: 'contact-error' });
-    const send = h('button', { type: 'submit', class: 'button', testid: 'contact-send', text: t('contacts.send') });
+    const send = h('button', { type: 'submit', class: 'button', testid: 'contact-send',
+      text: t(notice.closed ? 'contacts.sendTemplate' : 'contacts.send') });
     /** @type {any[]} */
     const chosen = [];
     const renderPicked = () => picked.replaceChildren(...chosen.map((p, i) => h('li', {}, p.title, ' ',
@@ -157,7 +172,8 @@ export function createContacts({ socket, notice, onUnread }) {
       try {
         const sendAt = when.value ? new Date(when.value).toISOString() : null;
         const message = await api(`/contacts/${encodeURIComponent(contact.id)}/messages`, { method: 'POST',
-          body: { text: text.value, productIds: chosen.map((p) => p.id), sendAt, followUp: followUp.checked } });
+          body: { text: text.value, productIds: chosen.map((p) => p.id), sendAt, followUp: followUp.checked,
+            template: notice.closed } });
         if (!state.messages.some((m) => m.id === message.id)) state.messages.push(message);
         renderThread();
       } catch (err) {
@@ -165,8 +181,11 @@ export function createContacts({ socket, notice, onUnread }) {
         setBusy(send, false);
       }
     } },
-    h('label', { for: 'contact-text', text: t('contacts.message') }), text,
-    h('label', { for: 'contact-product-query', text: t('contacts.addProduct') }), query, results, picked,
+    notice.element,
+    h('label', { for: 'contact-text', text: t(notice.closed ? 'contacts.templateText' : 'contacts.message') }), text,
+    // A template carries text only: products wait until the contact writes again.
+    notice.closed ? null : h('label', { for: 'contact-product-query', text: t('contacts.addProduct') }),
+    notice.closed ? null : query, notice.closed ? null : results, notice.closed ? null : picked,
     h('div', { class: 'contact-schedule' },
       h('label', { for: 'contact-when', text: t('contacts.sendLater') }), when,
       h('label', { class: 'check' }, followUp, ' ', t('contacts.followUp'))),

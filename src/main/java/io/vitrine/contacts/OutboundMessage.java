@@ -13,10 +13,21 @@ import java.util.UUID;
  * @param from        the expert's proxy address
  * @param replyTo     where replies go: the proxy address with the contact's routing token
  * @param unsubscribe the one-click opt-out link; null for the confirmation request
+ * @param template    the text goes as the channel's approved re-engagement template (WhatsApp outside the
+ *                    24-hour customer-service window), not as a free-form message
  */
 public record OutboundMessage(UUID merchantId, UUID contactId, ContactChannel channel, String to, String from,
         String fromName, String replyTo, String subject, String text, List<ProductCard> products, String messageId,
-        String inReplyTo, List<String> references, String unsubscribe, String actionLabel, String actionUrl) {
+        String inReplyTo, List<String> references, String unsubscribe, String actionLabel, String actionUrl,
+        boolean template) {
+
+    /** A free-form message (or, with an action, the double opt-in request). */
+    public OutboundMessage(UUID merchantId, UUID contactId, ContactChannel channel, String to, String from,
+            String fromName, String replyTo, String subject, String text, List<ProductCard> products, String messageId,
+            String inReplyTo, List<String> references, String unsubscribe, String actionLabel, String actionUrl) {
+        this(merchantId, contactId, channel, to, from, fromName, replyTo, subject, text, products, messageId,
+                inReplyTo, references, unsubscribe, actionLabel, actionUrl, false);
+    }
 
     public OutboundMessage {
         Objects.requireNonNull(to, "to");

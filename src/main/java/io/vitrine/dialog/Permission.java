@@ -25,7 +25,8 @@ public enum Permission {
     READ_REPORTS("Only the merchant's admins can read problem reports."),
     SHOW_PRODUCT("Only the dialog's expert can show products in it."),
     VOTE("Only the dialog's customers can vote on the products shown."),
-    PLACE_ORDER("Only the Host can hand the cart to the shop or place the order.");
+    PLACE_ORDER("Only the Host can hand the cart to the shop or place the order."),
+    INVITE_TO_CONTACTS("Only the dialog's expert can invite the Host to their contacts.");
 
     private final String refusal;
 

@@ -37,6 +37,8 @@ public final class PermissionMatrix {
         GRANTED.get(DialogRole.HOST).addAll(EnumSet.of(VOTE, PLACE_ORDER));
         GRANTED.get(DialogRole.GUEST).add(VOTE);
         GRANTED.get(DialogRole.EXPERT).add(SHOW_PRODUCT);
+        // Clienteling: only experts invite a shopper to keep in touch.
+        GRANTED.get(DialogRole.EXPERT).add(INVITE_TO_CONTACTS);
     }
 
     private PermissionMatrix() {}

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
  * Inbound webhook latency: signed Twilio inbound-SMS requests one after another against the running platform (H2 in
  * memory), from the request leaving the client to the TwiML answer: signature check, replay receipt and the durable
  * event publication in one transaction. Not part of the tests (the name does not end in Test); run with
- * {@code ./mvnw verify -Dtest=ChannelWebhookBenchmark -Dsurefire.failIfNoSpecifiedTests=false}.
+ * {@code ./vitrine bench contacts} (or {@code ./mvnw verify -Dtest=ChannelWebhookBenchmark -Dsurefire.failIfNoSpecifiedTests=false}).
  */
 class ChannelWebhookBenchmark extends ChannelsIntegrationTest {
 
@@ -42,8 +42,10 @@ class ChannelWebhookBenchmark extends ChannelsIntegrationTest {
             }
         }
         Collections.sort(micros);
-        String line = "| inbound SMS webhook (Twilio, signed), %d sequential requests | %.1f ms | %.1f ms | %.1f ms |"
-                .formatted(MEASURED, at(micros, 0.50), at(micros, 0.99), micros.getLast() / 1000.0);
+        String line = ("| inbound SMS webhook (Twilio, signed), %d sequential requests | %.1f ms | %.1f ms | %.1f ms |"
+                + " %s, load average %.1f |").formatted(MEASURED, at(micros, 0.50), at(micros, 0.99),
+                micros.getLast() / 1000.0, java.time.LocalDate.now(),
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         System.out.println(line);
         Files.createDirectories(Path.of("target"));
         Files.writeString(Path.of("target/channels-benchmark.md"), line + "\n");

@@ -143,6 +143,66 @@ class PhoneContactsIntegrationTest extends ContactsIntegrationTest {
         assertThat(failed.path("failure").asString()).contains("outside the 24-hour window").contains("131047");
     }
 
+    @Test
+    void shouldRefuseFreeTextAndSendTheTemplateWhenTheWhatsAppWindowIsClosed() throws Exception {
+        Shop shop = shop("anna");
+        String business = number();
+        assertThat(shop.staff("admin").put("/api/v1/channels/settings/whatsapp", Map.of("accessToken",
+                "meta-access-token", "appSecret", "meta-app-secret", "verifyToken", "verify-me-please",
+                "numbers", List.of(Map.of("phoneNumberId", phoneNumberId(), "number", business)))).status())
+                .isEqualTo(200);
+        Api anna = shop.online("anna");
+        String contactId = join(shop, anna, "WHATSAPP", SHOPPER);
+        inbound(shop, Channel.WHATSAPP, business, "YES");
+        eventually().until(() -> "CONFIRMED".equals(state(anna, contactId)));
+
+        // The YES opened the window: free messages for 24 hours, and the staff API says until when, with no number.
+        var open = anna.get("/api/v1/contacts/" + contactId);
+        assertThat(open.body().path("serviceWindow").path("open").asBoolean()).isTrue();
+        assertThat(open.body().path("serviceWindow").path("closesAt").asString()).isNotBlank();
+        assertThat(open.raw()).doesNotContain(SHOPPER.substring(1)).doesNotContain(business.substring(1));
+
+        // A day and more later the window is closed.
+        jdbc.sql("update contact set confirmed_at = ? where id = ?")
+                .params(java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).minusHours(25), UUID.fromString(contactId))
+                .update();
+        var closed = anna.get("/api/v1/contacts/" + contactId);
+        assertThat(closed.body().path("serviceWindow").path("open").asBoolean()).isFalse();
+        assertThat(closed.raw()).doesNotContain(SHOPPER.substring(1));
+
+        var refused = anna.post("/api/v1/contacts/" + contactId + "/messages", Map.of("text", "Hello again"));
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.body().path("code").asString()).isEqualTo("outside_service_window");
+        assertThat(refused.body().path("detail").asString())
+                .startsWith("The 24-hour window is closed: only an approved template can be sent");
+        var withProducts = anna.post("/api/v1/contacts/" + contactId + "/messages", Map.of("text", "Look",
+                "productIds", List.of(UUID.randomUUID()), "template", true));
+        assertThat(withProducts.status()).isEqualTo(400);
+
+        var template = anna.post("/api/v1/contacts/" + contactId + "/messages",
+                Map.of("text", "The autumn coats are in.\n\nShall I keep one for you?", "template", true));
+        assertThat(template.status()).as(template.raw()).isEqualTo(201);
+        assertThat(template.body().path("template").asBoolean()).isTrue();
+        eventually().until(() -> stateOfMessage(anna, contactId, "The autumn coats are in.\n\nShall I keep one for you?")
+                .equals("SENT"));
+        JsonNode sent = Api.JSON.readTree(PROVIDER.findAll(postRequestedFor(urlMatching(META))).stream()
+                .map(r -> r.getBodyAsString()).filter(b -> b.contains("vitrine_contact_message")).findFirst().orElseThrow());
+        assertThat(sent.path("to").asString()).isEqualTo(SHOPPER.substring(1));
+        assertThat(sent.path("type").asString()).isEqualTo("template");
+        JsonNode parameters = sent.path("template").path("components").get(0).path("parameters");
+        assertThat(parameters.get(0).path("text").asString()).startsWith("Anna Expert");
+        assertThat(parameters.get(1).path("text").asString())
+                .isEqualTo("The autumn coats are in. Shall I keep one for you?");
+        assertThat(sent.path("template").path("components").size()).isEqualTo(1);
+
+        // The shopper answers: the window opens again and free text goes.
+        inbound(shop, Channel.WHATSAPP, business, "Yes please, size M");
+        eventually().until(() -> anna.get("/api/v1/contacts/" + contactId).body().path("serviceWindow").path("open")
+                .asBoolean());
+        assertThat(anna.post("/api/v1/contacts/" + contactId + "/messages", Map.of("text", "Done, it waits for you"))
+                .status()).isEqualTo(201);
+    }
+
     private String join(Shop shop, Api expert, String channel, String address) throws Exception {
         LiveStream live = LiveStream.start(shop, expert, "Alex");
         try (Socket console = live.socket(expert); Socket widget = live.socket(live.host)) {
@@ -182,6 +242,10 @@ class PhoneContactsIntegrationTest extends ContactsIntegrationTest {
                 .filter(body -> body.contains("To=%2B" + to.substring(1)))
                 .map(body -> URLDecoder.decode(body.replaceAll(".*(^|&)Body=([^&]*).*", "$2"), StandardCharsets.UTF_8))
                 .toList();
+    }
+
+    private static String phoneNumberId() {
+        return String.valueOf(ThreadLocalRandom.current().nextLong(100_000_000_000L, 999_999_999_999L));
     }
 
     private static String number() {

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import tools.jackson.databind.JsonNode;
@@ -48,6 +49,11 @@ class PermissionMatrixIntegrationTest extends IntegrationTest {
     void everyActionIsAllowedOrRefusedAsTheMatrixSays(DialogRole role) {
         Shop shop = shop(new MerchantSettings("#1f6feb", "bottom-right", "Live", false, List.of(), null, 60, 20, true),
                 "anna", "ben");
+        // An SMS account, so the shop offers a contact channel and the expert's invite card can go out.
+        assertThat(shop.staff("admin").put("/api/v1/channels/settings/twilio", Map.of("accountSid",
+                "AC" + UUID.randomUUID().toString().replace("-", ""), "authToken", "twilio-auth-token",
+                "numbers", List.of("+1555" + String.format("%07d", ThreadLocalRandom.current().nextInt(10_000_000)))))
+                .status()).isEqualTo(200);
         Api anna = shop.online("anna");
         Seats seats = new Seats(shop, new ProductSeats(catalog, shop, anna), anna, shop.staff("admin"), shop.staff("ben"));
         List<String> mismatches = new ArrayList<>();
@@ -123,6 +129,7 @@ class PermissionMatrixIntegrationTest extends IntegrationTest {
                 case RATE -> rate(who, base);
                 case SET_MODE -> who.post(base + "/mode", Map.of("mode", "TEXT")).status() == 200;
                 case READ_REPORTS -> who.get("/api/v1/reports").status() == 200;
+                case INVITE_TO_CONTACTS -> inviteToContacts(who);
                 case SHOW_PRODUCT, SEE_CART, ADD_TO_CART, SUGGEST_PRODUCTS, VOTE, PLACE_ORDER ->
                         products.attempt(live, who, permission);
                 default -> throw new IllegalStateException("No attempt for " + permission);
@@ -136,6 +143,18 @@ class PermissionMatrixIntegrationTest extends IntegrationTest {
                 JsonNode answer = socket.await(f -> event("MESSAGE").test(f) && text.equals(f.path("text").asString())
                         || type("error").test(f));
                 return answer.path("type").asString().equals("event");
+            }
+        }
+
+        /** Allowed when the Host's widget receives the card to join the contacts. */
+        private boolean inviteToContacts(Api who) {
+            try (Socket widget = live.socket(live.host); Socket sender = who == live.host ? widget : live.socket(who)) {
+                sender.send(Map.of("type", "inviteToContacts", "dialogId", live.id));
+                if (sender.await(f -> type("contactInvite").test(f) || type("error").test(f)).path("type").asString()
+                        .equals("error")) {
+                    return false;
+                }
+                return widget.await(type("contactInvite")).path("dialogId").asString().equals(live.id);
             }
         }
 

@@ -27,6 +27,9 @@ public class ContactOutbox {
 
     private static final Logger LOG = LoggerFactory.getLogger(ContactOutbox.class);
 
+    /** How long one tick keeps draining a backlog; well inside the lock's lockAtMostFor (5 minutes). */
+    private static final Duration DRAIN_LIMIT = Duration.ofMinutes(1);
+
     private final String name = "contacts-" + UUID.randomUUID();
     private final Messages messages;
     private final Contacts contacts;
@@ -63,8 +66,13 @@ public class ContactOutbox {
     @Scheduled(fixedDelayString = "${vitrine.contacts.outbox.poll-interval:1s}")
     @SchedulerLock(name = "contacts-outbox", lockAtMostFor = "5m")
     void tick() {
+        // A full batch means more is waiting: keep draining (within the lock's time) instead of idling a whole
+        // poll interval between batches.
+        long deadline = System.nanoTime() + DRAIN_LIMIT.toNanos();
         try {
-            sendDue();
+            while (sendDue() >= settings.batchSize() && System.nanoTime() < deadline) {
+                LOG.debug("Contact outbox: a full batch was sent, draining on");
+            }
         } catch (RuntimeException e) {
             LOG.warn("Contact outbox run failed; trying again on the next tick", e);
         }
@@ -153,7 +161,8 @@ public class ContactOutbox {
                 cipher.decrypt(contact.addressEnc()), proxy, owner.displayName() + " (" + merchant + ")", replyTo,
                 subject, message.body(), views.cards(message.products()), message.messageId(), message.inReplyTo(),
                 messages.messageIds(contact.id(), 20), links.unsubscribe(contact.id()),
-                confirmation ? "Yes, keep me in touch" : null, confirmation ? links.confirm(contact.id()) : null);
+                confirmation ? "Yes, keep me in touch" : null, confirmation ? links.confirm(contact.id()) : null,
+                message.template());
         return adapter.send(outbound);
     }
 

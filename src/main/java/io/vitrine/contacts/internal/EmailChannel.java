@@ -35,12 +35,12 @@ class EmailChannel implements ChannelAdapter {
 
     private final ContactMailSender mail;
     private final MailTemplates templates;
-    private final ContactsProperties properties;
+    private final ReplyDomains domains;
 
-    EmailChannel(ContactMailSender mail, MailTemplates templates, ContactsProperties properties) {
+    EmailChannel(ContactMailSender mail, MailTemplates templates, ReplyDomains domains) {
         this.mail = mail;
         this.templates = templates;
-        this.properties = properties;
+        this.domains = domains;
     }
 
     @Override
@@ -79,7 +79,7 @@ class EmailChannel implements ChannelAdapter {
         for (int i = 0; i < 5; i++) {
             suffix.append(ALPHABET.charAt(RANDOM.nextInt(ALPHABET.length())));
         }
-        return base + "." + suffix + "@" + properties.replyDomain().toLowerCase(Locale.ROOT);
+        return base + "." + suffix + "@" + domains.of(merchantId);
     }
 
     @Override

@@ -84,7 +84,8 @@ public class ImapInbound {
         try {
             InboundMail mail = InboundMail.parse(message);
             for (String recipient : recipients(message)) {
-                if (inbox.receive(recipient, mail) == Inbox.Outcome.STORED) {
+                Inbox.Outcome outcome = inbox.receive(recipient, mail);
+                if (outcome == Inbox.Outcome.STORED || outcome == Inbox.Outcome.BOUNCED) {
                     return true;
                 }
             }

@@ -14,7 +14,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Replies by email: routed by the proxy address and the contact's routing token (proxy+token@reply-domain) to the
+ * Replies by email: routed by the proxy address and the contact's routing token (proxy+token@reply-domain, the merchant's own or the configured one) to the
  * contact's current owner, stored with its original text, and pushed to the owner live. A reply cancels the contact's
  * pending follow-ups and, while the owner is away, gets the away auto-response once per away period.
  */
@@ -23,7 +23,7 @@ public class Inbox {
 
     private static final Logger LOG = LoggerFactory.getLogger(Inbox.class);
 
-    public enum Outcome { STORED, DUPLICATE, UNKNOWN_RECIPIENT, UNKNOWN_SENDER }
+    public enum Outcome { STORED, DUPLICATE, UNKNOWN_RECIPIENT, UNKNOWN_SENDER, BOUNCED }
 
     private final Proxies proxies;
     private final Contacts contacts;
@@ -35,10 +35,10 @@ public class Inbox {
     private final Push push;
     private final JdbcClient jdbc;
     private final Clock clock;
-    private final String replyDomain;
+    private final ReplyDomains domains;
 
     Inbox(Proxies proxies, Contacts contacts, Messages messages, AddressCipher cipher, Outgoing outgoing, Away away,
-            ContactViews views, Push push, JdbcClient jdbc, Clock clock, ContactsProperties properties) {
+            ContactViews views, Push push, JdbcClient jdbc, Clock clock, ReplyDomains domains) {
         this.proxies = proxies;
         this.contacts = contacts;
         this.messages = messages;
@@ -49,7 +49,7 @@ public class Inbox {
         this.push = push;
         this.jdbc = jdbc;
         this.clock = clock;
-        this.replyDomain = properties.replyDomain().toLowerCase(Locale.ROOT);
+        this.domains = domains;
     }
 
     /** Whether mail to this address is ours to take (a proxy of the reply domain). */
@@ -62,6 +62,9 @@ public class Inbox {
         Optional<Proxies.Proxy> proxy = proxyOf(recipient);
         if (proxy.isEmpty()) {
             return Outcome.UNKNOWN_RECIPIENT;
+        }
+        if (mail.bounce() != null) {
+            return bounced(proxy.get(), mail.bounce());
         }
         if (mail.messageId() != null && messages.existsMessageId(mail.messageId())) {
             return Outcome.DUPLICATE;
@@ -80,12 +83,28 @@ public class Inbox {
         return Outcome.STORED;
     }
 
+    /**
+     * A bounce comes back to the proxy address the message left from (its envelope sender): the message, found by its
+     * Message-ID among the proxy's merchant's messages only, turns FAILED with the reported status and diagnostic.
+     */
+    private Outcome bounced(Proxies.Proxy proxy, InboundMail.Bounce bounce) {
+        var changed = messages.reported(proxy.merchantId(), bounce.originalMessageId(), MessageState.FAILED,
+                bounce.reason());
+        if (changed.isEmpty()) {
+            LOG.info("A bounce to {} names no message of that shop that was sent; ignored", proxy.address());
+            return Outcome.UNKNOWN_SENDER;
+        }
+        changed.forEach(m -> contacts.findAnyMerchant(m.contactId()).ifPresent(c -> AfterCommit.run(() ->
+                push.toMember(c.ownerId(), new ContactFrames.MessageFrame(c.id(), views.of(m))))));
+        return Outcome.BOUNCED;
+    }
+
     void store(Contact contact, InboundMail mail) {
         Instant now = clock.instant();
         String address = cipher.decrypt(contact.addressEnc());
         String visible = ReplyText.visible(mail.text()).replace(address, "[address hidden]");
         UUID id = UUID.randomUUID();
-        String messageId = mail.messageId() != null ? mail.messageId() : "<" + id + "@inbound." + replyDomain + ">";
+        String messageId = mail.messageId() != null ? mail.messageId() : "<" + id + "@inbound." + domains.of(contact.merchantId()) + ">";
         Message message = new Message(id, contact.merchantId(), contact.id(), "IN", MessageKind.REPLY, null,
                 visible.isEmpty() ? "(no text)" : visible, mail.text(), null, MessageState.RECEIVED, null, messageId,
                 mail.inReplyTo(), now, 0, now, null);
@@ -114,15 +133,23 @@ public class Inbox {
                 .params(merchantId, senderHash).query(Contacts::row).optional();
     }
 
+    /**
+     * The proxy the mail is for. A domain a merchant set as theirs selects that merchant: only their proxies are
+     * found on it. On the configured domain (and on a domain a merchant used before) the address, unique, decides.
+     */
     private Optional<Proxies.Proxy> proxyOf(String recipient) {
         String address = canonical(recipient);
         int at = address.lastIndexOf('@');
-        if (at < 0 || !address.substring(at + 1).equals(replyDomain)) {
+        if (at < 0) {
             return Optional.empty();
         }
+        String domain = address.substring(at + 1);
         String local = address.substring(0, at);
         int plus = local.indexOf('+');
-        return proxies.byAddress((plus < 0 ? local : local.substring(0, plus)) + "@" + replyDomain);
+        Optional<UUID> owner = domains.owner(domain);
+        return proxies.byAddress((plus < 0 ? local : local.substring(0, plus)) + "@" + domain)
+                .filter(p -> p.channel() == ContactChannel.EMAIL)
+                .filter(p -> owner.map(p.merchantId()::equals).orElse(true));
     }
 
     private static Optional<String> token(String recipient) {

@@ -7,6 +7,7 @@ import io.vitrine.dialog.DialogApi;
 import io.vitrine.shared.DialogRole;
 import io.vitrine.dialog.DialogStatus;
 import io.vitrine.dialog.Membership;
+import io.vitrine.dialog.Permission;
 import io.vitrine.merchant.Member;
 import io.vitrine.merchant.MerchantApi;
 import io.vitrine.merchant.TeamApi;
@@ -72,12 +73,10 @@ public class Invitations {
     /** The dialog's expert invites its Host; the card reaches everyone following the dialog (the widget shows it to the Host). */
     @Transactional
     public ContactFrames.Invite inviteFromDialog(UUID dialogId, Actor actor) {
-        if (!(actor instanceof Actor.Staff staff)) {
-            throw DomainException.forbidden("Only the dialog's expert can invite the Host to their contacts.");
-        }
         Membership membership = dialogs.membership(dialogId, actor);
-        if (membership.role() != DialogRole.EXPERT) {
-            throw DomainException.forbidden("Only the dialog's expert can invite the Host to their contacts.");
+        if (!(actor instanceof Actor.Staff staff)
+                || !membership.permissions().contains(Permission.INVITE_TO_CONTACTS)) {
+            throw DomainException.forbidden(Permission.INVITE_TO_CONTACTS.refusal());
         }
         if (dialogs.view(dialogId, actor).status() != DialogStatus.ACTIVE) {
             throw DomainException.conflict("dialog_not_live", "Invite to contacts during a live dialog.");

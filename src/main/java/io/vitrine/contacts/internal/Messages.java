@@ -30,11 +30,11 @@ class Messages {
     void insert(Message m) {
         jdbc.sql("""
                 insert into contact_message (id, merchant_id, contact_id, direction, kind, author_id, body, original,
-                    products, state, failure, message_id, in_reply_to, send_at, attempts, created_at, sent_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)""")
+                    products, state, failure, message_id, in_reply_to, send_at, attempts, created_at, sent_at, template)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)""")
                 .params(m.id(), m.merchantId(), m.contactId(), m.direction(), m.kind().name(), m.authorId(), m.body(),
                         m.original(), m.products(), m.state().name(), m.failure(), m.messageId(), m.inReplyTo(),
-                        Db.ts(m.sendAt()), Db.ts(m.createdAt()), Db.ts(m.sentAt()))
+                        Db.ts(m.sendAt()), Db.ts(m.createdAt()), Db.ts(m.sentAt()), m.template())
                 .update();
     }
 
@@ -68,6 +68,12 @@ class Messages {
                 select message_id from contact_message where contact_id = ? and direction = 'IN'
                 order by created_at desc limit 1""")
                 .param(contactId).query(String.class).optional();
+    }
+
+    /** When the contact last wrote a message kept in the thread, if ever. */
+    Optional<Instant> lastInboundAt(UUID contactId) {
+        return jdbc.sql("select max(created_at) from contact_message where contact_id = ? and direction = 'IN'")
+                .param(contactId).query(Instant.class).optional();
     }
 
     Optional<String> lastText(UUID contactId) {
@@ -190,6 +196,6 @@ class Messages {
                 rs.getString("body"), rs.getString("original"), rs.getString("products"),
                 MessageState.valueOf(rs.getString("state")), rs.getString("failure"), rs.getString("message_id"),
                 rs.getString("in_reply_to"), Db.instant(rs, "send_at"), rs.getInt("attempts"),
-                Db.instant(rs, "created_at"), Db.instant(rs, "sent_at"));
+                Db.instant(rs, "created_at"), Db.instant(rs, "sent_at"), rs.getBoolean("template"));
     }
 }

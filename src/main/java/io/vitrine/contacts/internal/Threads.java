@@ -2,6 +2,7 @@ package io.vitrine.contacts.internal;
 
 import io.vitrine.catalog.CatalogApi;
 import io.vitrine.catalog.Product;
+import io.vitrine.contacts.ContactChannel;
 import io.vitrine.contacts.OutboundMessage;
 import io.vitrine.shared.Actor;
 import io.vitrine.shared.DomainException;
@@ -64,7 +65,7 @@ public class Threads {
 
     @Transactional
     public ContactViews.MessageView send(Actor.Staff staff, UUID contactId, String text, List<UUID> productIds,
-            Instant sendAt, boolean followUp) {
+            Instant sendAt, boolean followUp, boolean template) {
         Contact contact = owned(staff, contactId);
         String body = text == null ? "" : text.strip();
         List<UUID> ids = productIds == null ? List.of() : productIds;
@@ -90,8 +91,39 @@ public class Threads {
                     "This contact opted out and receives no more messages.");
             case CONFIRMED -> { }
         }
+        serviceWindow(contact, body, ids, sendAt, template);
         List<OutboundMessage.ProductCard> cards = ids.stream().map(id -> card(staff, id)).toList();
-        return views.of(outgoing.message(contact, staff.memberId(), body.isEmpty() ? "" : body, cards, sendAt, followUp));
+        return views.of(outgoing.message(contact, staff.memberId(), body.isEmpty() ? "" : body, cards, sendAt, followUp,
+                template));
+    }
+
+    /**
+     * WhatsApp's 24-hour window: a free-form message must leave while it is open (at its send time); outside it only
+     * the approved template goes, carrying the expert's text. Other channels have no templates.
+     */
+    private void serviceWindow(Contact contact, String body, List<UUID> productIds, Instant sendAt, boolean template) {
+        if (contact.channel() != ContactChannel.WHATSAPP) {
+            if (template) {
+                throw DomainException.invalidField("template", "Only WhatsApp messages are sent as a template.");
+            }
+            return;
+        }
+        if (template) {
+            if (body.isEmpty()) {
+                throw DomainException.invalidField("text", "Write the text the template carries.");
+            }
+            if (!productIds.isEmpty()) {
+                throw DomainException.invalidField("productIds",
+                        "A template carries text only; send products once the contact writes again.");
+            }
+            return;
+        }
+        Instant leaves = sendAt == null || sendAt.isBefore(clock.instant()) ? clock.instant() : sendAt;
+        if (!views.window(contact).isOpen(leaves)) {
+            throw DomainException.conflict("outside_service_window", "The 24-hour window is closed: only an approved"
+                    + " template can be sent. Send the text as the template (template: true), or wait until the"
+                    + " contact writes again.");
+        }
     }
 
     /** Cancels a scheduled message or follow-up that has not left yet. */

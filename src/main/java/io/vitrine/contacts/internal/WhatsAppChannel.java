@@ -13,7 +13,8 @@ import org.springframework.stereotype.Component;
 /**
  * The WhatsApp channel: the Cloud API through the channels module, from the expert's business number. The double
  * opt-in request is an approved template with a YES quick-reply (templates reach a shopper outside the 24-hour
- * window); other messages are free-form text, which WhatsApp refuses outside the window.
+ * window); the expert's message outside the window goes as the approved re-engagement template ({{1}} the expert,
+ * {{2}} their text); other messages are free-form text, which WhatsApp refuses outside the window.
  */
 @Component
 class WhatsAppChannel extends PhoneChannel {
@@ -22,14 +23,17 @@ class WhatsAppChannel extends PhoneChannel {
 
     private final WhatsAppGateway gateway;
     private final String optInTemplate;
+    private final String reengagementTemplate;
     private final String templateLanguage;
 
     WhatsAppChannel(ChannelsApi channels, Proxies proxies, WhatsAppGateway gateway,
             @Value("${vitrine.contacts.whatsapp.opt-in-template:vitrine_contact_opt_in}") String optInTemplate,
+            @Value("${vitrine.contacts.whatsapp.reengagement-template:vitrine_contact_message}") String reengagementTemplate,
             @Value("${vitrine.contacts.whatsapp.template-language:en}") String templateLanguage) {
         super(channels, proxies);
         this.gateway = gateway;
         this.optInTemplate = optInTemplate;
+        this.reengagementTemplate = reengagementTemplate;
         this.templateLanguage = templateLanguage;
     }
 
@@ -50,7 +54,21 @@ class WhatsAppChannel extends PhoneChannel {
                     new WhatsAppGateway.Template(optInTemplate, templateLanguage, List.of(message.fromName()),
                             CONFIRM_PAYLOAD), message.messageId());
         }
+        if (message.template()) {
+            return gateway.sendTemplate(message.merchantId(), message.from(), message.to(),
+                    new WhatsAppGateway.Template(reengagementTemplate, templateLanguage,
+                            List.of(message.fromName(), templateParameter(message.text())), null),
+                    message.messageId());
+        }
         return gateway.sendText(message.merchantId(), message.from(), message.to(), withProducts(message),
                 message.messageId());
+    }
+
+    /**
+     * A template's body parameter may hold no new lines or tabs and no more than four spaces in a row (the Cloud API
+     * refuses it with error 132018), so the expert's paragraphs are joined into one line.
+     */
+    static String templateParameter(String text) {
+        return text.strip().replaceAll("\\s*[\\r\\n\\t]+\\s*", " ").replaceAll(" {4,}", "   ");
     }
 }

@@ -1,6 +1,8 @@
 package io.vitrine.contacts.web;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -44,7 +46,10 @@ import org.springframework.web.bind.annotation.RestController;
 class ContactsController {
 
     record NewMessage(@Size(max = 5000) String text, @Size(max = 6) List<UUID> productIds, Instant sendAt,
-            Boolean followUp) {}
+            Boolean followUp,
+            @Schema(description = "WhatsApp only: send the text as the approved re-engagement template, the one kind of"
+                    + " message that reaches the contact when their 24-hour window is closed (serviceWindow.open false)")
+            Boolean template) {}
 
     record InviteLink(String url, Instant expiresAt, String qr) {}
 
@@ -101,11 +106,15 @@ class ContactsController {
 
     @PostMapping("/{id}/messages")
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Writes to a confirmed contact: now, at sendAt, or as a follow-up cancelled if they reply first")
+    @Operation(summary = "Writes to a confirmed contact: now, at sendAt, or as a follow-up cancelled if they reply first",
+            description = "On WhatsApp a free-form message must leave inside the contact's 24-hour customer-service window"
+                    + " (serviceWindow of the contact); outside it only template: true is accepted (text only).")
+    @ApiResponse(responseCode = "409", description = "not_confirmed, opted_out, or outside_service_window: the WhatsApp"
+            + " window is closed and only an approved template can be sent")
     ContactViews.MessageView send(@Parameter(hidden = true) @AuthenticationPrincipal StaffPrincipal principal,
             @PathVariable UUID id, @Valid @RequestBody NewMessage message) {
         return threads.send(staff(principal), id, message.text(), message.productIds(), message.sendAt(),
-                Boolean.TRUE.equals(message.followUp()));
+                Boolean.TRUE.equals(message.followUp()), Boolean.TRUE.equals(message.template()));
     }
 
     @DeleteMapping("/{id}/messages/{messageId}")

@@ -41,7 +41,17 @@ class EmailChannelContractTest implements ChannelAdapterContract {
                 ContactsProperties.class);
         VitrineProperties vitrine = Binder.get(new MockEnvironment()).bindOrCreate("vitrine", VitrineProperties.class);
         adapter = new EmailChannel(new ContactMailSender(beans.getBeanProvider(JavaMailSender.class),
-                beans.getBeanProvider(SmtpInbound.class), vitrine), new MailTemplates(), properties);
+                beans.getBeanProvider(SmtpInbound.class), vitrine), new MailTemplates(), configuredDomain(properties));
+    }
+
+    /** No database here: every merchant keeps the configured reply domain. */
+    private static ReplyDomains configuredDomain(ContactsProperties properties) {
+        return new ReplyDomains(null, java.time.Clock.systemUTC(), properties) {
+            @Override
+            public String of(java.util.UUID merchantId) {
+                return properties.replyDomain();
+            }
+        };
     }
 
     @AfterEach
