@@ -140,7 +140,7 @@ class InquiryBrowserTest extends ChromiumTest {
         admin.getByTestId("requests-filter").selectOption("");
         assertThat(admin.getByTestId("requests-list").locator("li[data-status=CONFIRMED]")).containsText("Bea Buyer");
 
-        MimeMessage invitation = Mails.awaitMailTo(smtp, "bea@buyer.test");
+        MimeMessage invitation = Mails.awaitMailTo(smtp, "bea@buyer.test", "Appointment confirmed:");
         assertThat(other).isNotEqualTo(slot);
         assertThat(invitation.getSubject()).startsWith("Appointment confirmed:");
         Calendar calendar = Mails.calendarOf(invitation);

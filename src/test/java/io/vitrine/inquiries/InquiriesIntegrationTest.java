@@ -45,6 +45,9 @@ class InquiriesIntegrationTest extends SchedulingSupport {
             String text = GreenMailUtil.getBody(toBrand);
             assertThat(text).contains("bea@customer.test", "+49 30 1234567", "Buyer GmbH", "Our spring collection",
                     berlin + " (Europe/Berlin)", newYork + " (America/New_York)");
+            MimeMessage received = Mails.awaitMailTo(smtp, "bea@customer.test", "We received your request to");
+            assertThat(GreenMailUtil.getBody(received)).as("the requester's own zone")
+                    .contains(newYork + " (America/New_York)").contains("calendar invitation");
 
             Api admin = shop.staff("admin");
             JsonNode open = admin.get("/api/v1/inquiries?status=OPEN").body();
@@ -58,7 +61,7 @@ class InquiriesIntegrationTest extends SchedulingSupport {
             assertThat(confirmed.body().path("status").asString()).isEqualTo("CONFIRMED");
             assertThat(Instant.parse(confirmed.body().path("confirmedStart").asString())).isEqualTo(slot);
 
-            MimeMessage toRequester = Mails.awaitMailTo(smtp, "bea@customer.test");
+            MimeMessage toRequester = Mails.awaitMailTo(smtp, "bea@customer.test", "Appointment confirmed:");
             assertThat(toRequester.getSubject()).startsWith("Appointment confirmed:").endsWith("(America/New_York)");
             Calendar invite = Mails.calendarOf(toRequester);
             assertThat(invite.getProperty(Property.METHOD).orElseThrow().getValue()).isEqualTo("REQUEST");
@@ -120,7 +123,7 @@ class InquiriesIntegrationTest extends SchedulingSupport {
             var declined = admin.post("/api/v1/inquiries/" + id + "/decline", Map.of("reason", "We are at a fair that day."));
             assertThat(declined.status()).as(declined.raw()).isEqualTo(200);
             assertThat(declined.body().path("status").asString()).isEqualTo("DECLINED");
-            MimeMessage toRequester = Mails.awaitMailTo(smtp, "eve@customer.test");
+            MimeMessage toRequester = Mails.awaitMailTo(smtp, "eve@customer.test", "Your request to");
             assertThat(toRequester.getSubject()).isEqualTo("Your request to " + shop.merchant().name() + " was declined");
             assertThat(GreenMailUtil.getBody(toRequester)).contains("We are at a fair that day.");
         } finally {
@@ -170,6 +173,8 @@ class InquiriesIntegrationTest extends SchedulingSupport {
             message.put("message", "Hello");
             assertThat(Api.anonymous(port).post("/api/v1/requests/" + shop.slug(), message).status()).isEqualTo(201);
             assertThat(Mails.awaitMailTo(smtp, "anna@" + shop.slug() + ".test").getSubject()).isEqualTo("Message from Bea Buyer");
+            assertThat(GreenMailUtil.getBody(Mails.awaitMailTo(smtp, "gus@customer.test", "Your message to")))
+                    .as("the sender is told where the answer will come").contains("gus@customer.test");
         } finally {
             smtp.stop();
         }

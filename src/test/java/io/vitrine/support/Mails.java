@@ -27,6 +27,13 @@ public final class Mails {
         return firstTo(smtp, address);
     }
 
+    /** Waits for the first email to {@code address} whose subject starts with {@code subjectStart}. */
+    public static MimeMessage awaitMailTo(GreenMail smtp, String address, String subjectStart) throws MessagingException {
+        Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+                .until(() -> firstTo(smtp, address, subjectStart) != null);
+        return firstTo(smtp, address, subjectStart);
+    }
+
     /** The invitation attached to the email (its text/calendar part), parsed with ical4j. */
     public static Calendar calendarOf(MimeMessage mail) throws Exception {
         String text = calendarPart((Multipart) mail.getContent());
@@ -37,8 +44,13 @@ public final class Mails {
     }
 
     private static MimeMessage firstTo(GreenMail smtp, String address) throws MessagingException {
+        return firstTo(smtp, address, "");
+    }
+
+    private static MimeMessage firstTo(GreenMail smtp, String address, String subjectStart) throws MessagingException {
         for (MimeMessage mail : smtp.getReceivedMessages()) {
-            if (Arrays.stream(mail.getRecipients(Message.RecipientType.TO)).anyMatch(a -> a.toString().contains(address))) {
+            if (Arrays.stream(mail.getRecipients(Message.RecipientType.TO)).anyMatch(a -> a.toString().contains(address))
+                    && String.valueOf(mail.getSubject()).startsWith(subjectStart)) {
                 return mail;
             }
         }

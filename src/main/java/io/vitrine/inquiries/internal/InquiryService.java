@@ -128,6 +128,9 @@ public class InquiryService {
         notifications.notify(Notification.of("inquiry." + submission.kind().name().toLowerCase(Locale.ROOT),
                         brandTitle(inquiry, setting.zone()), brandBody(inquiry, setting.zone()), ADMIN_LINK, Channel.EMAIL),
                 List.of(Recipient.staff(merchant.id(), setting.accountMemberId())));
+        notifications.notify(Notification.of("inquiry.received", receivedTitle(inquiry, merchant),
+                        receivedBody(inquiry, merchant), "/request/" + merchant.slug(), Channel.EMAIL),
+                List.of(Recipient.shopper(merchant.id(), requester.shopper().id())));
         return new Submitted(inquiry.id(), inquiry.kind(), inquiry.status());
     }
 
@@ -285,6 +288,22 @@ public class InquiryService {
         body.append('\n').append(inquiry.kind().hasTime() ? "Confirm or decline it in the dashboard under Requests."
                 : "Reply to " + inquiry.email() + ", then mark it handled in the dashboard under Requests.");
         return body.toString();
+    }
+
+    /** The requester learns at once that the request arrived and what happens next. */
+    private static String receivedTitle(Inquiry inquiry, Merchant merchant) {
+        return inquiry.kind().hasTime() ? "We received your request to " + merchant.name()
+                : "Your message to " + merchant.name() + " arrived";
+    }
+
+    private static String receivedBody(Inquiry inquiry, Merchant merchant) {
+        if (!inquiry.kind().hasTime()) {
+            return merchant.name() + " received your message and will answer you at " + inquiry.email() + ".";
+        }
+        String what = inquiry.kind() == InquiryKind.VIDEO ? "a video chat" : "an appointment";
+        return "You asked " + merchant.name() + " for " + what + " on " + when(inquiry.requestedStart(), ZoneId.of(inquiry.zone()))
+                + ". You will get an email when they confirm this time or suggest another one; the confirmation carries "
+                + "a calendar invitation.";
     }
 
     private static String when(Instant at, ZoneId zone) {
