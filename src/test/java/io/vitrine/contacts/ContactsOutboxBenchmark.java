@@ -39,6 +39,8 @@ class ContactsOutboxBenchmark extends ContactsIntegrationTest {
         for (int c = 0; c < CONTACTS; c++) {
             Joined contact = joinedContact(shop, anna, "bench-" + UUID.randomUUID().toString().substring(0, 8)
                     + "@example.com");
+            // The live dialog has done its part; ending it frees the expert for the next contact's.
+            assertThat(anna.post(contact.live().staffPath() + "/end", null).status()).isEqualTo(200);
             paths.add("/api/v1/contacts/" + contact.contactId() + "/messages");
             contactIds.add(UUID.fromString(contact.contactId()));
         }
@@ -57,16 +59,33 @@ class ContactsOutboxBenchmark extends ContactsIntegrationTest {
         // The confirmations plus every message reached the mail server.
         assertThat(mail.getReceivedMessages()).hasSize(MESSAGES + CONTACTS);
 
+        // A backlog: the same number queued for an hour later, then all made due at once; the outbox alone drains it.
+        String later = java.time.Instant.now().plus(Duration.ofHours(1)).toString();
+        for (int i = 0; i < MESSAGES; i++) {
+            var queued = anna.post(paths.get(i % CONTACTS), Map.of("text", "Later " + i + ": the new season is in.",
+                    "sendAt", later));
+            assertThat(queued.status()).isEqualTo(201);
+        }
+        long backlogAt = System.nanoTime();
+        jdbc.sql("update contact_message set send_at = :now where contact_id in (:ids) and state = 'QUEUED'")
+                .param("now", java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC)).param("ids", contactIds)
+                .update();
+        Awaitility.await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofMillis(20))
+                .until(() -> sent(contactIds) == 2 * MESSAGES + CONTACTS);
+        double backlogSeconds = (System.nanoTime() - backlogAt) / 1e9;
+
         double seconds = (sentAt - start) / 1e9;
         double queueSeconds = (queuedAt - start) / 1e9;
         double drainSeconds = (sentAt - queuedAt) / 1e9;
         int drained = MESSAGES + CONTACTS - sentWhenQueued;
         String line = ("| %s | %s, %d cores, Java %s, H2 in memory | %.1f → %.1f | %d messages to %d contacts, queued"
                 + " through the API and sent over SMTP | %.1f s (queued in %.1f s): **%.0f messages/s** end to end |"
-                + " outbox alone: %d sent in %.2f s after the last was queued, **%.0f messages/s** |").formatted(
+                + " outbox alone: %d sent in %.2f s after the last was queued; a backlog of %d made due at once"
+                + " drained in %.1f s: **%.0f messages/s** |").formatted(
                 LocalDate.now(), System.getProperty("os.arch"), Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.specification.version"), loadBefore, load(), MESSAGES, CONTACTS, seconds,
-                queueSeconds, MESSAGES / seconds, drained, drainSeconds, drained / Math.max(drainSeconds, 1e-3));
+                queueSeconds, MESSAGES / seconds, drained, drainSeconds, MESSAGES, backlogSeconds,
+                MESSAGES / backlogSeconds);
         System.out.println(line);
         Files.createDirectories(Path.of("target"));
         Files.writeString(Path.of("target/contacts-benchmark.md"), line + "\n", StandardOpenOption.CREATE,
