@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Test;
  * ({@code bench.contacts}, in turn) through the API, and the outbox sends them over SMTP to a mail server on loopback
  * (GreenMail). The clock runs from the first message queued until the last one is SENT and the mail server holds them
  * all; the outbox's own rate is what it sent after the last message was queued, over the time that took (it no longer
- * shares the machine with the API calls then). Not part of the tests (the name does not end in Test); run with
+ * shares the machine with the API calls then). Then the same number is queued for an hour later and all made due at
+ * once: the time to drain that backlog is the outbox alone. Not part of the tests (the name does not end in Test); run with
  * {@code ./vitrine bench contacts}, which also runs {@code ChannelWebhookBenchmark}.
  */
 class ContactsOutboxBenchmark extends ContactsIntegrationTest {
