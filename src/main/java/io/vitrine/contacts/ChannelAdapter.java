@@ -27,4 +27,30 @@ public interface ChannelAdapter {
      * and {@link SendResult.Failed} for one that will not change.
      */
     SendResult send(OutboundMessage message);
+
+    /**
+     * Opens a run of sends that may share connections to the provider (the email channel keeps its SMTP connections
+     * open for the run); the outbox opens one per batch and closes it after. A run may be used from several threads
+     * at once. By default each send stands alone.
+     */
+    default Sending sending() {
+        return new Sending() {
+            @Override
+            public SendResult send(OutboundMessage message) {
+                return ChannelAdapter.this.send(message);
+            }
+
+            @Override
+            public void close() {}
+        };
+    }
+
+    /** A run of sends opened by {@link #sending()}; the same contract as {@link ChannelAdapter#send}. */
+    interface Sending extends AutoCloseable {
+
+        SendResult send(OutboundMessage message);
+
+        @Override
+        void close();
+    }
 }

@@ -84,6 +84,27 @@ public interface ChannelAdapterContract {
     }
 
     @Test
+    default void shouldDeliverEveryMessageOfARunSentFromSeveralThreads() throws Exception {
+        OutboundMessage first = message(canonicalAddress(), "");
+        List<OutboundMessage> run = java.util.stream.IntStream.range(0, 12).mapToObj(i -> new OutboundMessage(
+                first.merchantId(), first.contactId(), first.channel(), first.to(), first.from(), first.fromName(),
+                first.replyTo(), first.subject(), "Message " + i + " of the run", first.products(),
+                "<" + UUID.randomUUID() + "@contract.test>", null, List.of(), first.unsubscribe(), null, null)).toList();
+        List<java.util.concurrent.Future<SendResult>> results = new java.util.ArrayList<>();
+        try (ChannelAdapter.Sending sending = adapter().sending();
+                var threads = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            run.forEach(message -> results.add(threads.submit(() -> sending.send(message))));
+        }
+        for (var result : results) {
+            assertThat(result.get()).isInstanceOf(SendResult.Sent.class);
+        }
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(receivedBy(canonicalAddress())).as("every text arrived")
+                        .matches(received -> run.stream().allMatch(message ->
+                                received.stream().anyMatch(text -> text.contains(message.text())))));
+    }
+
+    @Test
     default void shouldAskForARetryWhileTheProviderIsDownNeverThrow() throws Exception {
         providerDown(true);
         try {

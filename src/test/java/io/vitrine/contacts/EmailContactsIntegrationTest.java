@@ -87,6 +87,35 @@ class EmailContactsIntegrationTest extends ContactsIntegrationTest {
     }
 
     @Test
+    void shouldSendToSeveralContactsAtOnceEachThreadInOrderWithItsReferences() throws Exception {
+        Shop shop = shop("anna");
+        Api anna = shop.online("anna");
+        List<Joined> joined = List.of(joinedContact(shop, anna, "kim@example.com"),
+                joinedContact(shop, anna, "lou@example.com"), joinedContact(shop, anna, "max@example.com"));
+        int each = 12;
+        for (int i = 0; i < each; i++) {
+            for (Joined contact : joined) {
+                var queued = anna.post("/api/v1/contacts/" + contact.contactId() + "/messages",
+                        Map.of("text", "Number " + i + " for " + contact.address()));
+                assertThat(queued.status()).isEqualTo(201);
+            }
+        }
+        for (Joined contact : joined) {
+            List<MimeMessage> mails = awaitMail(contact.address(), 1 + each);
+            assertThat(mails).hasSize(1 + each);
+            for (int i = 0; i < each; i++) {
+                MimeMessage mail = mails.get(1 + i);
+                assertThat(String.join("\n", parts(mail))).as(contact.address() + " in order")
+                        .contains("Number " + i + " for " + contact.address());
+                if (i > 0) {
+                    assertThat(mail.getHeader("References", " ")).as("refers to the one before")
+                            .contains(mails.get(i).getMessageID());
+                }
+            }
+        }
+    }
+
+    @Test
     void shouldRefuseBadJoinsWithProblemDetails() throws Exception {
         Shop shop = shop("anna");
         Api anna = shop.online("anna");

@@ -88,7 +88,7 @@ public class TwilioWebhooks {
     }
 
     private void verify(UUID merchantId, Signed request) {
-        TwilioAccount account = accounts.twilio(merchantId).orElseThrow(() -> WebhookRefused.notConfigured("Twilio account"));
+        TwilioAccount account = accounts.twilioCredentials(merchantId).orElseThrow(() -> WebhookRefused.notConfigured("Twilio account"));
         if (request.signature() == null || request.signature().isBlank()) {
             throw WebhookRefused.unsigned();
         }

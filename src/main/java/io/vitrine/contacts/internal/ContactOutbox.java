@@ -1,6 +1,7 @@
 package io.vitrine.contacts.internal;
 
 import io.vitrine.contacts.ChannelAdapter;
+import io.vitrine.contacts.ContactChannel;
 import io.vitrine.contacts.OutboundMessage;
 import io.vitrine.contacts.SendResult;
 import io.vitrine.merchant.Member;
@@ -9,7 +10,17 @@ import io.vitrine.merchant.TeamApi;
 import io.vitrine.realtime.Push;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,7 +41,11 @@ public class ContactOutbox {
     /** How long one tick keeps draining a backlog; well inside the lock's lockAtMostFor (5 minutes). */
     private static final Duration DRAIN_LIMIT = Duration.ofMinutes(1);
 
+    /** How many earlier Message-IDs of the thread go into References. */
+    private static final int REFERENCES = 20;
+
     private final String name = "contacts-" + UUID.randomUUID();
+    private final AtomicLong batches = new AtomicLong();
     private final Messages messages;
     private final Contacts contacts;
     private final Channels channels;
@@ -78,51 +93,112 @@ public class ContactOutbox {
         }
     }
 
-    /** Sends what is due now; returns how many rows this worker claimed. */
+    /**
+     * Sends what is due now; returns how many rows this worker claimed. The batch is claimed in one statement and its
+     * contacts loaded in one query; up to {@code parallelism} contacts are served at once on virtual threads, each
+     * contact's messages one after another in their order, all over the channels' connections opened for the batch.
+     */
     public int sendDue() {
-        var claimed = messages.claimDue(name, clock.instant().plus(settings.lease()), settings.batchSize());
-        claimed.forEach(this::deliver);
+        String claim = name + "/" + batches.incrementAndGet();
+        List<Message> claimed = messages.claimDue(claim, clock.instant().plus(settings.lease()), settings.batchSize());
+        if (claimed.isEmpty()) {
+            return 0;
+        }
+        Map<UUID, List<Message>> byContact = new LinkedHashMap<>();
+        claimed.forEach(m -> byContact.computeIfAbsent(m.contactId(), c -> new ArrayList<>()).add(m));
+        Map<UUID, Contact> found = contacts.findAnyMerchant(byContact.keySet());
+        Queue<List<Message>> queue = new ConcurrentLinkedQueue<>(byContact.values());
+        try (Batch batch = new Batch(claim); var threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int i = 0; i < Math.min(settings.parallelism(), byContact.size()); i++) {
+                threads.submit(() -> {
+                    for (List<Message> thread = queue.poll(); thread != null; thread = queue.poll()) {
+                        serve(batch, found.get(thread.getFirst().contactId()), thread);
+                    }
+                });
+            }
+        }
         return claimed.size();
     }
 
-    private void deliver(UUID id) {
-        Message message = messages.find(id).orElseThrow();
-        Contact contact = contacts.findAnyMerchant(message.contactId()).orElseThrow();
+    /**
+     * One contact's claimed messages, in order. When one cannot be handled the rest stay claimed and are taken up
+     * again in order when their lease ends.
+     */
+    private void serve(Batch batch, Contact contact, List<Message> thread) {
+        try {
+            if (contact == null) {
+                throw new IllegalStateException("contact " + thread.getFirst().contactId() + " not found");
+            }
+            List<String> references = new ArrayList<>(messages.messageIds(contact.id(), REFERENCES));
+            Contact current = contact;
+            for (Message message : thread) {
+                SendResult outcome = deliver(batch, message, current, references);
+                if (outcome instanceof SendResult.OptedOut) {
+                    // The gate of the thread's next messages sees the opt-out just recorded.
+                    current = contacts.findAnyMerchant(contact.id()).orElseThrow();
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("Contact outbox: sending to contact {} stopped; its messages go again after the lease",
+                    thread.getFirst().contactId(), e);
+        }
+    }
+
+    /** Sends one claimed message and records the outcome; null when the gate cancelled it. */
+    private SendResult deliver(Batch batch, Message message, Contact contact, List<String> references) {
         String refusal = gate(message, contact);
         if (refusal != null) {
-            messages.finish(id, name, MessageState.CANCELLED, refusal);
-            announce(id, contact);
-            return;
+            finish(batch, message, contact, MessageState.CANCELLED, refusal, null);
+            return null;
         }
         SendResult outcome;
         try {
-            outcome = attempt(message, contact);
+            outcome = attempt(batch, message, contact, List.copyOf(references));
         } catch (RuntimeException e) {
-            LOG.warn("Sending contact message {} failed unexpectedly", id, e);
+            LOG.warn("Sending contact message {} failed unexpectedly", message.id(), e);
             outcome = new SendResult.Retry("unexpected: " + e);
         }
         switch (outcome) {
-            case SendResult.Sent sent -> {
-                if (messages.finish(id, name, MessageState.SENT, null) && sent.providerId() != null) {
-                    messages.providerId(id, sent.providerId());
-                }
-            }
-            case SendResult.Failed failed -> messages.finish(id, name, MessageState.FAILED, failed.reason());
+            case SendResult.Sent sent -> finish(batch, message, contact, MessageState.SENT, null, sent.providerId());
+            case SendResult.Failed failed -> finish(batch, message, contact, MessageState.FAILED, failed.reason(), null);
             case SendResult.OptedOut optedOut -> {
-                messages.finish(id, name, MessageState.FAILED, optedOut.reason());
+                finish(batch, message, contact, MessageState.FAILED, optedOut.reason(), null);
                 optOuts.optOut(contact, optedOut.reason());
             }
             case SendResult.Retry retry when message.attempts() + 1 >= settings.maxAttempts() ->
-                    messages.finish(id, name, MessageState.FAILED, retry.reason());
-            case SendResult.Retry retry -> messages.retryAt(id, name,
-                    clock.instant().plus(backoff(message.attempts() + 1)), retry.reason());
+                    finish(batch, message, contact, MessageState.FAILED, retry.reason(), null);
+            case SendResult.Retry retry -> {
+                Instant next = clock.instant().plus(backoff(message.attempts() + 1));
+                messages.retryAt(message.id(), batch.claim, next, retry.reason());
+                announce(contact, withState(message, MessageState.QUEUED, retry.reason(), next, null));
+            }
         }
-        announce(id, contact);
+        if (!(outcome instanceof SendResult.Retry) || message.attempts() + 1 >= settings.maxAttempts()) {
+            // Sent or failed for good: the thread's later messages refer to this one, like messageIds() would.
+            references.add(message.messageId());
+            if (references.size() > REFERENCES) {
+                references.removeFirst();
+            }
+        }
+        return outcome;
     }
 
-    private void announce(UUID id, Contact contact) {
-        messages.find(id).ifPresent(now -> push.toMember(contact.ownerId(),
-                new ContactFrames.MessageFrame(contact.id(), views.of(now))));
+    private void finish(Batch batch, Message message, Contact contact, MessageState state, String failure,
+            String providerId) {
+        Instant sentAt = state == MessageState.SENT ? clock.instant() : null;
+        if (messages.finish(message.id(), batch.claim, state, failure, providerId, sentAt)) {
+            announce(contact, withState(message, state, failure, message.sendAt(), sentAt));
+        }
+    }
+
+    private void announce(Contact contact, Message now) {
+        push.toMember(contact.ownerId(), new ContactFrames.MessageFrame(contact.id(), views.of(now)));
+    }
+
+    private static Message withState(Message m, MessageState state, String failure, Instant sendAt, Instant sentAt) {
+        return new Message(m.id(), m.merchantId(), m.contactId(), m.direction(), m.kind(), m.authorId(), m.body(),
+                m.original(), m.products(), state, failure, m.messageId(), m.inReplyTo(), sendAt, m.attempts(),
+                m.createdAt(), sentAt, m.template());
     }
 
     /**
@@ -140,15 +216,17 @@ public class ContactOutbox {
         return null;
     }
 
-    private SendResult attempt(Message message, Contact contact) {
+    private SendResult attempt(Batch batch, Message message, Contact contact, List<String> references) {
         boolean confirmation = message.kind() == MessageKind.CONFIRMATION;
-        ChannelAdapter adapter = channels.adapter(contact.channel()).orElse(null);
-        if (adapter == null) {
+        ChannelAdapter.Sending sending = batch.sending(contact.channel());
+        if (sending == null) {
             return new SendResult.Retry("no adapter for " + contact.channel());
         }
-        Member owner = team.findMember(contact.ownerId()).orElseThrow();
-        String merchant = merchants.get(contact.merchantId()).name();
-        String proxy = proxies.of(adapter, contact.merchantId(), owner.id(), owner.displayName()).address();
+        Member owner = batch.owners.computeIfAbsent(contact.ownerId(), id -> team.findMember(id).orElseThrow());
+        String merchant = batch.merchants.computeIfAbsent(contact.merchantId(), id -> merchants.get(id).name());
+        String proxy = batch.proxies.computeIfAbsent(contact.channel() + " " + owner.id(), key -> proxies.of(
+                channels.adapter(contact.channel()).orElseThrow(), contact.merchantId(), owner.id(),
+                owner.displayName()).address());
         int at = proxy.indexOf('@');
         // Email replies carry the contact's routing token; a phone number is routed by the shopper's number instead.
         String replyTo = at < 0 ? proxy : proxy.substring(0, at) + "+" + contact.routeToken() + proxy.substring(at);
@@ -160,10 +238,37 @@ public class ContactOutbox {
         var outbound = new OutboundMessage(contact.merchantId(), contact.id(), contact.channel(),
                 cipher.decrypt(contact.addressEnc()), proxy, owner.displayName() + " (" + merchant + ")", replyTo,
                 subject, message.body(), views.cards(message.products()), message.messageId(), message.inReplyTo(),
-                messages.messageIds(contact.id(), 20), links.unsubscribe(contact.id()),
+                references, links.unsubscribe(contact.id()),
                 confirmation ? "Yes, keep me in touch" : null, confirmation ? links.confirm(contact.id()) : null,
                 message.template());
-        return adapter.send(outbound);
+        return sending.send(outbound);
+    }
+
+    /**
+     * What one batch shares: its claim, the experts, shops and proxy addresses it looked up once, and the channels'
+     * sending runs (connections) opened on first use and closed with the batch.
+     */
+    private final class Batch implements AutoCloseable {
+
+        final String claim;
+        final Map<UUID, Member> owners = new ConcurrentHashMap<>();
+        final Map<UUID, String> merchants = new ConcurrentHashMap<>();
+        final Map<String, String> proxies = new ConcurrentHashMap<>();
+        private final Map<ContactChannel, ChannelAdapter.Sending> sendings = new ConcurrentHashMap<>();
+
+        Batch(String claim) {
+            this.claim = claim;
+        }
+
+        ChannelAdapter.Sending sending(ContactChannel channel) {
+            return channels.adapter(channel).map(adapter -> sendings.computeIfAbsent(channel, c -> adapter.sending()))
+                    .orElse(null);
+        }
+
+        @Override
+        public void close() {
+            sendings.values().forEach(ChannelAdapter.Sending::close);
+        }
     }
 
     /** initialBackoff doubled per attempt made, capped at maxBackoff. */

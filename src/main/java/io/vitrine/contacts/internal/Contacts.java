@@ -43,6 +43,15 @@ class Contacts {
         return jdbc.sql("select * from contact where id = ?").param(id).query(Contacts::row).optional();
     }
 
+    /** The contacts with these ids, by id (one query for an outbox batch). */
+    java.util.Map<UUID, Contact> findAnyMerchant(java.util.Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return java.util.Map.of();
+        }
+        return jdbc.sql("select * from contact where id in (:ids)").param("ids", ids).query(Contacts::row).list()
+                .stream().collect(java.util.stream.Collectors.toMap(Contact::id, c -> c));
+    }
+
     Optional<Contact> findByRouteToken(String token) {
         return jdbc.sql("select * from contact where route_token = ?").param(token).query(Contacts::row).optional();
     }

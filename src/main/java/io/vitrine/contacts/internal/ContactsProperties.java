@@ -52,10 +52,14 @@ public record ContactsProperties(
             @NotBlank @DefaultValue("INBOX") String folder,
             @NotNull @DefaultValue("30s") Duration pollInterval) {}
 
-    /** The outbox of contact messages: a message is tried up to maxAttempts times, waiting longer each time. */
+    /**
+     * The outbox of contact messages: a message is tried up to maxAttempts times, waiting longer each time; a batch
+     * sends to up to {@code parallelism} contacts at once (one contact's messages always one after another).
+     */
     public record Outbox(
             @NotNull @DefaultValue("1s") Duration pollInterval,
             @Positive @DefaultValue("50") int batchSize,
+            @Positive @DefaultValue("8") int parallelism,
             @NotNull @DefaultValue("2m") Duration lease,
             @Positive @DefaultValue("10") int maxAttempts,
             @NotNull @DefaultValue("10s") Duration initialBackoff,

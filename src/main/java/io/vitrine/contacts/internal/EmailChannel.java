@@ -6,6 +6,8 @@ import io.vitrine.contacts.OutboundMessage;
 import io.vitrine.contacts.SendResult;
 import io.vitrine.shared.DomainException;
 import jakarta.mail.MessagingException;
+import jakarta.mail.SendFailedException;
+import jakarta.mail.Transport;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
@@ -13,13 +15,17 @@ import java.io.UnsupportedEncodingException;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.text.Normalizer;
+import java.util.Date;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import org.springframework.mail.MailException;
 import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 
@@ -84,7 +90,30 @@ class EmailChannel implements ChannelAdapter {
 
     @Override
     public SendResult send(OutboundMessage message) {
+        try (Sending sending = sending()) {
+            return sending.send(message);
+        }
+    }
+
+    /** One SMTP session carries many messages (RFC 5321): the run keeps its connections open until closed. */
+    @Override
+    public Sending sending() {
         JavaMailSender sender = mail.get().orElse(null);
+        if (sender instanceof JavaMailSenderImpl smtp) {
+            return new SmtpSending(smtp);
+        }
+        return new Sending() {
+            @Override
+            public SendResult send(OutboundMessage message) {
+                return sendAlone(sender, message);
+            }
+
+            @Override
+            public void close() {}
+        };
+    }
+
+    private SendResult sendAlone(JavaMailSender sender, OutboundMessage message) {
         if (sender == null) {
             return new SendResult.Retry("no mail server configured (spring.mail.host)");
         }
@@ -92,7 +121,8 @@ class EmailChannel implements ChannelAdapter {
             sender.send(mime(sender, message));
             return new SendResult.Sent(message.messageId());
         } catch (MailSendException e) {
-            return permanent(e) ? new SendResult.Failed("recipient refused: " + e.getMessage())
+            boolean permanent = e.getFailedMessages().values().stream().anyMatch(EmailChannel::permanent);
+            return permanent ? new SendResult.Failed("recipient refused: " + e.getMessage())
                     : new SendResult.Retry("mail server: " + e.getMessage());
         } catch (MailException e) {
             return new SendResult.Retry("mail server: " + e.getMessage());
@@ -102,11 +132,87 @@ class EmailChannel implements ChannelAdapter {
     }
 
     /** A 5xx answer for the recipient (RFC 5321): the address will not start working by retrying. */
-    private static boolean permanent(MailSendException e) {
-        return e.getFailedMessages().values().stream().anyMatch(cause ->
-                cause instanceof jakarta.mail.SendFailedException failed && failed.getInvalidAddresses() != null
-                        && failed.getInvalidAddresses().length > 0
-                        && String.valueOf(failed.getMessage()).matches("(?s).*\\b5\\d\\d\\b.*"));
+    private static boolean permanent(Exception cause) {
+        return cause instanceof SendFailedException failed && failed.getInvalidAddresses() != null
+                && failed.getInvalidAddresses().length > 0
+                && detail(failed).matches("(?s).*\\b5\\d\\d\\b.*");
+    }
+
+    /** The exception's message with those of the exceptions it wraps (the server's answer is often nested). */
+    private static String detail(Exception e) {
+        StringBuilder text = new StringBuilder(String.valueOf(e.getMessage()));
+        for (Exception next = e instanceof MessagingException m ? m.getNextException() : null; next != null;
+                next = next instanceof MessagingException m ? m.getNextException() : null) {
+            text.append(": ").append(next.getMessage());
+        }
+        return text.toString();
+    }
+
+    /**
+     * Sends over SMTP connections kept open for the run: a sending thread takes an idle one or opens one, so there
+     * are at most as many as threads sending at once. A connection that failed is closed, never reused.
+     */
+    private final class SmtpSending implements Sending {
+
+        private final JavaMailSenderImpl smtp;
+        private final Deque<Transport> idle = new ConcurrentLinkedDeque<>();
+
+        SmtpSending(JavaMailSenderImpl smtp) {
+            this.smtp = smtp;
+        }
+
+        @Override
+        public SendResult send(OutboundMessage message) {
+            MimeMessage mime;
+            try {
+                mime = mime(smtp, message);
+                mime.setSentDate(new Date());
+                mime.saveChanges();
+                // saveChanges() issues a Message-ID of its own; the message's id is its idempotency key.
+                mime.setHeader("Message-ID", message.messageId());
+            } catch (MessagingException | UnsupportedEncodingException e) {
+                return new SendResult.Failed("email could not be built: " + e.getMessage());
+            }
+            Transport transport = idle.poll();
+            try {
+                if (transport == null) {
+                    transport = connect();
+                }
+                transport.sendMessage(mime, mime.getAllRecipients());
+                idle.push(transport);
+                return new SendResult.Sent(message.messageId());
+            } catch (MessagingException e) {
+                quietlyClose(transport);
+                return permanent(e) ? new SendResult.Failed("recipient refused: " + detail(e))
+                        : new SendResult.Retry("mail server: " + detail(e));
+            }
+        }
+
+        private Transport connect() throws MessagingException {
+            Transport transport = smtp.getSession().getTransport(smtp.getProtocol() == null ? "smtp"
+                    : smtp.getProtocol());
+            String username = smtp.getUsername() == null || smtp.getUsername().isEmpty() ? null : smtp.getUsername();
+            String password = smtp.getPassword() == null || smtp.getPassword().isEmpty() ? null : smtp.getPassword();
+            transport.connect(smtp.getHost(), smtp.getPort(), username, password);
+            return transport;
+        }
+
+        @Override
+        public void close() {
+            for (Transport transport = idle.poll(); transport != null; transport = idle.poll()) {
+                quietlyClose(transport);
+            }
+        }
+
+        private static void quietlyClose(Transport transport) {
+            if (transport != null) {
+                try {
+                    transport.close();
+                } catch (MessagingException ignored) {
+                    // the connection is gone either way
+                }
+            }
+        }
     }
 
     private MimeMessage mime(JavaMailSender sender, OutboundMessage m) throws MessagingException,

@@ -84,21 +84,21 @@ class Messages {
                 .param(contactId).query(String.class).optional();
     }
 
-    List<UUID> claimDue(String worker, Instant until, int limit) {
+    /**
+     * Claims up to {@code limit} due rows for the claim {@code claim} in one statement (a row another worker holds
+     * under a live lease is skipped) and returns them, oldest first. A claim name is used for one batch only.
+     */
+    List<Message> claimDue(String claim, Instant until, int limit) {
         Instant now = clock.instant();
-        List<UUID> candidates = jdbc.sql("""
-                select id from contact_message
-                where state = 'QUEUED' and send_at <= ? and (claimed_until is null or claimed_until < ?)
-                order by send_at limit ?""")
-                .params(Db.ts(now), Db.ts(now), limit).query(UUID.class).list();
-        return candidates.stream().filter(id -> jdbc.sql("""
+        jdbc.sql("""
                 update contact_message set claimed_by = ?, claimed_until = ?, attempts = attempts + 1
-                where id = ? and state = 'QUEUED' and (claimed_until is null or claimed_until < ?)""")
-                .params(worker, Db.ts(until), id, Db.ts(now)).update() == 1).toList();
-    }
-
-    void providerId(UUID id, String providerId) {
-        jdbc.sql("update contact_message set provider_id = ? where id = ?").params(providerId, id).update();
+                where id in (select id from contact_message
+                        where state = 'QUEUED' and send_at <= ? and (claimed_until is null or claimed_until < ?)
+                        order by send_at, created_at limit ?)
+                    and state = 'QUEUED' and (claimed_until is null or claimed_until < ?)""")
+                .params(claim, Db.ts(until), Db.ts(now), Db.ts(now), limit, Db.ts(now)).update();
+        return jdbc.sql("select * from contact_message where claimed_by = ? order by send_at, created_at, id")
+                .param(claim).query(Messages::row).list();
     }
 
     /**
@@ -125,12 +125,13 @@ class Messages {
         return changed;
     }
 
-    boolean finish(UUID id, String worker, MessageState state, String failure) {
+    /** Ends a claimed row; {@code providerId}, when given, is kept for the provider's delivery reports. */
+    boolean finish(UUID id, String worker, MessageState state, String failure, String providerId, Instant sentAt) {
         return jdbc.sql("""
-                update contact_message set state = ?, failure = ?, sent_at = ?, claimed_by = null, claimed_until = null
+                update contact_message set state = ?, failure = ?, sent_at = ?, provider_id = coalesce(?, provider_id),
+                    claimed_by = null, claimed_until = null
                 where id = ? and claimed_by = ?""")
-                .params(state.name(), truncated(failure), state == MessageState.SENT ? Db.ts(clock.instant()) : null,
-                        id, worker)
+                .params(state.name(), truncated(failure), Db.ts(sentAt), providerId, id, worker)
                 .update() == 1;
     }
 
