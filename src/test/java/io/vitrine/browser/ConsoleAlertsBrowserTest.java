@@ -1,6 +1,7 @@
 package io.vitrine.browser;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static io.vitrine.browser.DialogSteps.openExpertConsole;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.BrowserContext;
@@ -61,12 +62,7 @@ class ConsoleAlertsBrowserTest extends ChromiumTest {
         expertContext.grantPermissions(List.of("notifications"));
         expertContext.addInitScript(RECORD_NOTIFICATIONS);
         Page console = expertContext.newPage();
-        console.navigate(base() + "/login");
-        console.getByTestId("login-email").fill("anna@demo.test");
-        console.getByTestId("login-password").fill("demo-expert");
-        console.getByTestId("login-submit").click();
-        console.waitForURL("**/console");
-        console.waitForSelector("body[data-ready]");
+        openExpertConsole(console, base());
         console.getByTestId("presence-ONLINE").click();
         console.getByTestId("notifications-toggle").click();
         assertThat(console.getByTestId("notifications-toggle")).hasAttribute("aria-pressed", "true");

@@ -1,6 +1,8 @@
 package io.vitrine.browser;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static io.vitrine.browser.DialogSteps.expertOnline;
+import static io.vitrine.browser.DialogSteps.openExpertConsole;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Locator;
@@ -32,15 +34,7 @@ class ContactsBrowserTest extends ChromiumTest {
     @Test
     void shouldInviteFromALiveDialogOptInByEmailAndTalkBothWays() {
         String base = "http://localhost:" + port;
-        Page console = page(context(new Browser.NewContextOptions()), "expert");
-        console.navigate(base + "/login");
-        console.getByTestId("login-email").fill("anna@demo.test");
-        console.getByTestId("login-password").fill("demo-expert");
-        console.getByTestId("login-submit").click();
-        console.waitForURL("**/console");
-        console.waitForSelector("body[data-ready]");
-        console.getByTestId("presence-ONLINE").click();
-        assertThat(console.getByTestId("presence-ONLINE")).hasAttribute("aria-pressed", "true");
+        Page console = expertOnline(page(context(new Browser.NewContextOptions()), "expert"), base);
 
         Page widget = page(context(new Browser.NewContextOptions().setPermissions(List.of("microphone"))), "shopper");
         widget.setViewportSize(390, 844);
@@ -104,13 +98,7 @@ class ContactsBrowserTest extends ChromiumTest {
     @Test
     void shouldShowTheInviteLinkAsAQrCodeOnThePhone() {
         String base = "http://localhost:" + port;
-        Page console = page(context(new Browser.NewContextOptions().setViewportSize(390, 844)), "expert");
-        console.navigate(base + "/login");
-        console.getByTestId("login-email").fill("anna@demo.test");
-        console.getByTestId("login-password").fill("demo-expert");
-        console.getByTestId("login-submit").click();
-        console.waitForURL("**/console");
-        console.waitForSelector("body[data-ready]");
+        Page console = openExpertConsole(page(context(new Browser.NewContextOptions().setViewportSize(390, 844)), "expert"), base);
 
         console.getByTestId("open-contacts").click();
         console.getByTestId("contacts-invite").click();

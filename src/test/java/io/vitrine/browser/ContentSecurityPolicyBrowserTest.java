@@ -1,6 +1,9 @@
 package io.vitrine.browser;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static io.vitrine.browser.DialogSteps.openConsole;
+import static io.vitrine.browser.DialogSteps.ADMIN_EMAIL;
+import static io.vitrine.browser.DialogSteps.ADMIN_PASSWORD;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.BrowserContext;
@@ -69,12 +72,7 @@ class ContentSecurityPolicyBrowserTest extends ChromiumTest {
         FrameLocator widget = page.frameLocator("iframe[data-testid=vitrine-frame]");
         assertThat(widget.getByTestId("screen-name")).isVisible();
 
-        page.navigate(base + "/login");
-        page.getByTestId("login-email").fill("admin@demo.test");
-        page.getByTestId("login-password").fill("demo-admin");
-        page.getByTestId("login-submit").click();
-        page.waitForURL("**/console");
-        page.waitForSelector("body[data-ready]");
+        openConsole(page, base, ADMIN_EMAIL, ADMIN_PASSWORD);
         assertThat(page.getByTestId("connection-status")).hasAttribute("data-state", "live");
 
         page.navigate(base + "/admin");

@@ -1,7 +1,12 @@
 package io.vitrine.browser;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static io.vitrine.browser.DialogSteps.expertOnline;
+import static io.vitrine.browser.DialogSteps.ADMIN_EMAIL;
+import static io.vitrine.browser.DialogSteps.ADMIN_PASSWORD;
 import static org.assertj.core.api.Assertions.assertThat;
+import static io.vitrine.browser.DialogSteps.goOnline;
+import static io.vitrine.browser.DialogSteps.openConsole;
 
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Clock;
@@ -47,9 +52,7 @@ class DialogLifecycleBrowserTest extends ChromiumTest {
         // Anna's computer clock is five minutes slow: her countdown must still show the server's offer time.
         Page console = newPage();
         console.clock().install(new Clock.InstallOptions().setTime(System.currentTimeMillis() - 5 * 60_000));
-        login(console, base, "anna@demo.test", "demo-expert");
-        console.getByTestId("presence-ONLINE").click();
-        assertThat(console.getByTestId("presence-ONLINE")).hasAttribute("aria-pressed", "true");
+        expertOnline(console, base);
 
         Page shop = newPage();
         shop.navigate(base + "/demo");
@@ -81,7 +84,7 @@ class DialogLifecycleBrowserTest extends ChromiumTest {
         assertThat(customer.getByTestId("customer-page")).hasText(base + "/demo");
         assertThat(customer).not().containsText("alex@example.com");
 
-        Page dashboard = login(newPage(), base, "admin@demo.test", "demo-admin");
+        Page dashboard = openConsole(newPage(), base, ADMIN_EMAIL, ADMIN_PASSWORD);
         dashboard.navigate(base + "/admin");
         assertThat(dashboard.getByTestId("settings-offer-time")).containsText("30 seconds");
         Locator rows = dashboard.getByTestId("dialog-row").filter(new Locator.FilterOptions().setHasText("Alex"));
@@ -114,9 +117,7 @@ class DialogLifecycleBrowserTest extends ChromiumTest {
     @Test
     void aShopperWhoseExpertVanishedIsServedByAnotherExpert() {
         String base = "http://localhost:" + port;
-        Page anna = login(newPage(), base, "anna@demo.test", "demo-expert");
-        anna.getByTestId("presence-ONLINE").click();
-        assertThat(anna.getByTestId("presence-ONLINE")).hasAttribute("aria-pressed", "true");
+        Page anna = expertOnline(newPage(), base);
 
         Page shop = newPage();
         shop.navigate(base + "/demo");
@@ -132,9 +133,8 @@ class DialogLifecycleBrowserTest extends ChromiumTest {
                 .getByTestId("accept-button").click();
         assertThat(widget.getByTestId("expert-name")).containsText("Anna Expert");
 
-        Page ben = login(newPage(), base, "ben@demo.test", "demo-expert");
-        ben.getByTestId("presence-ONLINE").click();
-        assertThat(ben.getByTestId("presence-ONLINE")).hasAttribute("aria-pressed", "true");
+        Page ben = openConsole(newPage(), base, "ben@demo.test", "demo-expert");
+        goOnline(ben);
         anna.context().close();
 
         ben.getByTestId("queue-item").filter(new Locator.FilterOptions().setHasText("Sam"))
@@ -148,16 +148,6 @@ class DialogLifecycleBrowserTest extends ChromiumTest {
         widget.getByTestId("chat-send").click();
         assertThat(ben.getByTestId("chat-message").filter(new Locator.FilterOptions().setHasText("Thanks Ben")))
                 .isVisible();
-    }
-
-    private static Page login(Page page, String base, String email, String password) {
-        page.navigate(base + "/login");
-        page.getByTestId("login-email").fill(email);
-        page.getByTestId("login-password").fill(password);
-        page.getByTestId("login-submit").click();
-        page.waitForURL("**/console");
-        page.waitForSelector("body[data-ready]");
-        return page;
     }
 
     private Page newPage() {

@@ -1,6 +1,7 @@
 package io.vitrine.browser;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static io.vitrine.browser.DialogSteps.expertOnline;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
@@ -65,15 +66,7 @@ class LiveDialogBrowserTest extends ChromiumTest {
         String base = "http://localhost:" + port;
 
         expertContext = context(new Browser.NewContextOptions());
-        Page console = page(expertContext, "expert");
-        console.navigate(base + "/login");
-        console.getByTestId("login-email").fill("anna@demo.test");
-        console.getByTestId("login-password").fill("demo-expert");
-        console.getByTestId("login-submit").click();
-        console.waitForURL("**/console");
-        console.waitForSelector("body[data-ready]");
-        console.getByTestId("presence-ONLINE").click();
-        assertThat(console.getByTestId("presence-ONLINE")).hasAttribute("aria-pressed", "true");
+        Page console = expertOnline(page(expertContext, "expert"), base);
 
         shopperContext = context(new Browser.NewContextOptions());
         Page shop = page(shopperContext, "shopper");
@@ -237,15 +230,7 @@ class LiveDialogBrowserTest extends ChromiumTest {
         expertContext = context(new Browser.NewContextOptions().setPermissions(List.of("camera", "microphone")));
         Page console = page(expertContext, "expert");
         console.setViewportSize(1280, 800);
-        console.navigate(base + "/login");
-        console.getByTestId("login-email").fill("anna@demo.test");
-        console.getByTestId("login-password").fill("demo-expert");
-        console.getByTestId("login-submit").click();
-        console.waitForURL("**/console");
-        console.waitForSelector("body[data-ready]");
-        console.getByTestId("presence-ONLINE").click();
-        assertThat(console.getByTestId("presence-ONLINE")).hasAttribute("aria-pressed", "true");
-        return console;
+        return expertOnline(console, base);
     }
 
     /** A shopper (in a browser of their own) opens the widget and asks for a consultation. */

@@ -1,6 +1,7 @@
 package io.vitrine.browser;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static io.vitrine.browser.DialogSteps.signIn;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.FrameLocator;
@@ -183,11 +184,7 @@ class ProductsInDialogBrowserTest extends ChromiumTest {
     }
 
     private void login(Page page, String email, String password) {
-        page.navigate("http://localhost:" + port + "/login");
-        page.getByTestId("login-email").fill(email);
-        page.getByTestId("login-password").fill(password);
-        page.getByTestId("login-submit").click();
-        page.waitForURL("**/console");
+        signIn(page, "http://localhost:" + port, email, password);
     }
 
     /** The Host starts a text-only consultation from the demo shop on a phone; the expert accepts it. */

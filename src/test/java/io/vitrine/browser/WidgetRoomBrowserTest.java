@@ -1,6 +1,7 @@
 package io.vitrine.browser;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static io.vitrine.browser.DialogSteps.expertOnline;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.BrowserContext;
@@ -351,15 +352,7 @@ class WidgetRoomBrowserTest extends ChromiumTest {
         BrowserContext context = browser.newContext();
         contexts.add(context);
         Page console = context.newPage();
-        console.navigate(base() + "/login");
-        console.getByTestId("login-email").fill("anna@demo.test");
-        console.getByTestId("login-password").fill("demo-expert");
-        console.getByTestId("login-submit").click();
-        console.waitForURL("**/console");
-        console.waitForSelector("body[data-ready]");
-        console.getByTestId("presence-ONLINE").click();
-        assertThat(console.getByTestId("presence-ONLINE")).hasAttribute("aria-pressed", "true");
-        return console;
+        return expertOnline(console, base());
     }
 
     private FrameLocator startLiveConsultation(Page shop, Page console, String name) {
