@@ -1,6 +1,7 @@
 package io.vitrine.browser;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static io.vitrine.browser.DialogSteps.clickAccept;
 import static io.vitrine.browser.DialogSteps.openExpertConsole;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -131,7 +132,7 @@ class AppointmentBrowserTest extends ChromiumTest {
         host.getByTestId("pd-email").fill("nora@example.com");
         host.getByTestId("consent").check();
         host.getByTestId("start-dialog").click();
-        console.getByTestId("queue-item").filter(new Locator.FilterOptions().setHasText("Nora")).getByTestId("accept-button").click();
+        clickAccept(console, "Nora");
         waitForVideo(host);
         host.getByTestId("invite-button").click();
         host.getByTestId("invite-new").click();

@@ -1,6 +1,8 @@
 package io.vitrine.browser;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static io.vitrine.browser.DialogSteps.clickAccept;
+import static io.vitrine.browser.DialogSteps.requestDialog;
 import static io.vitrine.browser.DialogSteps.openExpertConsole;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -77,7 +79,7 @@ class ConsoleAlertsBrowserTest extends ChromiumTest {
 
         longCard.getByTestId("accept-button").click();
         assertThat(maxi.getByTestId("expert-name")).containsText("Anna Expert");
-        console.getByTestId("queue-item").filter(hasText("Ada")).getByTestId("accept-button").click();
+        clickAccept(console, "Ada");
         assertThat(ada.getByTestId("expert-name")).containsText("Anna Expert");
 
         // Anna looks at Ada's dialog; the other customer writes twice.
@@ -123,12 +125,7 @@ class ConsoleAlertsBrowserTest extends ChromiumTest {
         contexts.add(context);
         Page page = context.newPage();
         page.navigate(base() + "/widget/demo");
-        page.getByTestId("screen-name").fill(name);
-        page.getByTestId("pd-name").fill("Customer " + name.substring(0, 3));
-        page.getByTestId("pd-email").fill(name.substring(0, 3).toLowerCase() + "@example.com");
-        page.getByTestId("consent").check();
-        page.getByTestId("start-text-only").check();
-        page.getByTestId("start-dialog").click();
+        requestDialog(page::getByTestId, name, "Customer " + name.substring(0, 3), name.substring(0, 3).toLowerCase() + "@example.com", true);
         assertThat(page.getByTestId("queue-position")).isVisible();
         return page;
     }

@@ -1,6 +1,8 @@
 package io.vitrine.browser;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static io.vitrine.browser.DialogSteps.accept;
+import static io.vitrine.browser.DialogSteps.requestDialog;
 import static io.vitrine.browser.DialogSteps.expertOnline;
 import static io.vitrine.browser.DialogSteps.openExpertConsole;
 
@@ -39,13 +41,8 @@ class ContactsBrowserTest extends ChromiumTest {
         Page widget = page(context(new Browser.NewContextOptions().setPermissions(List.of("microphone"))), "shopper");
         widget.setViewportSize(390, 844);
         widget.navigate(base + "/widget/demo");
-        widget.getByTestId("pd-name").fill("Alex Doe");
-        widget.getByTestId("screen-name").fill("Alex");
-        widget.getByTestId("pd-email").fill("alex.dialog@example.com");
-        widget.getByTestId("consent").check();
-        widget.getByTestId("start-dialog").click();
-        console.getByTestId("queue-item").filter(hasText("Alex")).getByTestId("accept-button").click();
-        assertThat(console.getByTestId("chat-title")).containsText("Alex");
+        requestDialog(widget::getByTestId, "Alex", "Alex Doe", "alex.dialog@example.com", false);
+        accept(console, "Alex");
 
         console.getByTestId("invite-to-contacts").click();
         Locator card = widget.getByTestId("contact-card");

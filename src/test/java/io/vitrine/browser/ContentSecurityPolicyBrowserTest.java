@@ -1,6 +1,7 @@
 package io.vitrine.browser;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static io.vitrine.browser.DialogSteps.openWidget;
 import static io.vitrine.browser.DialogSteps.openConsole;
 import static io.vitrine.browser.DialogSteps.ADMIN_EMAIL;
 import static io.vitrine.browser.DialogSteps.ADMIN_PASSWORD;
@@ -68,8 +69,7 @@ class ContentSecurityPolicyBrowserTest extends ChromiumTest {
         assertThat(page.locator("#swagger-ui .info")).isVisible();
 
         page.navigate(base + "/demo");
-        page.getByTestId("vitrine-button").click();
-        FrameLocator widget = page.frameLocator("iframe[data-testid=vitrine-frame]");
+        FrameLocator widget = openWidget(page);
         assertThat(widget.getByTestId("screen-name")).isVisible();
 
         openConsole(page, base, ADMIN_EMAIL, ADMIN_PASSWORD);

@@ -1,6 +1,8 @@
 package io.vitrine.browser;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static io.vitrine.browser.DialogSteps.clickAccept;
+import static io.vitrine.browser.DialogSteps.requestDialog;
 import static io.vitrine.browser.DialogSteps.expertOnline;
 import static io.vitrine.browser.DialogSteps.signIn;
 import static io.vitrine.browser.DialogSteps.ADMIN_EMAIL;
@@ -61,8 +63,7 @@ class CoopStreamBrowserTest extends ChromiumTest {
         host.getByTestId("consent").check();
         host.getByTestId("start-dialog").click();
 
-        Locator queueEntry = console.getByTestId("queue-item").filter(new Locator.FilterOptions().setHasText("Hana"));
-        queueEntry.getByTestId("accept-button").click();
+        clickAccept(console, "Hana");
         assertThat(console.getByTestId("self-video")).isVisible();
         waitForVideo(host);
 
@@ -173,12 +174,8 @@ class CoopStreamBrowserTest extends ChromiumTest {
         Page console = expertConsole(base);
         Page host = customerPage("host");
         host.navigate(base + "/widget/demo");
-        host.getByTestId("screen-name").fill("Rosa");
-        host.getByTestId("pd-name").fill("Rosa Host");
-        host.getByTestId("pd-email").fill("rosa@example.com");
-        host.getByTestId("consent").check();
-        host.getByTestId("start-dialog").click();
-        console.getByTestId("queue-item").filter(new Locator.FilterOptions().setHasText("Rosa")).getByTestId("accept-button").click();
+        requestDialog(host::getByTestId, "Rosa", "Rosa Host", "rosa@example.com", false);
+        clickAccept(console, "Rosa");
         waitForVideo(host);
         host.getByTestId("invite-button").click();
         host.getByTestId("invite-new").click();

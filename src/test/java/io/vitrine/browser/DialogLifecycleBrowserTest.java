@@ -1,6 +1,9 @@
 package io.vitrine.browser;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static io.vitrine.browser.DialogSteps.clickAccept;
+import static io.vitrine.browser.DialogSteps.openWidget;
+import static io.vitrine.browser.DialogSteps.requestDialog;
 import static io.vitrine.browser.DialogSteps.expertOnline;
 import static io.vitrine.browser.DialogSteps.ADMIN_EMAIL;
 import static io.vitrine.browser.DialogSteps.ADMIN_PASSWORD;
@@ -56,13 +59,8 @@ class DialogLifecycleBrowserTest extends ChromiumTest {
 
         Page shop = newPage();
         shop.navigate(base + "/demo");
-        shop.getByTestId("vitrine-button").click();
-        FrameLocator widget = shop.frameLocator("iframe[data-testid=vitrine-frame]");
-        widget.getByTestId("screen-name").fill("Alex");
-        widget.getByTestId("pd-name").fill("Alex Doe");
-        widget.getByTestId("pd-email").fill("alex@example.com");
-        widget.getByTestId("consent").check();
-        widget.getByTestId("start-dialog").click();
+        FrameLocator widget = openWidget(shop);
+        requestDialog(widget::getByTestId, "Alex");
 
         // The console counts down the offer the server made: 30 s, the same time the dashboard states below.
         Locator countdown = console.getByTestId("offer-countdown");
@@ -121,24 +119,16 @@ class DialogLifecycleBrowserTest extends ChromiumTest {
 
         Page shop = newPage();
         shop.navigate(base + "/demo");
-        shop.getByTestId("vitrine-button").click();
-        FrameLocator widget = shop.frameLocator("iframe[data-testid=vitrine-frame]");
-        widget.getByTestId("screen-name").fill("Sam");
-        widget.getByTestId("pd-name").fill("Sam Doe");
-        widget.getByTestId("pd-email").fill("sam@example.com");
-        widget.getByTestId("consent").check();
-        widget.getByTestId("start-text-only").check();
-        widget.getByTestId("start-dialog").click();
-        anna.getByTestId("queue-item").filter(new Locator.FilterOptions().setHasText("Sam"))
-                .getByTestId("accept-button").click();
+        FrameLocator widget = openWidget(shop);
+        requestDialog(widget::getByTestId, "Sam", "Sam Doe", "sam@example.com", true);
+        clickAccept(anna, "Sam");
         assertThat(widget.getByTestId("expert-name")).containsText("Anna Expert");
 
         Page ben = openConsole(newPage(), base, "ben@demo.test", "demo-expert");
         goOnline(ben);
         anna.context().close();
 
-        ben.getByTestId("queue-item").filter(new Locator.FilterOptions().setHasText("Sam"))
-                .getByTestId("accept-button").click();
+        clickAccept(ben, "Sam");
         assertThat(widget.getByTestId("expert-name")).containsText("Ben Expert");
         ben.getByTestId("chat-input").fill("Hello Sam, Ben here: Anna lost her connection.");
         ben.getByTestId("chat-send").click();

@@ -1,6 +1,9 @@
 package io.vitrine.browser;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static io.vitrine.browser.DialogSteps.accept;
+import static io.vitrine.browser.DialogSteps.openWidget;
+import static io.vitrine.browser.DialogSteps.requestDialog;
 import static io.vitrine.browser.DialogSteps.expertOnline;
 
 import com.microsoft.playwright.Browser;
@@ -71,13 +74,8 @@ class LiveDialogBrowserTest extends ChromiumTest {
         shopperContext = context(new Browser.NewContextOptions());
         Page shop = page(shopperContext, "shopper");
         shop.navigate(base + "/demo");
-        shop.getByTestId("vitrine-button").click();
-        FrameLocator widget = shop.frameLocator("iframe[data-testid=vitrine-frame]");
-        widget.getByTestId("screen-name").fill("Alex");
-        widget.getByTestId("pd-name").fill("Alex Doe");
-        widget.getByTestId("pd-email").fill("alex@example.com");
-        widget.getByTestId("consent").check();
-        widget.getByTestId("start-dialog").click();
+        FrameLocator widget = openWidget(shop);
+        requestDialog(widget::getByTestId, "Alex");
 
         Locator queueEntry = console.getByTestId("queue-item").filter(new Locator.FilterOptions().setHasText("Alex"));
         assertThat(queueEntry).isVisible();
@@ -98,8 +96,7 @@ class LiveDialogBrowserTest extends ChromiumTest {
         assertThat(widget.getByTestId("chat-message").filter(hasText("Yes, here it is in blue."))).isVisible();
 
         shop.reload();
-        shop.getByTestId("vitrine-button").click();
-        FrameLocator reopened = shop.frameLocator("iframe[data-testid=vitrine-frame]");
+        FrameLocator reopened = openWidget(shop);
         assertThat(reopened.getByTestId("chat-message").filter(hasText("Yes, here it is in blue."))).isVisible();
         assertThat(reopened.getByTestId("expert-name")).containsText("Anna Expert");
 
@@ -243,17 +240,8 @@ class LiveDialogBrowserTest extends ChromiumTest {
         Page page = page(browser, name);
         page.setViewportSize(400, 760);
         page.navigate(base + "/widget/demo");
-        page.getByTestId("pd-name").fill(screenName + " Doe");
-        page.getByTestId("screen-name").fill(screenName);
-        page.getByTestId("pd-email").fill(screenName.toLowerCase() + "@example.com");
-        page.getByTestId("consent").check();
-        page.getByTestId("start-dialog").click();
+        requestDialog(page::getByTestId, screenName);
         return page;
-    }
-
-    private static void accept(Page console, String screenName) {
-        console.getByTestId("queue-item").filter(hasText(screenName)).getByTestId("accept-button").click();
-        assertThat(console.getByTestId("chat-title")).containsText(screenName);
     }
 
     private static void waitForVideo(Page customer) {

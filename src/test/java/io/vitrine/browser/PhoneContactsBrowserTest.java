@@ -1,6 +1,8 @@
 package io.vitrine.browser;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static io.vitrine.browser.DialogSteps.accept;
+import static io.vitrine.browser.DialogSteps.requestDialog;
 import static io.vitrine.browser.DialogSteps.expertOnline;
 import static io.vitrine.browser.DialogSteps.openExpertConsole;
 import static io.vitrine.browser.DialogSteps.signIn;
@@ -54,13 +56,8 @@ class PhoneContactsBrowserTest extends ChromiumTest {
         Page widget = page(context(new Browser.NewContextOptions().setPermissions(List.of("microphone"))), "shopper");
         widget.setViewportSize(390, 844);
         widget.navigate(base + "/widget/demo");
-        widget.getByTestId("pd-name").fill("Sam Doe");
-        widget.getByTestId("screen-name").fill("Sam");
-        widget.getByTestId("pd-email").fill("sam.dialog@example.com");
-        widget.getByTestId("consent").check();
-        widget.getByTestId("start-dialog").click();
-        console.getByTestId("queue-item").filter(hasText("Sam")).getByTestId("accept-button").click();
-        assertThat(console.getByTestId("chat-title")).containsText("Sam");
+        requestDialog(widget::getByTestId, "Sam", "Sam Doe", "sam.dialog@example.com", false);
+        accept(console, "Sam");
 
         console.getByTestId("invite-to-contacts").click();
         Locator card = widget.getByTestId("contact-card");

@@ -1,6 +1,9 @@
 package io.vitrine.browser;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static io.vitrine.browser.DialogSteps.clickAccept;
+import static io.vitrine.browser.DialogSteps.openWidget;
+import static io.vitrine.browser.DialogSteps.requestDialog;
 import static io.vitrine.browser.DialogSteps.expertOnline;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -357,15 +360,9 @@ class WidgetRoomBrowserTest extends ChromiumTest {
 
     private FrameLocator startLiveConsultation(Page shop, Page console, String name) {
         shop.reload(); // the launcher reads who is online when the page loads
-        shop.getByTestId("vitrine-button").click();
-        FrameLocator widget = shop.frameLocator("iframe[data-testid=vitrine-frame]");
-        widget.getByTestId("screen-name").fill(name);
-        widget.getByTestId("pd-name").fill(name + " Doe");
-        widget.getByTestId("pd-email").fill(name.toLowerCase() + "@example.com");
-        widget.getByTestId("consent").check();
-        widget.getByTestId("start-dialog").click();
-        Locator entry = console.getByTestId("queue-item").filter(hasText(name));
-        entry.getByTestId("accept-button").click();
+        FrameLocator widget = openWidget(shop);
+        requestDialog(widget::getByTestId, name);
+        clickAccept(console, name);
         assertThat(widget.getByTestId("expert-name")).containsText("Anna Expert");
         assertThat(widget.getByTestId("mic-toggle")).isVisible();
         return widget;
