@@ -2,8 +2,8 @@ package io.vitrine.browser;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static io.vitrine.browser.DialogSteps.clickAccept;
-import static io.vitrine.browser.DialogSteps.requestDialog;
 import static io.vitrine.browser.DialogSteps.openExpertConsole;
+import static io.vitrine.browser.DialogSteps.requestDialog;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.BrowserContext;

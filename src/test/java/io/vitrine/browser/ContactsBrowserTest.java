@@ -2,9 +2,9 @@ package io.vitrine.browser;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static io.vitrine.browser.DialogSteps.accept;
-import static io.vitrine.browser.DialogSteps.requestDialog;
 import static io.vitrine.browser.DialogSteps.expertOnline;
 import static io.vitrine.browser.DialogSteps.openExpertConsole;
+import static io.vitrine.browser.DialogSteps.requestDialog;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Locator;

@@ -1,10 +1,10 @@
 package io.vitrine.browser;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
-import static io.vitrine.browser.DialogSteps.openWidget;
-import static io.vitrine.browser.DialogSteps.openConsole;
 import static io.vitrine.browser.DialogSteps.ADMIN_EMAIL;
 import static io.vitrine.browser.DialogSteps.ADMIN_PASSWORD;
+import static io.vitrine.browser.DialogSteps.openConsole;
+import static io.vitrine.browser.DialogSteps.openWidget;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.BrowserContext;

@@ -1,12 +1,12 @@
 package io.vitrine.browser;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
-import static io.vitrine.browser.DialogSteps.clickAccept;
-import static io.vitrine.browser.DialogSteps.requestDialog;
-import static io.vitrine.browser.DialogSteps.expertOnline;
-import static io.vitrine.browser.DialogSteps.signIn;
 import static io.vitrine.browser.DialogSteps.ADMIN_EMAIL;
 import static io.vitrine.browser.DialogSteps.ADMIN_PASSWORD;
+import static io.vitrine.browser.DialogSteps.clickAccept;
+import static io.vitrine.browser.DialogSteps.expertOnline;
+import static io.vitrine.browser.DialogSteps.requestDialog;
+import static io.vitrine.browser.DialogSteps.signIn;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Browser;

@@ -1,15 +1,15 @@
 package io.vitrine.browser;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
-import static io.vitrine.browser.DialogSteps.clickAccept;
-import static io.vitrine.browser.DialogSteps.openWidget;
-import static io.vitrine.browser.DialogSteps.requestDialog;
-import static io.vitrine.browser.DialogSteps.expertOnline;
 import static io.vitrine.browser.DialogSteps.ADMIN_EMAIL;
 import static io.vitrine.browser.DialogSteps.ADMIN_PASSWORD;
-import static org.assertj.core.api.Assertions.assertThat;
+import static io.vitrine.browser.DialogSteps.clickAccept;
+import static io.vitrine.browser.DialogSteps.expertOnline;
 import static io.vitrine.browser.DialogSteps.goOnline;
 import static io.vitrine.browser.DialogSteps.openConsole;
+import static io.vitrine.browser.DialogSteps.openWidget;
+import static io.vitrine.browser.DialogSteps.requestDialog;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Clock;

@@ -1,9 +1,9 @@
 package io.vitrine.browser;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
-import static io.vitrine.browser.DialogSteps.signIn;
 import static io.vitrine.browser.DialogSteps.ADMIN_EMAIL;
 import static io.vitrine.browser.DialogSteps.ADMIN_PASSWORD;
+import static io.vitrine.browser.DialogSteps.signIn;
 
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
