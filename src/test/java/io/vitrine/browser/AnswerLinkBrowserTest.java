@@ -1,6 +1,7 @@
 package io.vitrine.browser;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static io.vitrine.browser.DialogSteps.openConsole;
 import static io.vitrine.support.Socket.event;
 
 import com.microsoft.playwright.Browser;
@@ -98,14 +99,7 @@ class AnswerLinkBrowserTest extends ChromiumTest {
     }
 
     private Page login(String email, String password) {
-        Page page = page(context(new Browser.NewContextOptions()), email);
-        page.navigate("http://localhost:" + port + "/login");
-        page.getByTestId("login-email").fill(email);
-        page.getByTestId("login-password").fill(password);
-        page.getByTestId("login-submit").click();
-        page.waitForURL("**/console");
-        page.waitForSelector("body[data-ready]");
-        return page;
+        return openConsole(page(context(new Browser.NewContextOptions()), email), "http://localhost:" + port, email, password);
     }
 
     /** Answers the left message in the console; the line under the chat's heading says how the answer reaches them. */

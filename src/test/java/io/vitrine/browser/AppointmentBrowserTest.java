@@ -1,6 +1,8 @@
 package io.vitrine.browser;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static io.vitrine.browser.DialogSteps.clickAccept;
+import static io.vitrine.browser.DialogSteps.openExpertConsole;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Browser;
@@ -130,7 +132,7 @@ class AppointmentBrowserTest extends ChromiumTest {
         host.getByTestId("pd-email").fill("nora@example.com");
         host.getByTestId("consent").check();
         host.getByTestId("start-dialog").click();
-        console.getByTestId("queue-item").filter(new Locator.FilterOptions().setHasText("Nora")).getByTestId("accept-button").click();
+        clickAccept(console, "Nora");
         waitForVideo(host);
         host.getByTestId("invite-button").click();
         host.getByTestId("invite-new").click();
@@ -265,12 +267,7 @@ class AppointmentBrowserTest extends ChromiumTest {
         Page console = page(patient(context(new Browser.NewContextOptions().setTimezoneId("Europe/Berlin")
                 .setPermissions(List.of("camera", "microphone")))), "expert");
         console.setViewportSize(1280, 800);
-        console.navigate(base + "/login");
-        console.getByTestId("login-email").fill("anna@demo.test");
-        console.getByTestId("login-password").fill("demo-expert");
-        console.getByTestId("login-submit").click();
-        console.waitForURL("**/console");
-        console.waitForSelector("body[data-ready]");
+        openExpertConsole(console, base);
         console.getByTestId("presence-ONLINE").click();
         return console;
     }

@@ -1,6 +1,7 @@
 package io.vitrine.browser;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static io.vitrine.browser.DialogSteps.signIn;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.BrowserContext;
@@ -98,11 +99,7 @@ class CatalogBrowserTest extends ChromiumTest {
     private Page login(String email, String password) {
         context = browser.newContext();
         Page page = context.newPage();
-        page.navigate(base() + "/login");
-        page.getByTestId("login-email").fill(email);
-        page.getByTestId("login-password").fill(password);
-        page.getByTestId("login-submit").click();
-        page.waitForURL("**/console");
+        signIn(page, base(), email, password);
         return page;
     }
 

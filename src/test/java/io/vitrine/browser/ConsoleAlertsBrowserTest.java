@@ -1,6 +1,9 @@
 package io.vitrine.browser;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static io.vitrine.browser.DialogSteps.clickAccept;
+import static io.vitrine.browser.DialogSteps.openExpertConsole;
+import static io.vitrine.browser.DialogSteps.requestDialog;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.BrowserContext;
@@ -61,12 +64,7 @@ class ConsoleAlertsBrowserTest extends ChromiumTest {
         expertContext.grantPermissions(List.of("notifications"));
         expertContext.addInitScript(RECORD_NOTIFICATIONS);
         Page console = expertContext.newPage();
-        console.navigate(base() + "/login");
-        console.getByTestId("login-email").fill("anna@demo.test");
-        console.getByTestId("login-password").fill("demo-expert");
-        console.getByTestId("login-submit").click();
-        console.waitForURL("**/console");
-        console.waitForSelector("body[data-ready]");
+        openExpertConsole(console, base());
         console.getByTestId("presence-ONLINE").click();
         console.getByTestId("notifications-toggle").click();
         assertThat(console.getByTestId("notifications-toggle")).hasAttribute("aria-pressed", "true");
@@ -81,7 +79,7 @@ class ConsoleAlertsBrowserTest extends ChromiumTest {
 
         longCard.getByTestId("accept-button").click();
         assertThat(maxi.getByTestId("expert-name")).containsText("Anna Expert");
-        console.getByTestId("queue-item").filter(hasText("Ada")).getByTestId("accept-button").click();
+        clickAccept(console, "Ada");
         assertThat(ada.getByTestId("expert-name")).containsText("Anna Expert");
 
         // Anna looks at Ada's dialog; the other customer writes twice.
@@ -127,12 +125,7 @@ class ConsoleAlertsBrowserTest extends ChromiumTest {
         contexts.add(context);
         Page page = context.newPage();
         page.navigate(base() + "/widget/demo");
-        page.getByTestId("screen-name").fill(name);
-        page.getByTestId("pd-name").fill("Customer " + name.substring(0, 3));
-        page.getByTestId("pd-email").fill(name.substring(0, 3).toLowerCase() + "@example.com");
-        page.getByTestId("consent").check();
-        page.getByTestId("start-text-only").check();
-        page.getByTestId("start-dialog").click();
+        requestDialog(page::getByTestId, name, "Customer " + name.substring(0, 3), name.substring(0, 3).toLowerCase() + "@example.com", true);
         assertThat(page.getByTestId("queue-position")).isVisible();
         return page;
     }

@@ -1,6 +1,10 @@
 package io.vitrine.browser;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static io.vitrine.browser.DialogSteps.accept;
+import static io.vitrine.browser.DialogSteps.expertOnline;
+import static io.vitrine.browser.DialogSteps.openExpertConsole;
+import static io.vitrine.browser.DialogSteps.requestDialog;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Locator;
@@ -32,26 +36,13 @@ class ContactsBrowserTest extends ChromiumTest {
     @Test
     void shouldInviteFromALiveDialogOptInByEmailAndTalkBothWays() {
         String base = "http://localhost:" + port;
-        Page console = page(context(new Browser.NewContextOptions()), "expert");
-        console.navigate(base + "/login");
-        console.getByTestId("login-email").fill("anna@demo.test");
-        console.getByTestId("login-password").fill("demo-expert");
-        console.getByTestId("login-submit").click();
-        console.waitForURL("**/console");
-        console.waitForSelector("body[data-ready]");
-        console.getByTestId("presence-ONLINE").click();
-        assertThat(console.getByTestId("presence-ONLINE")).hasAttribute("aria-pressed", "true");
+        Page console = expertOnline(page(context(new Browser.NewContextOptions()), "expert"), base);
 
         Page widget = page(context(new Browser.NewContextOptions().setPermissions(List.of("microphone"))), "shopper");
         widget.setViewportSize(390, 844);
         widget.navigate(base + "/widget/demo");
-        widget.getByTestId("pd-name").fill("Alex Doe");
-        widget.getByTestId("screen-name").fill("Alex");
-        widget.getByTestId("pd-email").fill("alex.dialog@example.com");
-        widget.getByTestId("consent").check();
-        widget.getByTestId("start-dialog").click();
-        console.getByTestId("queue-item").filter(hasText("Alex")).getByTestId("accept-button").click();
-        assertThat(console.getByTestId("chat-title")).containsText("Alex");
+        requestDialog(widget::getByTestId, "Alex", "Alex Doe", "alex.dialog@example.com", false);
+        accept(console, "Alex");
 
         console.getByTestId("invite-to-contacts").click();
         Locator card = widget.getByTestId("contact-card");
@@ -104,13 +95,7 @@ class ContactsBrowserTest extends ChromiumTest {
     @Test
     void shouldShowTheInviteLinkAsAQrCodeOnThePhone() {
         String base = "http://localhost:" + port;
-        Page console = page(context(new Browser.NewContextOptions().setViewportSize(390, 844)), "expert");
-        console.navigate(base + "/login");
-        console.getByTestId("login-email").fill("anna@demo.test");
-        console.getByTestId("login-password").fill("demo-expert");
-        console.getByTestId("login-submit").click();
-        console.waitForURL("**/console");
-        console.waitForSelector("body[data-ready]");
+        Page console = openExpertConsole(page(context(new Browser.NewContextOptions().setViewportSize(390, 844)), "expert"), base);
 
         console.getByTestId("open-contacts").click();
         console.getByTestId("contacts-invite").click();

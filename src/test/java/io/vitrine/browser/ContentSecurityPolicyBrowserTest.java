@@ -1,6 +1,10 @@
 package io.vitrine.browser;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static io.vitrine.browser.DialogSteps.ADMIN_EMAIL;
+import static io.vitrine.browser.DialogSteps.ADMIN_PASSWORD;
+import static io.vitrine.browser.DialogSteps.openConsole;
+import static io.vitrine.browser.DialogSteps.openWidget;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.BrowserContext;
@@ -65,16 +69,10 @@ class ContentSecurityPolicyBrowserTest extends ChromiumTest {
         assertThat(page.locator("#swagger-ui .info")).isVisible();
 
         page.navigate(base + "/demo");
-        page.getByTestId("vitrine-button").click();
-        FrameLocator widget = page.frameLocator("iframe[data-testid=vitrine-frame]");
+        FrameLocator widget = openWidget(page);
         assertThat(widget.getByTestId("screen-name")).isVisible();
 
-        page.navigate(base + "/login");
-        page.getByTestId("login-email").fill("admin@demo.test");
-        page.getByTestId("login-password").fill("demo-admin");
-        page.getByTestId("login-submit").click();
-        page.waitForURL("**/console");
-        page.waitForSelector("body[data-ready]");
+        openConsole(page, base, ADMIN_EMAIL, ADMIN_PASSWORD);
         assertThat(page.getByTestId("connection-status")).hasAttribute("data-state", "live");
 
         page.navigate(base + "/admin");

@@ -1,6 +1,12 @@
 package io.vitrine.browser;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static io.vitrine.browser.DialogSteps.ADMIN_EMAIL;
+import static io.vitrine.browser.DialogSteps.ADMIN_PASSWORD;
+import static io.vitrine.browser.DialogSteps.clickAccept;
+import static io.vitrine.browser.DialogSteps.expertOnline;
+import static io.vitrine.browser.DialogSteps.requestDialog;
+import static io.vitrine.browser.DialogSteps.signIn;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Browser;
@@ -57,8 +63,7 @@ class CoopStreamBrowserTest extends ChromiumTest {
         host.getByTestId("consent").check();
         host.getByTestId("start-dialog").click();
 
-        Locator queueEntry = console.getByTestId("queue-item").filter(new Locator.FilterOptions().setHasText("Hana"));
-        queueEntry.getByTestId("accept-button").click();
+        clickAccept(console, "Hana");
         assertThat(console.getByTestId("self-video")).isVisible();
         waitForVideo(host);
 
@@ -169,12 +174,8 @@ class CoopStreamBrowserTest extends ChromiumTest {
         Page console = expertConsole(base);
         Page host = customerPage("host");
         host.navigate(base + "/widget/demo");
-        host.getByTestId("screen-name").fill("Rosa");
-        host.getByTestId("pd-name").fill("Rosa Host");
-        host.getByTestId("pd-email").fill("rosa@example.com");
-        host.getByTestId("consent").check();
-        host.getByTestId("start-dialog").click();
-        console.getByTestId("queue-item").filter(new Locator.FilterOptions().setHasText("Rosa")).getByTestId("accept-button").click();
+        requestDialog(host::getByTestId, "Rosa", "Rosa Host", "rosa@example.com", false);
+        clickAccept(console, "Rosa");
         waitForVideo(host);
         host.getByTestId("invite-button").click();
         host.getByTestId("invite-new").click();
@@ -210,10 +211,7 @@ class CoopStreamBrowserTest extends ChromiumTest {
         assertThat(guest.getByTestId("report-thanks")).isVisible();
 
         Page admin = newPage("admin", false);
-        admin.navigate(base + "/login");
-        admin.getByTestId("login-email").fill("admin@demo.test");
-        admin.getByTestId("login-password").fill("demo-admin");
-        admin.getByTestId("login-submit").click();
+        signIn(admin, base, ADMIN_EMAIL, ADMIN_PASSWORD);
         admin.navigate(base + "/admin");
         Locator report = admin.getByTestId("report-item").filter(new Locator.FilterOptions().setHasText("The sound stutters"));
         assertThat(report).containsText("Gil");
@@ -225,15 +223,7 @@ class CoopStreamBrowserTest extends ChromiumTest {
     private Page expertConsole(String base) {
         Page console = newPage("expert", true);
         console.setViewportSize(1280, 800);
-        console.navigate(base + "/login");
-        console.getByTestId("login-email").fill("anna@demo.test");
-        console.getByTestId("login-password").fill("demo-expert");
-        console.getByTestId("login-submit").click();
-        console.waitForURL("**/console");
-        console.waitForSelector("body[data-ready]");
-        console.getByTestId("presence-ONLINE").click();
-        assertThat(console.getByTestId("presence-ONLINE")).hasAttribute("aria-pressed", "true");
-        return console;
+        return expertOnline(console, base);
     }
 
     /** A phone-sized widget page in a context of its own (its own shopper token). */

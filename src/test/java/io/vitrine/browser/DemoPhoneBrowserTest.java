@@ -1,6 +1,9 @@
 package io.vitrine.browser;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static io.vitrine.browser.DialogSteps.ADMIN_EMAIL;
+import static io.vitrine.browser.DialogSteps.ADMIN_PASSWORD;
+import static io.vitrine.browser.DialogSteps.signIn;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.awaitility.Awaitility.await;
@@ -127,11 +130,7 @@ class DemoPhoneBrowserTest extends ChromiumTest {
     void adminSeesTheNumbersAndWebhookUrlsButNeverASecretOnTheChannelsPage() {
         var context = context(new Browser.NewContextOptions().setViewportSize(390, 844));
         Page page = page(context, "admin");
-        page.navigate("http://localhost:" + port + "/login");
-        page.getByTestId("login-email").fill("admin@demo.test");
-        page.getByTestId("login-password").fill("demo-admin");
-        page.getByTestId("login-submit").click();
-        page.waitForURL("**/console");
+        signIn(page, "http://localhost:" + port, ADMIN_EMAIL, ADMIN_PASSWORD);
         page.navigate("http://localhost:" + port + "/admin/channels");
         page.waitForSelector("body[data-ready]");
 

@@ -1,6 +1,14 @@
 package io.vitrine.browser;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static io.vitrine.browser.DialogSteps.ADMIN_EMAIL;
+import static io.vitrine.browser.DialogSteps.ADMIN_PASSWORD;
+import static io.vitrine.browser.DialogSteps.clickAccept;
+import static io.vitrine.browser.DialogSteps.expertOnline;
+import static io.vitrine.browser.DialogSteps.goOnline;
+import static io.vitrine.browser.DialogSteps.openConsole;
+import static io.vitrine.browser.DialogSteps.openWidget;
+import static io.vitrine.browser.DialogSteps.requestDialog;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.BrowserContext;
@@ -47,19 +55,12 @@ class DialogLifecycleBrowserTest extends ChromiumTest {
         // Anna's computer clock is five minutes slow: her countdown must still show the server's offer time.
         Page console = newPage();
         console.clock().install(new Clock.InstallOptions().setTime(System.currentTimeMillis() - 5 * 60_000));
-        login(console, base, "anna@demo.test", "demo-expert");
-        console.getByTestId("presence-ONLINE").click();
-        assertThat(console.getByTestId("presence-ONLINE")).hasAttribute("aria-pressed", "true");
+        expertOnline(console, base);
 
         Page shop = newPage();
         shop.navigate(base + "/demo");
-        shop.getByTestId("vitrine-button").click();
-        FrameLocator widget = shop.frameLocator("iframe[data-testid=vitrine-frame]");
-        widget.getByTestId("screen-name").fill("Alex");
-        widget.getByTestId("pd-name").fill("Alex Doe");
-        widget.getByTestId("pd-email").fill("alex@example.com");
-        widget.getByTestId("consent").check();
-        widget.getByTestId("start-dialog").click();
+        FrameLocator widget = openWidget(shop);
+        requestDialog(widget::getByTestId, "Alex");
 
         // The console counts down the offer the server made: 30 s, the same time the dashboard states below.
         Locator countdown = console.getByTestId("offer-countdown");
@@ -81,7 +82,7 @@ class DialogLifecycleBrowserTest extends ChromiumTest {
         assertThat(customer.getByTestId("customer-page")).hasText(base + "/demo");
         assertThat(customer).not().containsText("alex@example.com");
 
-        Page dashboard = login(newPage(), base, "admin@demo.test", "demo-admin");
+        Page dashboard = openConsole(newPage(), base, ADMIN_EMAIL, ADMIN_PASSWORD);
         dashboard.navigate(base + "/admin");
         assertThat(dashboard.getByTestId("settings-offer-time")).containsText("30 seconds");
         Locator rows = dashboard.getByTestId("dialog-row").filter(new Locator.FilterOptions().setHasText("Alex"));
@@ -114,31 +115,20 @@ class DialogLifecycleBrowserTest extends ChromiumTest {
     @Test
     void aShopperWhoseExpertVanishedIsServedByAnotherExpert() {
         String base = "http://localhost:" + port;
-        Page anna = login(newPage(), base, "anna@demo.test", "demo-expert");
-        anna.getByTestId("presence-ONLINE").click();
-        assertThat(anna.getByTestId("presence-ONLINE")).hasAttribute("aria-pressed", "true");
+        Page anna = expertOnline(newPage(), base);
 
         Page shop = newPage();
         shop.navigate(base + "/demo");
-        shop.getByTestId("vitrine-button").click();
-        FrameLocator widget = shop.frameLocator("iframe[data-testid=vitrine-frame]");
-        widget.getByTestId("screen-name").fill("Sam");
-        widget.getByTestId("pd-name").fill("Sam Doe");
-        widget.getByTestId("pd-email").fill("sam@example.com");
-        widget.getByTestId("consent").check();
-        widget.getByTestId("start-text-only").check();
-        widget.getByTestId("start-dialog").click();
-        anna.getByTestId("queue-item").filter(new Locator.FilterOptions().setHasText("Sam"))
-                .getByTestId("accept-button").click();
+        FrameLocator widget = openWidget(shop);
+        requestDialog(widget::getByTestId, "Sam", "Sam Doe", "sam@example.com", true);
+        clickAccept(anna, "Sam");
         assertThat(widget.getByTestId("expert-name")).containsText("Anna Expert");
 
-        Page ben = login(newPage(), base, "ben@demo.test", "demo-expert");
-        ben.getByTestId("presence-ONLINE").click();
-        assertThat(ben.getByTestId("presence-ONLINE")).hasAttribute("aria-pressed", "true");
+        Page ben = openConsole(newPage(), base, "ben@demo.test", "demo-expert");
+        goOnline(ben);
         anna.context().close();
 
-        ben.getByTestId("queue-item").filter(new Locator.FilterOptions().setHasText("Sam"))
-                .getByTestId("accept-button").click();
+        clickAccept(ben, "Sam");
         assertThat(widget.getByTestId("expert-name")).containsText("Ben Expert");
         ben.getByTestId("chat-input").fill("Hello Sam, Ben here: Anna lost her connection.");
         ben.getByTestId("chat-send").click();
@@ -148,16 +138,6 @@ class DialogLifecycleBrowserTest extends ChromiumTest {
         widget.getByTestId("chat-send").click();
         assertThat(ben.getByTestId("chat-message").filter(new Locator.FilterOptions().setHasText("Thanks Ben")))
                 .isVisible();
-    }
-
-    private static Page login(Page page, String base, String email, String password) {
-        page.navigate(base + "/login");
-        page.getByTestId("login-email").fill(email);
-        page.getByTestId("login-password").fill(password);
-        page.getByTestId("login-submit").click();
-        page.waitForURL("**/console");
-        page.waitForSelector("body[data-ready]");
-        return page;
     }
 
     private Page newPage() {

@@ -1,6 +1,7 @@
 package io.vitrine.browser;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static io.vitrine.browser.DialogSteps.openWidget;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.BrowserContext;
@@ -35,8 +36,7 @@ class ForgetThisBrowserTest extends ChromiumTest {
         context = browser.newContext();
         Page shop = context.newPage();
         shop.navigate("http://localhost:" + port + "/demo");
-        shop.getByTestId("vitrine-button").click();
-        FrameLocator widget = shop.frameLocator("iframe[data-testid=vitrine-frame]");
+        FrameLocator widget = openWidget(shop);
         widget.getByTestId("screen-name").fill("Robin");
         widget.getByTestId("pd-name").fill("Robin Roe");
         widget.getByTestId("pd-email").fill("robin@example.com");
@@ -58,8 +58,7 @@ class ForgetThisBrowserTest extends ChromiumTest {
         assertThat(status(shop, token)).as("the old token no longer works anywhere").isEqualTo(401);
 
         shop.reload();
-        shop.getByTestId("vitrine-button").click();
-        assertThat(shop.frameLocator("iframe[data-testid=vitrine-frame]").getByTestId("start-form")).isVisible();
+        assertThat(openWidget(shop).getByTestId("start-form")).isVisible();
     }
 
     private static Object status(Page page, String token) {

@@ -1,6 +1,10 @@
 package io.vitrine.browser;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static io.vitrine.browser.DialogSteps.accept;
+import static io.vitrine.browser.DialogSteps.expertOnline;
+import static io.vitrine.browser.DialogSteps.openWidget;
+import static io.vitrine.browser.DialogSteps.requestDialog;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
@@ -65,26 +69,13 @@ class LiveDialogBrowserTest extends ChromiumTest {
         String base = "http://localhost:" + port;
 
         expertContext = context(new Browser.NewContextOptions());
-        Page console = page(expertContext, "expert");
-        console.navigate(base + "/login");
-        console.getByTestId("login-email").fill("anna@demo.test");
-        console.getByTestId("login-password").fill("demo-expert");
-        console.getByTestId("login-submit").click();
-        console.waitForURL("**/console");
-        console.waitForSelector("body[data-ready]");
-        console.getByTestId("presence-ONLINE").click();
-        assertThat(console.getByTestId("presence-ONLINE")).hasAttribute("aria-pressed", "true");
+        Page console = expertOnline(page(expertContext, "expert"), base);
 
         shopperContext = context(new Browser.NewContextOptions());
         Page shop = page(shopperContext, "shopper");
         shop.navigate(base + "/demo");
-        shop.getByTestId("vitrine-button").click();
-        FrameLocator widget = shop.frameLocator("iframe[data-testid=vitrine-frame]");
-        widget.getByTestId("screen-name").fill("Alex");
-        widget.getByTestId("pd-name").fill("Alex Doe");
-        widget.getByTestId("pd-email").fill("alex@example.com");
-        widget.getByTestId("consent").check();
-        widget.getByTestId("start-dialog").click();
+        FrameLocator widget = openWidget(shop);
+        requestDialog(widget::getByTestId, "Alex");
 
         Locator queueEntry = console.getByTestId("queue-item").filter(new Locator.FilterOptions().setHasText("Alex"));
         assertThat(queueEntry).isVisible();
@@ -105,8 +96,7 @@ class LiveDialogBrowserTest extends ChromiumTest {
         assertThat(widget.getByTestId("chat-message").filter(hasText("Yes, here it is in blue."))).isVisible();
 
         shop.reload();
-        shop.getByTestId("vitrine-button").click();
-        FrameLocator reopened = shop.frameLocator("iframe[data-testid=vitrine-frame]");
+        FrameLocator reopened = openWidget(shop);
         assertThat(reopened.getByTestId("chat-message").filter(hasText("Yes, here it is in blue."))).isVisible();
         assertThat(reopened.getByTestId("expert-name")).containsText("Anna Expert");
 
@@ -237,15 +227,7 @@ class LiveDialogBrowserTest extends ChromiumTest {
         expertContext = context(new Browser.NewContextOptions().setPermissions(List.of("camera", "microphone")));
         Page console = page(expertContext, "expert");
         console.setViewportSize(1280, 800);
-        console.navigate(base + "/login");
-        console.getByTestId("login-email").fill("anna@demo.test");
-        console.getByTestId("login-password").fill("demo-expert");
-        console.getByTestId("login-submit").click();
-        console.waitForURL("**/console");
-        console.waitForSelector("body[data-ready]");
-        console.getByTestId("presence-ONLINE").click();
-        assertThat(console.getByTestId("presence-ONLINE")).hasAttribute("aria-pressed", "true");
-        return console;
+        return expertOnline(console, base);
     }
 
     /** A shopper (in a browser of their own) opens the widget and asks for a consultation. */
@@ -258,17 +240,8 @@ class LiveDialogBrowserTest extends ChromiumTest {
         Page page = page(browser, name);
         page.setViewportSize(400, 760);
         page.navigate(base + "/widget/demo");
-        page.getByTestId("pd-name").fill(screenName + " Doe");
-        page.getByTestId("screen-name").fill(screenName);
-        page.getByTestId("pd-email").fill(screenName.toLowerCase() + "@example.com");
-        page.getByTestId("consent").check();
-        page.getByTestId("start-dialog").click();
+        requestDialog(page::getByTestId, screenName);
         return page;
-    }
-
-    private static void accept(Page console, String screenName) {
-        console.getByTestId("queue-item").filter(hasText(screenName)).getByTestId("accept-button").click();
-        assertThat(console.getByTestId("chat-title")).containsText(screenName);
     }
 
     private static void waitForVideo(Page customer) {

@@ -1,6 +1,9 @@
 package io.vitrine.browser;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static io.vitrine.browser.DialogSteps.ADMIN_EMAIL;
+import static io.vitrine.browser.DialogSteps.ADMIN_PASSWORD;
+import static io.vitrine.browser.DialogSteps.signIn;
 
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
@@ -62,10 +65,7 @@ class LongTranscriptBrowserTest extends ChromiumTest {
 
         context = browser.newContext();
         Page admin = context.newPage();
-        admin.navigate("http://localhost:" + port + "/login");
-        admin.getByTestId("login-email").fill("admin@demo.test");
-        admin.getByTestId("login-password").fill("demo-admin");
-        admin.getByTestId("login-submit").click();
+        signIn(admin, "http://localhost:" + port, ADMIN_EMAIL, ADMIN_PASSWORD);
         admin.navigate("http://localhost:" + port + "/admin");
         admin.locator("[data-testid=dialog-row][data-dialog-id='" + id + "']").getByTestId("dialog-open").click();
 

@@ -1,6 +1,13 @@
 package io.vitrine.browser;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static io.vitrine.browser.DialogSteps.ADMIN_EMAIL;
+import static io.vitrine.browser.DialogSteps.ADMIN_PASSWORD;
+import static io.vitrine.browser.DialogSteps.accept;
+import static io.vitrine.browser.DialogSteps.expertOnline;
+import static io.vitrine.browser.DialogSteps.openExpertConsole;
+import static io.vitrine.browser.DialogSteps.requestDialog;
+import static io.vitrine.browser.DialogSteps.signIn;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Locator;
@@ -44,20 +51,13 @@ class PhoneContactsBrowserTest extends ChromiumTest {
     @Test
     void shouldInviteFromALiveDialogAndConfirmBySmsWithoutTheExpertSeeingTheNumber() {
         String base = "http://localhost:" + port;
-        Page console = expertConsole(base);
-        console.getByTestId("presence-ONLINE").click();
-        assertThat(console.getByTestId("presence-ONLINE")).hasAttribute("aria-pressed", "true");
+        Page console = expertOnline(expertPage(), base);
 
         Page widget = page(context(new Browser.NewContextOptions().setPermissions(List.of("microphone"))), "shopper");
         widget.setViewportSize(390, 844);
         widget.navigate(base + "/widget/demo");
-        widget.getByTestId("pd-name").fill("Sam Doe");
-        widget.getByTestId("screen-name").fill("Sam");
-        widget.getByTestId("pd-email").fill("sam.dialog@example.com");
-        widget.getByTestId("consent").check();
-        widget.getByTestId("start-dialog").click();
-        console.getByTestId("queue-item").filter(hasText("Sam")).getByTestId("accept-button").click();
-        assertThat(console.getByTestId("chat-title")).containsText("Sam");
+        requestDialog(widget::getByTestId, "Sam", "Sam Doe", "sam.dialog@example.com", false);
+        accept(console, "Sam");
 
         console.getByTestId("invite-to-contacts").click();
         Locator card = widget.getByTestId("contact-card");
@@ -108,7 +108,7 @@ class PhoneContactsBrowserTest extends ChromiumTest {
         assertThat(phone.getByTestId("phone-error")).isHidden();
         awaitConfirmed("Wanda");
 
-        Page console = expertConsole(base);
+        Page console = openExpertConsole(expertPage(), base);
         console.getByTestId("open-contacts").click();
         console.getByTestId("contact-item").filter(hasText("Wanda")).click();
         assertThat(console.getByTestId("contact-state")).containsText("confirmed");
@@ -141,11 +141,7 @@ class PhoneContactsBrowserTest extends ChromiumTest {
     void shouldSetTheShopsReplyDomainInTheDashboard() {
         String base = "http://localhost:" + port;
         Page dashboard = page(context(new Browser.NewContextOptions().setViewportSize(390, 844)), "admin");
-        dashboard.navigate(base + "/login");
-        dashboard.getByTestId("login-email").fill("admin@demo.test");
-        dashboard.getByTestId("login-password").fill("demo-admin");
-        dashboard.getByTestId("login-submit").click();
-        dashboard.waitForURL("**/console");
+        signIn(dashboard, base, ADMIN_EMAIL, ADMIN_PASSWORD);
         dashboard.navigate(base + "/admin");
         Locator form = dashboard.getByTestId("reply-domain-form");
         assertThat(form).hasAttribute("aria-busy", "false");
@@ -175,15 +171,8 @@ class PhoneContactsBrowserTest extends ChromiumTest {
                                 && c.path("state").asString().equals("CONFIRMED")));
     }
 
-    private Page expertConsole(String base) {
-        Page console = page(context(new Browser.NewContextOptions()), "expert");
-        console.navigate(base + "/login");
-        console.getByTestId("login-email").fill("anna@demo.test");
-        console.getByTestId("login-password").fill("demo-expert");
-        console.getByTestId("login-submit").click();
-        console.waitForURL("**/console");
-        console.waitForSelector("body[data-ready]");
-        return console;
+    private Page expertPage() {
+        return page(context(new Browser.NewContextOptions()), "expert");
     }
 
     private Page shopperPhone(String base, String number) {

@@ -1,6 +1,10 @@
 package io.vitrine.browser;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static io.vitrine.browser.DialogSteps.clickAccept;
+import static io.vitrine.browser.DialogSteps.openWidget;
+import static io.vitrine.browser.DialogSteps.requestDialog;
+import static io.vitrine.browser.DialogSteps.signIn;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.FrameLocator;
@@ -183,26 +187,15 @@ class ProductsInDialogBrowserTest extends ChromiumTest {
     }
 
     private void login(Page page, String email, String password) {
-        page.navigate("http://localhost:" + port + "/login");
-        page.getByTestId("login-email").fill(email);
-        page.getByTestId("login-password").fill(password);
-        page.getByTestId("login-submit").click();
-        page.waitForURL("**/console");
+        signIn(page, "http://localhost:" + port, email, password);
     }
 
     /** The Host starts a text-only consultation from the demo shop on a phone; the expert accepts it. */
     private FrameLocator startDialog(Page shop, Page console, String name, String expertName) {
         shop.navigate("http://localhost:" + port + "/demo");
-        shop.getByTestId("vitrine-button").click();
-        FrameLocator host = shop.frameLocator("iframe[data-testid=vitrine-frame]");
-        host.getByTestId("screen-name").fill(name);
-        host.getByTestId("pd-name").fill(name + " Host");
-        host.getByTestId("pd-email").fill(name.toLowerCase() + "@example.com");
-        host.getByTestId("consent").check();
-        host.getByTestId("start-text-only").check();
-        host.getByTestId("start-dialog").click();
-        console.getByTestId("queue-item").filter(new Locator.FilterOptions().setHasText(name))
-                .getByTestId("accept-button").click();
+        FrameLocator host = openWidget(shop);
+        requestDialog(host::getByTestId, name, name + " Host", name.toLowerCase() + "@example.com", true);
+        clickAccept(console, name);
         assertThat(host.getByTestId("expert-name")).containsText(expertName);
         return host;
     }

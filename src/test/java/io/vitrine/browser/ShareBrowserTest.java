@@ -1,6 +1,7 @@
 package io.vitrine.browser;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static io.vitrine.browser.DialogSteps.openExpertConsole;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Browser;
@@ -23,12 +24,7 @@ class ShareBrowserTest extends ChromiumTest {
     @Test
     void expertSharesAProductShowsItsQrCodeAndRevokesItAfterAVisit() {
         Page expert = page(context(new Browser.NewContextOptions().setViewportSize(390, 844)), "expert");
-        expert.navigate(base() + "/login");
-        expert.getByTestId("login-email").fill("anna@demo.test");
-        expert.getByTestId("login-password").fill("demo-expert");
-        expert.getByTestId("login-submit").click();
-        expert.waitForURL("**/console");
-        expert.waitForSelector("body[data-ready]");
+        openExpertConsole(expert, base());
 
         expert.getByTestId("shares-open").click();
         assertThat(expert.getByTestId("shares-panel")).isVisible();

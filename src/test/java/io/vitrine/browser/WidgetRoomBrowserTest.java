@@ -1,6 +1,10 @@
 package io.vitrine.browser;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static io.vitrine.browser.DialogSteps.clickAccept;
+import static io.vitrine.browser.DialogSteps.expertOnline;
+import static io.vitrine.browser.DialogSteps.openWidget;
+import static io.vitrine.browser.DialogSteps.requestDialog;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.BrowserContext;
@@ -351,28 +355,14 @@ class WidgetRoomBrowserTest extends ChromiumTest {
         BrowserContext context = browser.newContext();
         contexts.add(context);
         Page console = context.newPage();
-        console.navigate(base() + "/login");
-        console.getByTestId("login-email").fill("anna@demo.test");
-        console.getByTestId("login-password").fill("demo-expert");
-        console.getByTestId("login-submit").click();
-        console.waitForURL("**/console");
-        console.waitForSelector("body[data-ready]");
-        console.getByTestId("presence-ONLINE").click();
-        assertThat(console.getByTestId("presence-ONLINE")).hasAttribute("aria-pressed", "true");
-        return console;
+        return expertOnline(console, base());
     }
 
     private FrameLocator startLiveConsultation(Page shop, Page console, String name) {
         shop.reload(); // the launcher reads who is online when the page loads
-        shop.getByTestId("vitrine-button").click();
-        FrameLocator widget = shop.frameLocator("iframe[data-testid=vitrine-frame]");
-        widget.getByTestId("screen-name").fill(name);
-        widget.getByTestId("pd-name").fill(name + " Doe");
-        widget.getByTestId("pd-email").fill(name.toLowerCase() + "@example.com");
-        widget.getByTestId("consent").check();
-        widget.getByTestId("start-dialog").click();
-        Locator entry = console.getByTestId("queue-item").filter(hasText(name));
-        entry.getByTestId("accept-button").click();
+        FrameLocator widget = openWidget(shop);
+        requestDialog(widget::getByTestId, name);
+        clickAccept(console, name);
         assertThat(widget.getByTestId("expert-name")).containsText("Anna Expert");
         assertThat(widget.getByTestId("mic-toggle")).isVisible();
         return widget;

@@ -32,10 +32,10 @@ class ChannelGatewaysIntegrationTest extends ChannelsIntegrationTest {
 
     @Test
     void shouldSendAnSmsThroughTwiliosMessagingApiOnlyOncePerIdempotencyKey() {
-        Shop shop = shop();
-        String sid = accountSid();
-        String proxy = number();
-        setUpTwilio(shop.staff("admin"), sid, "twilio-auth-token", proxy);
+        TwilioShop twilio = twilioShop();
+        Shop shop = twilio.shop();
+        String sid = twilio.accountSid();
+        String proxy = twilio.number();
         String path = "/2010-04-01/Accounts/" + sid + "/Messages.json";
         PROVIDER.stubFor(post(urlEqualTo(path)).willReturn(aResponse().withStatus(201)
                 .withHeader("Content-Type", "application/json").withBody(twilioMessage("SM1f0e8ae6ade43cb3c0ce4525424e404f", proxy))));
@@ -47,7 +47,7 @@ class ChannelGatewaysIntegrationTest extends ChannelsIntegrationTest {
         assertThat(again).isEqualTo(sent);
         PROVIDER.verify(1, postRequestedFor(urlEqualTo(path))
                 .withHeader("Authorization", equalTo("Basic " + Base64.getEncoder()
-                        .encodeToString((sid + ":twilio-auth-token").getBytes(StandardCharsets.UTF_8))))
+                        .encodeToString((sid + ":" + TWILIO_AUTH_TOKEN).getBytes(StandardCharsets.UTF_8))))
                 .withHeader("Content-Type", containing("application/x-www-form-urlencoded"))
                 .withFormParam("To", equalTo(SHOPPER))
                 .withFormParam("From", equalTo(proxy))
@@ -57,10 +57,10 @@ class ChannelGatewaysIntegrationTest extends ChannelsIntegrationTest {
 
     @Test
     void shouldTurnTwiliosDocumentedErrorsIntoTypedFailuresWithTheProvidersReason() {
-        Shop shop = shop();
-        String sid = accountSid();
-        String proxy = number();
-        setUpTwilio(shop.staff("admin"), sid, "twilio-auth-token", proxy);
+        TwilioShop twilio = twilioShop();
+        Shop shop = twilio.shop();
+        String sid = twilio.accountSid();
+        String proxy = twilio.number();
         String path = "/2010-04-01/Accounts/" + sid + "/Messages.json";
 
         PROVIDER.stubFor(post(urlEqualTo(path)).willReturn(twilioError(400, 21610, "Attempt to send to unsubscribed recipient")));
@@ -96,12 +96,12 @@ class ChannelGatewaysIntegrationTest extends ChannelsIntegrationTest {
         Shop shop = shop();
         Shop other = shop();
         String proxy = number();
-        setUpTwilio(other.staff("admin"), accountSid(), "twilio-auth-token", proxy);
+        setUpTwilio(other.staff("admin"), accountSid(), TWILIO_AUTH_TOKEN, proxy);
 
         ChannelFailure noAccount = catchThrowableOfType(ChannelFailure.class,
                 () -> sms.send(shop.merchant().id(), proxy, SHOPPER, "hi", "x"));
         assertThat(noAccount.reason()).isEqualTo(Reason.NOT_CONFIGURED);
-        setUpTwilio(shop.staff("admin"), accountSid(), "twilio-auth-token", number());
+        setUpTwilio(shop.staff("admin"), accountSid(), TWILIO_AUTH_TOKEN, number());
         ChannelFailure notTheirs = catchThrowableOfType(ChannelFailure.class,
                 () -> sms.send(shop.merchant().id(), proxy, SHOPPER, "hi", "y"));
         assertThat(notTheirs.reason()).isEqualTo(Reason.NOT_CONFIGURED);
@@ -111,10 +111,10 @@ class ChannelGatewaysIntegrationTest extends ChannelsIntegrationTest {
 
     @Test
     void shouldSendWhatsAppTextTemplatesAndImageCardsAsTheCloudApiDocumentsThem() {
-        Shop shop = shop();
-        String id = phoneNumberId();
-        String business = number();
-        setUpWhatsApp(shop.staff("admin"), id, business, "meta-access-token", "meta-app-secret", "verify-me-please");
+        WhatsAppShop whatsApp = whatsAppShop();
+        Shop shop = whatsApp.shop();
+        String id = whatsApp.phoneNumberId();
+        String business = whatsApp.number();
         String path = "/v21.0/" + id + "/messages";
         PROVIDER.stubFor(post(urlEqualTo(path)).willReturn(aResponse().withStatus(200)
                 .withHeader("Content-Type", "application/json").withBody("""
@@ -130,7 +130,7 @@ class ChannelGatewaysIntegrationTest extends ChannelsIntegrationTest {
 
         assertThat(text).isEqualTo(new ProviderMessage("wamid.HBgLMTY1MDM4Nzk0MzkVAgARGBI3N0EyQUJDMjFEQkZFOUE3MEEA",
                 DeliveryState.QUEUED));
-        PROVIDER.verify(postRequestedFor(urlEqualTo(path)).withHeader("Authorization", equalTo("Bearer meta-access-token"))
+        PROVIDER.verify(postRequestedFor(urlEqualTo(path)).withHeader("Authorization", equalTo("Bearer " + META_ACCESS_TOKEN))
                 .withRequestBody(equalToJson("""
                         {"messaging_product":"whatsapp","recipient_type":"individual","to":"4915112345678","type":"text",
                          "text":{"preview_url":true,"body":"Hello from Anna"}}""")));
@@ -148,10 +148,10 @@ class ChannelGatewaysIntegrationTest extends ChannelsIntegrationTest {
 
     @Test
     void shouldTurnMetasReEngagementAndOptOutErrorsIntoTypedFailures() {
-        Shop shop = shop();
-        String id = phoneNumberId();
-        String business = number();
-        setUpWhatsApp(shop.staff("admin"), id, business, "meta-access-token", "meta-app-secret", "verify-me-please");
+        WhatsAppShop whatsApp = whatsAppShop();
+        Shop shop = whatsApp.shop();
+        String id = whatsApp.phoneNumberId();
+        String business = whatsApp.number();
         String path = "/v21.0/" + id + "/messages";
 
         PROVIDER.stubFor(post(urlEqualTo(path)).willReturn(metaError(400, 131047, "Re-engagement message",

@@ -20,10 +20,10 @@ class ChannelWebhooksIntegrationTest extends ChannelsIntegrationTest {
 
     @Test
     void shouldPublishASignedInboundSmsAndRefuseUnsignedForgedAndReplayedOnes() {
-        Shop shop = shop();
-        String sid = accountSid();
-        String proxy = number();
-        setUpTwilio(shop.staff("admin"), sid, "twilio-auth-token", proxy);
+        TwilioShop twilio = twilioShop();
+        Shop shop = twilio.shop();
+        String sid = twilio.accountSid();
+        String proxy = twilio.number();
         String path = "/api/v1/channels/twilio/" + shop.slug() + "/messages";
         String messageSid = "SM" + sid.substring(2);
         var form = Webhooks.form("ToCountry", "US", "SmsMessageSid", messageSid, "NumMedia", "1", "MessageSid", messageSid,
@@ -33,19 +33,19 @@ class ChannelWebhooksIntegrationTest extends ChannelsIntegrationTest {
 
         assertThat(Webhooks.twilio(port, path, form, null, null).status()).as("unsigned").isEqualTo(403);
         assertThat(Webhooks.twilio(port, path, form, "another-token", PUBLIC_URL + path).status()).as("forged").isEqualTo(403);
-        assertThat(Webhooks.twilio(port, path, form, "twilio-auth-token", "http://localhost:" + port + path).status())
+        assertThat(Webhooks.twilio(port, path, form, TWILIO_AUTH_TOKEN, "http://localhost:" + port + path).status())
                 .as("signed over another URL than the public one").isEqualTo(403);
         var tampered = new java.util.LinkedHashMap<>(form);
         tampered.put("Body", List.of("Send me your card number"));
         assertThat(Webhooks.twilioWithSignature(port, path, tampered,
-                io.vitrine.channels.internal.TwilioSignature.sign("twilio-auth-token", PUBLIC_URL + path, form)).status())
+                io.vitrine.channels.internal.TwilioSignature.sign(TWILIO_AUTH_TOKEN, PUBLIC_URL + path, form)).status())
                 .as("body changed after signing").isEqualTo(403);
         assertThat(receipts(shop)).as("nothing of a refused request is stored").isZero();
 
-        var accepted = Webhooks.twilio(port, path, form, "twilio-auth-token", PUBLIC_URL + path);
+        var accepted = Webhooks.twilio(port, path, form, TWILIO_AUTH_TOKEN, PUBLIC_URL + path);
         assertThat(accepted.status()).isEqualTo(200);
         assertThat(accepted.body()).contains("<Response></Response>");
-        var replayed = Webhooks.twilio(port, path, form, "twilio-auth-token", PUBLIC_URL + path);
+        var replayed = Webhooks.twilio(port, path, form, TWILIO_AUTH_TOKEN, PUBLIC_URL + path);
         assertThat(replayed.status()).as("replay").isEqualTo(403);
         assertThat(replayed.body()).contains("webhook_replayed");
 
@@ -61,22 +61,22 @@ class ChannelWebhooksIntegrationTest extends ChannelsIntegrationTest {
 
     @Test
     void shouldPublishTwilioStatusCallbacksWithTheFailureReason() {
-        Shop shop = shop();
-        String sid = accountSid();
-        String proxy = number();
-        setUpTwilio(shop.staff("admin"), sid, "twilio-auth-token", proxy);
+        TwilioShop twilio = twilioShop();
+        Shop shop = twilio.shop();
+        String sid = twilio.accountSid();
+        String proxy = twilio.number();
         String path = "/api/v1/channels/twilio/" + shop.slug() + "/status";
         String a = "SM" + accountSid().substring(2);
         String b = "SM" + accountSid().substring(2);
 
         for (String status : List.of("sent", "delivered")) {
             var form = Webhooks.form("MessageSid", a, "MessageStatus", status, "AccountSid", sid, "From", proxy, "To", SHOPPER);
-            assertThat(Webhooks.twilio(port, path, form, "twilio-auth-token", PUBLIC_URL + path).status()).isEqualTo(204);
+            assertThat(Webhooks.twilio(port, path, form, TWILIO_AUTH_TOKEN, PUBLIC_URL + path).status()).isEqualTo(204);
         }
         var failed = Webhooks.form("MessageSid", b, "MessageStatus", "undelivered", "ErrorCode", "30007",
                 "AccountSid", sid, "From", proxy, "To", SHOPPER);
-        assertThat(Webhooks.twilio(port, path, failed, "twilio-auth-token", PUBLIC_URL + path).status()).isEqualTo(204);
-        assertThat(Webhooks.twilio(port, path, failed, "twilio-auth-token", PUBLIC_URL + path).status()).isEqualTo(403);
+        assertThat(Webhooks.twilio(port, path, failed, TWILIO_AUTH_TOKEN, PUBLIC_URL + path).status()).isEqualTo(204);
+        assertThat(Webhooks.twilio(port, path, failed, TWILIO_AUTH_TOKEN, PUBLIC_URL + path).status()).isEqualTo(403);
 
         List<DeliveryStatusChanged> seen = await().atMost(EVENTS).until(() -> statuses(shop), s -> s.size() == 3);
         assertThat(seen).extracting(DeliveryStatusChanged::providerMessageId, DeliveryStatusChanged::state)
@@ -89,25 +89,24 @@ class ChannelWebhooksIntegrationTest extends ChannelsIntegrationTest {
 
     @Test
     void shouldAnswerMetasHandshakeOnlyWithTheMerchantsVerifyToken() {
-        Shop shop = shop();
-        setUpWhatsApp(shop.staff("admin"), phoneNumberId(), number(), "meta-access-token", "meta-app-secret", "verify-me-please");
+        Shop shop = whatsAppShop().shop();
         String path = "/api/v1/channels/whatsapp/" + shop.slug();
 
-        var ok = Webhooks.get(port, path + "?hub.mode=subscribe&hub.verify_token=verify-me-please&hub.challenge=1158201444");
+        var ok = Webhooks.get(port, path + "?hub.mode=subscribe&hub.verify_token=" + META_VERIFY_TOKEN + "&hub.challenge=1158201444");
         assertThat(ok.status()).isEqualTo(200);
         assertThat(ok.body()).isEqualTo("1158201444");
         assertThat(Webhooks.get(port, path + "?hub.mode=subscribe&hub.verify_token=guess&hub.challenge=1").status()).isEqualTo(403);
-        assertThat(Webhooks.get(port, path + "?hub.mode=unsubscribe&hub.verify_token=verify-me-please&hub.challenge=1").status())
+        assertThat(Webhooks.get(port, path + "?hub.mode=unsubscribe&hub.verify_token=" + META_VERIFY_TOKEN + "&hub.challenge=1").status())
                 .isEqualTo(403);
         assertThat(Webhooks.get(port, "/api/v1/channels/whatsapp/no-such-shop?hub.mode=subscribe").status()).isEqualTo(404);
     }
 
     @Test
     void shouldPublishSignedWhatsAppMessagesAndStatusesAndRefuseUnsignedForgedAndReplayedOnes() {
-        Shop shop = shop();
-        String id = phoneNumberId();
-        String business = number();
-        setUpWhatsApp(shop.staff("admin"), id, business, "meta-access-token", "meta-app-secret", "verify-me-please");
+        WhatsAppShop whatsApp = whatsAppShop();
+        Shop shop = whatsApp.shop();
+        String id = whatsApp.phoneNumberId();
+        String business = whatsApp.number();
         String path = "/api/v1/channels/whatsapp/" + shop.slug();
         String notification = """
                 {"object":"whatsapp_business_account","entry":[{"id":"102290129340398","changes":[{"value":{
@@ -123,8 +122,8 @@ class ChannelWebhooksIntegrationTest extends ChannelsIntegrationTest {
         assertThat(Webhooks.meta(port, path, notification, null).status()).as("unsigned").isEqualTo(403);
         assertThat(Webhooks.meta(port, path, notification, "not-the-app-secret").status()).as("forged").isEqualTo(403);
         assertThat(receipts(shop)).isZero();
-        assertThat(Webhooks.meta(port, path, notification, "meta-app-secret").status()).isEqualTo(200);
-        assertThat(Webhooks.meta(port, path, notification, "meta-app-secret").status()).as("replay").isEqualTo(403);
+        assertThat(Webhooks.meta(port, path, notification, META_APP_SECRET).status()).isEqualTo(200);
+        assertThat(Webhooks.meta(port, path, notification, META_APP_SECRET).status()).as("replay").isEqualTo(403);
 
         InboundMessage message = await().atMost(EVENTS).until(() -> inbound(shop), m -> m.size() == 1).getFirst();
         assertThat(message.channel()).isEqualTo(Channel.WHATSAPP);
@@ -145,9 +144,9 @@ class ChannelWebhooksIntegrationTest extends ChannelsIntegrationTest {
         String otherSid = accountSid();
         String otherNumber = number();
         setUpTwilio(other.staff("admin"), otherSid, "token-of-other", otherNumber);
-        setUpWhatsApp(shop.staff("admin"), phoneNumberId(), number(), "meta-access-token", "secret-of-shop", "verify-me-please");
+        setUpWhatsApp(shop.staff("admin"), phoneNumberId(), number(), META_ACCESS_TOKEN, "secret-of-shop", META_VERIFY_TOKEN);
         String otherId = phoneNumberId();
-        setUpWhatsApp(other.staff("admin"), otherId, number(), "meta-access-token", "secret-of-other", "verify-me-please");
+        setUpWhatsApp(other.staff("admin"), otherId, number(), META_ACCESS_TOKEN, "secret-of-other", META_VERIFY_TOKEN);
 
         String path = "/api/v1/channels/twilio/" + shop.slug() + "/messages";
         var form = Webhooks.form("MessageSid", "SM" + accountSid().substring(2), "AccountSid", otherSid, "From", SHOPPER, "To", otherNumber, "Body", "hi");

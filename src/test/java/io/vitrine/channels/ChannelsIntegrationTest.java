@@ -23,6 +23,12 @@ abstract class ChannelsIntegrationTest extends IntegrationTest {
     /** Where providers reach Vitrine: webhooks are signed over this URL, whatever host the request came to. */
     static final String PUBLIC_URL = "https://vitrine.example.test";
 
+    /** The secrets of the merchants {@link #twilioShop()} and {@link #whatsAppShop()} set up. */
+    static final String TWILIO_AUTH_TOKEN = "twilio-auth-token";
+    static final String META_ACCESS_TOKEN = "meta-access-token";
+    static final String META_APP_SECRET = "meta-app-secret";
+    static final String META_VERIFY_TOKEN = "verify-me-please";
+
     static final WireMockServer PROVIDER = new WireMockServer(options().dynamicPort());
 
     static {
@@ -69,4 +75,26 @@ abstract class ChannelsIntegrationTest extends IntegrationTest {
         return admin.put("/api/v1/channels/settings/whatsapp", Map.of("accessToken", accessToken, "appSecret", appSecret,
                 "verifyToken", verifyToken, "numbers", List.of(Map.of("phoneNumberId", phoneNumberId, "number", number))));
     }
+
+    /** A new merchant whose admin connected a Twilio account (its own SID, {@link #TWILIO_AUTH_TOKEN}) with one number. */
+    TwilioShop twilioShop() {
+        Shop shop = shop();
+        String sid = accountSid();
+        String number = number();
+        setUpTwilio(shop.staff("admin"), sid, TWILIO_AUTH_TOKEN, number);
+        return new TwilioShop(shop, sid, number);
+    }
+
+    /** A new merchant whose admin connected one WhatsApp business number with the META_* secrets above. */
+    WhatsAppShop whatsAppShop() {
+        Shop shop = shop();
+        String id = phoneNumberId();
+        String number = number();
+        setUpWhatsApp(shop.staff("admin"), id, number, META_ACCESS_TOKEN, META_APP_SECRET, META_VERIFY_TOKEN);
+        return new WhatsAppShop(shop, id, number);
+    }
+
+    record TwilioShop(Shop shop, String accountSid, String number) {}
+
+    record WhatsAppShop(Shop shop, String phoneNumberId, String number) {}
 }
