@@ -220,6 +220,95 @@ class RoomsIntegrationTest extends NotificationsIntegrationTest {
     }
 
     @Test
+    void shouldMoveTheRoomAndThenCancelItTellingEveryoneAnnouncedWithTheSameUid() throws Exception {
+        Shop shop = shop("anna", "otto");
+        Api anna = shop.online("anna");
+        JsonNode room = create(anna, room("Autumn collection", inMinutes(24 * 60)));
+        String id = room.path("id").asString();
+        String uid = id + "@vitrine";
+        GreenMail smtp = smtpServer();
+        try {
+            assertThat(anna.post("/api/v1/rooms/" + id + "/announce", Map.of("addresses", "ada@move.test bob@move.test"))
+                    .status()).isEqualTo(200);
+            eventually().until(() -> smtp.getReceivedMessagesForDomain("move.test").length >= 2);
+
+            LocalDateTime later = inMinutes(48 * 60);
+            var moved = anna.post("/api/v1/rooms/" + id + "/move", Map.of("start", later.toString(), "expiryHours", 2));
+            assertThat(moved.status()).as(moved.raw()).isEqualTo(200);
+            assertThat(Instant.parse(moved.body().path("start").asString())).isEqualTo(later.atZone(BERLIN).toInstant());
+            assertThat(moved.body().path("expiryHours").asInt()).isEqualTo(2);
+            VEvent request = event(eventually(smtp, "ada@move.test", "Moved: Autumn collection"), "REQUEST");
+            assertThat(request.getProperty(Property.UID).orElseThrow().getValue()).isEqualTo(uid);
+            assertThat(request.getProperty(Property.SEQUENCE).orElseThrow().getValue()).isEqualTo("1");
+            assertThat(request.getProperty(Property.DTSTART).orElseThrow().getValue()).startsWith(
+                    later.toLocalDate().toString().replace("-", ""));
+            eventually(smtp, "bob@move.test", "Moved: Autumn collection");
+            // The download is the same event as the emails: moved, sequence raised.
+            assertThat(download(Api.anonymous(port), "/api/v1/widget/rooms/" + token(room) + "/invitation.ics").body())
+                    .contains("SEQUENCE:1");
+
+            var past = anna.post("/api/v1/rooms/" + id + "/move", Map.of("start", inMinutes(-30).toString()));
+            assertThat(past.status()).isEqualTo(400);
+            assertThat(past.raw()).contains("in the past");
+            assertThat(anna.post("/api/v1/rooms/" + id + "/move", Map.of()).status()).isEqualTo(400);
+            assertThat(shop.staff("otto").post("/api/v1/rooms/" + id + "/cancel", Map.of()).status())
+                    .as("a colleague's room looks missing").isEqualTo(404);
+
+            var cancelled = anna.post("/api/v1/rooms/" + id + "/cancel", Map.of());
+            assertThat(cancelled.status()).as(cancelled.raw()).isEqualTo(200);
+            assertThat(cancelled.body().path("state").asString()).isEqualTo("CANCELLED");
+            VEvent cancel = event(eventually(smtp, "ada@move.test", "Cancelled: Autumn collection"), "CANCEL");
+            assertThat(cancel.getProperty(Property.UID).orElseThrow().getValue()).isEqualTo(uid);
+            assertThat(cancel.getProperty(Property.SEQUENCE).orElseThrow().getValue()).isEqualTo("2");
+            eventually(smtp, "bob@move.test", "Cancelled: Autumn collection");
+
+            Api visitor = Api.anonymous(port);
+            assertThat(visitor.get("/api/v1/widget/rooms/" + token(room)).body().path("state").asString()).isEqualTo("CANCELLED");
+            for (var refused : java.util.List.of(
+                    anna.post("/api/v1/rooms/" + id + "/move", Map.of("start", later.toString())),
+                    anna.post("/api/v1/rooms/" + id + "/cancel", Map.of()),
+                    anna.post("/api/v1/rooms/" + id + "/announce", Map.of("addresses", "cleo@move.test")))) {
+                assertThat(refused.status()).as(refused.raw()).isEqualTo(409);
+                assertThat(refused.body().path("code").asString()).isEqualTo("room_cancelled");
+            }
+            clock.moveBy(Duration.ofHours(48));
+            var join = visitor.post("/api/v1/widget/rooms/" + token(room) + "/join", Map.of("screenName", "Vera"));
+            assertThat(join.status()).isEqualTo(409);
+            assertThat(join.body().path("code").asString()).isEqualTo("room_cancelled");
+            assertThat(join.body().path("detail").asString()).isEqualTo("This presentation was cancelled.");
+
+            JsonNode ended = create(shop.staff("admin"), with(room("Over", inMinutes(10)), "expertId", shop.memberId("anna").toString()));
+            clock.moveBy(Duration.ofHours(4));
+            var late = anna.post("/api/v1/rooms/" + ended.path("id").asString() + "/move", Map.of("start", inMinutes(60).toString()));
+            assertThat(late.status()).isEqualTo(409);
+            assertThat(late.body().path("code").asString()).isEqualTo("room_ended");
+        } finally {
+            smtp.stop();
+        }
+    }
+
+    private static MimeMessage eventually(GreenMail smtp, String to, String subject) {
+        java.util.concurrent.atomic.AtomicReference<MimeMessage> found = new java.util.concurrent.atomic.AtomicReference<>();
+        eventually().until(() -> {
+            for (MimeMessage m : smtp.getReceivedMessages()) {
+                if (m.getSubject().startsWith(subject) && java.util.Arrays.stream(m.getAllRecipients())
+                        .anyMatch(a -> a.toString().contains(to))) {
+                    found.set(m);
+                    return true;
+                }
+            }
+            return false;
+        });
+        return found.get();
+    }
+
+    private static VEvent event(MimeMessage mail, String method) throws Exception {
+        Calendar invite = new CalendarBuilder().build(new StringReader(part((Multipart) mail.getContent(), "text/calendar")));
+        assertThat(invite.getProperty(Property.METHOD).orElseThrow().getValue()).isEqualTo(method);
+        return (VEvent) invite.getComponent(Component.VEVENT).orElseThrow();
+    }
+
+    @Test
     void shouldKeepRoomsToTheirShopAndExpert() throws Exception {
         Shop shop = shop("anna", "otto");
         Api anna = shop.online("anna");
@@ -286,7 +375,7 @@ class RoomsIntegrationTest extends NotificationsIntegrationTest {
     void shouldDescribeTheRoomsApiInOpenApi() {
         JsonNode paths = Api.anonymous(port).get("/v3/api-docs").body().path("paths");
         for (String path : java.util.List.of("/api/v1/rooms", "/api/v1/rooms/all", "/api/v1/rooms/{id}",
-                "/api/v1/rooms/{id}/announce", "/api/v1/rooms/{id}/qr.svg", "/api/v1/widget/rooms/{token}",
+                "/api/v1/rooms/{id}/announce", "/api/v1/rooms/{id}/qr.svg", "/api/v1/rooms/{id}/move", "/api/v1/rooms/{id}/cancel", "/api/v1/widget/rooms/{token}",
                 "/api/v1/widget/rooms/{token}/join", "/api/v1/widget/rooms/{token}/invitation.ics")) {
             assertThat(paths.has(path)).as(path).isTrue();
         }

@@ -23,7 +23,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Announces a room by email to addresses the brand pastes: each gets the link and a calendar invitation
- * (METHOD:REQUEST, the room's id as UID), through the notifications outbox, with its unsubscribe link.
+ * (METHOD:REQUEST, the room's id as UID), through the notifications outbox, with its unsubscribe link. Everyone
+ * told of a room hears of its moves (REQUEST again, sequence raised), its cancellation (CANCEL) and its opening.
  */
 @Service
 public class RoomAnnouncements {
@@ -32,6 +33,7 @@ public class RoomAnnouncements {
     private static final Pattern SEPARATORS = Pattern.compile("[\\s,;]+");
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s\"<>()]{1,64}@[^@\\s\"<>()]+\\.[^@\\s\"<>().]{2,}$");
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy, HH:mm", Locale.ENGLISH);
+    private static final DateTimeFormatter WHEN_TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.ENGLISH);
 
     private final RoomService rooms;
     private final RoomInvitees invitees;
@@ -55,6 +57,9 @@ public class RoomAnnouncements {
         if (room.state(now) == RoomState.ENDED) {
             throw DomainException.conflict("room_ended", "This room has ended; there is nothing to announce any more.");
         }
+        if (room.state(now) == RoomState.CANCELLED) {
+            throw RoomService.cancelled();
+        }
         Set<String> addresses = addresses(pasted);
         List<Recipient> recipients = new ArrayList<>();
         int skipped = 0;
@@ -77,14 +82,52 @@ public class RoomAnnouncements {
                 link, Channel.EMAIL).withCalendar(CalendarInvites.request(event(room, link)));
     }
 
-    /** The room's calendar invitation, the same in every email and download: its UID is the room's id. */
+    /** Everyone told of the room so far, as recipients of the notifications module. */
+    List<Recipient> announcedTo(Room room) {
+        return invitees.announcedTo(room.id()).stream().map(id -> Recipient.invitee(room.merchantId(), id)).toList();
+    }
+
+    /** The room was moved: everyone told of it gets the invitation again, same UID, the room's raised sequence. */
+    void tellMoved(Room room, String link) {
+        send(room, Notification.of("room.moved", "Moved: " + room.title() + ", now " + when(room),
+                "The presentation has moved. " + body(room, link), link, Channel.EMAIL)
+                .withCalendar(CalendarInvites.request(event(room, link))));
+    }
+
+    /** The room was cancelled: everyone told of it gets METHOD:CANCEL, same UID, the room's raised sequence. */
+    void tellCancelled(Room room, String link) {
+        send(room, Notification.of("room.cancelled", "Cancelled: " + room.title() + ", " + when(room),
+                "\"" + room.title() + "\" on " + when(room) + " was cancelled; the link no longer opens a room.",
+                link, Channel.EMAIL).withCalendar(CalendarInvites.cancel(event(room, link))));
+    }
+
+    /** The room opens now: everyone told of it is reminded, with the link. */
+    void remind(Room room, String link) {
+        send(room, Notification.of("room.reminder", "Starting soon: " + room.title() + ", " + when(room),
+                "\"" + room.title() + "\" opens now and starts at " + WHEN_TIME.format(room.start().atZone(ZoneId.of(room.zone())))
+                        + " (" + room.zone() + "). Join here: " + link, link, Channel.EMAIL));
+    }
+
+    private void send(Room room, Notification notice) {
+        List<Recipient> recipients = announcedTo(room);
+        if (!recipients.isEmpty()) {
+            notifications.notify(notice, recipients);
+        }
+    }
+
+    /**
+     * The room's calendar invitation, the same in every email and download: its UID is the room's id, its sequence
+     * raised by every move; a cancelled room's is its cancellation.
+     */
     public String calendarFile(String token, String link) {
-        return CalendarInvites.request(event(rooms.byToken(token), link)).content();
+        Room room = rooms.byToken(token);
+        var event = event(room, link);
+        return (room.cancelledAt() == null ? CalendarInvites.request(event) : CalendarInvites.cancel(event)).content();
     }
 
     private static CalendarInvites.Event event(Room room, String link) {
         ZonedDateTime start = room.start().atZone(ZoneId.of(room.zone()));
-        return new CalendarInvites.Event(room.id() + "@vitrine", 0, room.title(), body(room, link), link, start,
+        return new CalendarInvites.Event(room.id() + "@vitrine", room.sequence(), room.title(), body(room, link), link, start,
                 start.plusHours(room.expiryHours()), null, List.of());
     }
 

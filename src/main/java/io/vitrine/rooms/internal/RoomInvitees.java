@@ -52,6 +52,11 @@ class RoomInvitees implements RecipientDirectory {
         return true;
     }
 
+    java.util.List<UUID> announcedTo(UUID roomId) {
+        return jdbc.sql("select invitee_id from room_announcement where room_id = ? order by sent_at, invitee_id")
+                .param(roomId).query(UUID.class).list();
+    }
+
     int announced(UUID roomId) {
         return jdbc.sql("select count(*) from room_announcement where room_id = ?").param(roomId)
                 .query(Integer.class).single();
