@@ -51,6 +51,9 @@ class RoomsIntegrationTest extends NotificationsIntegrationTest {
     @Autowired
     MovableClock clock;
 
+    @Autowired
+    io.vitrine.rooms.internal.RoomReminders reminders;
+
     private void advance(Duration by) {
         clock.moveBy(by);
     }
@@ -282,6 +285,38 @@ class RoomsIntegrationTest extends NotificationsIntegrationTest {
             var late = anna.post("/api/v1/rooms/" + ended.path("id").asString() + "/move", Map.of("start", inMinutes(60).toString()));
             assertThat(late.status()).isEqualTo(409);
             assertThat(late.body().path("code").asString()).isEqualTo("room_ended");
+        } finally {
+            smtp.stop();
+        }
+    }
+
+    @Test
+    void shouldRemindInviteesOnceWhenTheRoomOpensAndNeverOfACancelledRoom() throws Exception {
+        Shop shop = shop("anna");
+        Api anna = shop.online("anna");
+        JsonNode room = create(anna, room("Launch", inMinutes(60)));
+        JsonNode called = create(anna, room("Called off", inMinutes(60)));
+        GreenMail smtp = smtpServer();
+        try {
+            anna.post("/api/v1/rooms/" + room.path("id").asString() + "/announce", Map.of("addresses", "ada@remind.test"));
+            anna.post("/api/v1/rooms/" + called.path("id").asString() + "/announce", Map.of("addresses", "cleo@remind.test"));
+            assertThat(anna.post("/api/v1/rooms/" + called.path("id").asString() + "/cancel", Map.of()).status()).isEqualTo(200);
+            eventually().until(() -> smtp.getReceivedMessagesForDomain("remind.test").length >= 3);
+            assertThat(reminders.sendDue(clock.instant())).as("not due an hour before").isZero();
+
+            clock.moveBy(Duration.ofMinutes(56));
+            MimeMessage reminder = eventually(smtp, "ada@remind.test", "Starting soon: Launch");
+            Object content = reminder.getContent();
+            assertThat(content instanceof Multipart parts ? part(parts, "text/plain") : content.toString())
+                    .contains(room.path("link").asString());
+            // Another node, or this one after a restart, finds nothing left to send.
+            assertThat(reminders.sendDue(clock.instant())).isZero();
+            assertThat(jdbc.sql("select count(*) from notice where kind = 'room.reminder' and link in (?, ?)")
+                    .params(room.path("link").asString(), called.path("link").asString()).query(Integer.class).single())
+                    .as("one reminder, none for the cancelled room").isEqualTo(1);
+            assertThat(jdbc.sql("select count(*) from room where reminded_at is null and id in (?, ?)")
+                    .params(java.util.UUID.fromString(room.path("id").asString()), java.util.UUID.fromString(called.path("id").asString()))
+                    .query(Integer.class).single()).isZero();
         } finally {
             smtp.stop();
         }
