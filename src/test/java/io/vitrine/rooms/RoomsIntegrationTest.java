@@ -138,6 +138,19 @@ class RoomsIntegrationTest extends NotificationsIntegrationTest {
         Api twoApi = Api.withToken(port, two.body().path("token").asString());
         assertThat(twoApi.post("/api/v1/widget/rooms/" + token + "/join", Map.of("screenName", "Two")).status())
                 .isEqualTo(200);
+
+        // A Guest who left comes back through the dialog's own rejoin: the room's capacity holds there too.
+        String dialog = "/api/v1/widget/me/dialogs/" + two.body().path("dialog").path("id").asString();
+        assertThat(twoApi.post(dialog + "/leave", null).status()).isEqualTo(200);
+        var four = join(token, "Four");
+        assertThat(four.status()).as("the seat Two left is free").isEqualTo(200);
+        var rejoin = twoApi.post(dialog + "/rejoin", null);
+        assertThat(rejoin.status()).as(rejoin.raw()).isEqualTo(409);
+        assertThat(rejoin.body().path("code").asString()).isEqualTo("room_full");
+        assertThat(rejoin.body().path("detail").asString()).isEqualTo("This room is full: 2 participants are in it already.");
+        Api fourApi = Api.withToken(port, four.body().path("token").asString());
+        assertThat(fourApi.post(dialog + "/leave", null).status()).isEqualTo(200);
+        assertThat(twoApi.post(dialog + "/rejoin", null).status()).as("room again").isEqualTo(200);
     }
 
     @Test
