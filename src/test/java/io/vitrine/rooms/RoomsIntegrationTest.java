@@ -423,7 +423,8 @@ class RoomsIntegrationTest extends NotificationsIntegrationTest {
     void shouldDescribeTheRoomsApiInOpenApi() {
         JsonNode paths = Api.anonymous(port).get("/v3/api-docs").body().path("paths");
         for (String path : java.util.List.of("/api/v1/rooms", "/api/v1/rooms/all", "/api/v1/rooms/{id}",
-                "/api/v1/rooms/{id}/announce", "/api/v1/rooms/{id}/qr.svg", "/api/v1/rooms/{id}/move", "/api/v1/rooms/{id}/cancel", "/api/v1/widget/rooms/{token}",
+                "/api/v1/rooms/{id}/announce", "/api/v1/rooms/{id}/qr.svg", "/api/v1/rooms/{id}/move", "/api/v1/rooms/{id}/cancel",
+                "/api/v1/rooms/{id}/announce-contacts", "/api/v1/widget/rooms/{token}",
                 "/api/v1/widget/rooms/{token}/join", "/api/v1/widget/rooms/{token}/invitation.ics")) {
             assertThat(paths.has(path)).as(path).isTrue();
         }

@@ -1,5 +1,6 @@
 package io.vitrine.rooms.internal;
 
+import io.vitrine.contacts.ContactMessagesApi;
 import io.vitrine.notifications.CalendarInvites;
 import io.vitrine.notifications.Channel;
 import io.vitrine.notifications.Notification;
@@ -38,12 +39,15 @@ public class RoomAnnouncements {
     private final RoomService rooms;
     private final RoomInvitees invitees;
     private final NotificationsApi notifications;
+    private final ContactMessagesApi contacts;
     private final Clock clock;
 
-    RoomAnnouncements(RoomService rooms, RoomInvitees invitees, NotificationsApi notifications, Clock clock) {
+    RoomAnnouncements(RoomService rooms, RoomInvitees invitees, NotificationsApi notifications,
+            ContactMessagesApi contacts, Clock clock) {
         this.rooms = rooms;
         this.invitees = invitees;
         this.notifications = notifications;
+        this.contacts = contacts;
         this.clock = clock;
     }
 
@@ -52,14 +56,8 @@ public class RoomAnnouncements {
 
     @Transactional
     public Result announce(RoomService.Caller caller, java.util.UUID roomId, String pasted, String link) {
-        Room room = rooms.require(caller, roomId);
+        Room room = announceable(caller, roomId);
         Instant now = Instant.now(clock);
-        if (room.state(now) == RoomState.ENDED) {
-            throw DomainException.conflict("room_ended", "This room has ended; there is nothing to announce any more.");
-        }
-        if (room.state(now) == RoomState.CANCELLED) {
-            throw RoomService.cancelled();
-        }
         Set<String> addresses = addresses(pasted);
         List<Recipient> recipients = new ArrayList<>();
         int skipped = 0;
@@ -75,6 +73,38 @@ public class RoomAnnouncements {
             notifications.notify(notice(room, link), recipients);
         }
         return new Result(recipients.size(), skipped, invitees.announced(room.id()));
+    }
+
+    /**
+     * Announces the room to its expert's confirmed email contacts, as a message from the expert through the contacts
+     * outbox (their opt-in was for the expert's messages; an opted-out contact gets nothing). Each contact once.
+     */
+    @Transactional
+    public Result announceToContacts(RoomService.Caller caller, java.util.UUID roomId, String link) {
+        Room room = announceable(caller, roomId);
+        Instant now = Instant.now(clock);
+        int sent = 0;
+        int skipped = 0;
+        for (var contact : contacts.confirmedEmailContacts(room.merchantId(), room.expertId())) {
+            if (!invitees.markContactAnnounced(room.id(), contact, now)) {
+                skipped++;
+            } else if (contacts.message(room.merchantId(), room.expertId(), contact, body(room, link))) {
+                sent++;
+            }
+        }
+        return new Result(sent, skipped, invitees.contactsAnnounced(room.id()).size());
+    }
+
+    private Room announceable(RoomService.Caller caller, java.util.UUID roomId) {
+        Room room = rooms.require(caller, roomId);
+        RoomState state = room.state(Instant.now(clock));
+        if (state == RoomState.ENDED) {
+            throw DomainException.conflict("room_ended", "This room has ended; there is nothing to announce any more.");
+        }
+        if (state == RoomState.CANCELLED) {
+            throw RoomService.cancelled();
+        }
+        return room;
     }
 
     private static Notification notice(Room room, String link) {
@@ -108,10 +138,14 @@ public class RoomAnnouncements {
                         + " (" + room.zone() + "). Join here: " + link, link, Channel.EMAIL));
     }
 
+    /** To everyone told of the room: the pasted addresses by email, the expert's contacts as the expert's message. */
     private void send(Room room, Notification notice) {
         List<Recipient> recipients = announcedTo(room);
         if (!recipients.isEmpty()) {
             notifications.notify(notice, recipients);
+        }
+        for (var contact : invitees.contactsAnnounced(room.id())) {
+            contacts.message(room.merchantId(), room.expertId(), contact, notice.title() + "\n\n" + notice.body());
         }
     }
 

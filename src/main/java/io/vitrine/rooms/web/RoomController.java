@@ -97,6 +97,15 @@ class RoomController {
         return announcements.announce(caller(staff), id, body.addresses(), room.link());
     }
 
+    @PostMapping("/{id}/announce-contacts")
+    @Operation(summary = "Announces the room to its expert's confirmed email contacts, as a message from the expert through"
+            + " the contacts outbox (each once; opted-out contacts get nothing; no address is shown)")
+    RoomAnnouncements.Result announceToContacts(@Parameter(hidden = true) @AuthenticationPrincipal StaffPrincipal staff,
+            @PathVariable UUID id) {
+        RoomView room = rooms.get(caller(staff), id, this::link);
+        return announcements.announceToContacts(caller(staff), id, room.link());
+    }
+
     @PostMapping("/{id}/move")
     @Operation(summary = "Moves the room to a new start: everyone announced gets the invitation again (same UID, SEQUENCE raised);"
             + " 409 room_ended or room_cancelled, 400 for a start in the past")
