@@ -186,6 +186,8 @@ const en = {
   'rooms.confirmCancel': 'Cancel the presentation? Everyone invited is told by email and the link no longer opens.',
   'rooms.confirmCancelYes': 'Yes, cancel it',
   'rooms.keep': 'Keep it',
+  'rooms.announceContacts': 'Announce to my contacts',
+  'rooms.announcedContacts': 'Sent to {sent} of your contacts; {skipped} had been told already.',
   'rooms.qrAlt': 'QR code of the link to {title}',
   'rooms.announce': 'Announce by email',
   'rooms.addressesLabel': 'Email addresses (commas, spaces or one per line; at most 500)',
@@ -784,6 +786,8 @@ const de = {
   'rooms.confirmCancel': 'Die Präsentation absagen? Alle Eingeladenen werden per E-Mail informiert und der Link öffnet nicht mehr.',
   'rooms.confirmCancelYes': 'Ja, absagen',
   'rooms.keep': 'Beibehalten',
+  'rooms.announceContacts': 'Meinen Kontakten ankündigen',
+  'rooms.announcedContacts': 'An {sent} Ihrer Kontakte gesendet; {skipped} wussten es bereits.',
 };
 
 /** The language the texts are in: German for a German browser, else English. */

@@ -131,7 +131,20 @@ function announceForm(room) {
       setBusy(submit, false);
     }
   });
-  return h('details', {}, h('summary', { text: t('rooms.announce') }), form);
+  const toContacts = h('button', { type: 'button', class: 'button', testid: 'rooms-announce-contacts', text: t('rooms.announceContacts') });
+  toContacts.addEventListener('click', async () => {
+    clearFormErrors(form, error);
+    setBusy(toContacts, true);
+    try {
+      const sent = await staffApi(`/rooms/${encodeURIComponent(room.id)}/announce-contacts`, { method: 'POST', body: {} });
+      result.textContent = t('rooms.announcedContacts', { sent: sent.sent, skipped: sent.skipped });
+    } catch (err) {
+      showFormErrors(form, error, err);
+    } finally {
+      setBusy(toContacts, false);
+    }
+  });
+  return h('details', {}, h('summary', { text: t('rooms.announce') }), form, toContacts);
 }
 
 mount();
