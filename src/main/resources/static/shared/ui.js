@@ -333,10 +333,13 @@ export function followEnd(log) {
   }).observe(log);
 }
 
-/** An inline "are you sure?" bar shown by `trigger`; no native dialogs, so it works well inside iframes. */
-export function confirmBar(question, onConfirm, trigger) {
-  const yes = h('button', { type: 'button', class: 'button button--danger button--small', testid: 'confirm-end', text: t('conversation.confirmYes') });
-  const no = h('button', { type: 'button', class: 'button button--quiet button--small', testid: 'cancel-end', text: t('conversation.confirmNo') });
+/**
+ * An inline "are you sure?" bar shown by `trigger`; no native dialogs, so it works well inside iframes. `labels`
+ * names the buttons and their test ids (by default those of ending a conversation).
+ */
+export function confirmBar(question, onConfirm, trigger, labels = {}) {
+  const yes = h('button', { type: 'button', class: 'button button--danger button--small', testid: labels.yesTestid ?? 'confirm-end', text: labels.yes ?? t('conversation.confirmYes') });
+  const no = h('button', { type: 'button', class: 'button button--quiet button--small', testid: labels.noTestid ?? 'cancel-end', text: labels.no ?? t('conversation.confirmNo') });
   const text = h('p', { text: question });
   const element = h('div', { class: 'confirm-bar', role: 'group', 'aria-label': question, hidden: true }, text, yes, no);
   const hide = () => { element.hidden = true; };

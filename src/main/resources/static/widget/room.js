@@ -1,5 +1,5 @@
 // @ts-check
-// A brand room's link before it opens (when, a countdown, Add to calendar) and after it has ended.
+// A brand room's link before it opens (when, a countdown, Add to calendar), after it has ended or was cancelled.
 import { h } from '../shared/ui.js';
 import { t } from '../shared/i18n.js';
 
@@ -26,17 +26,19 @@ function countdownText(ms) {
 
 /**
  * The panel for a room that is not open: SCHEDULED counts down to its opening and calls {@code onOpen} then;
- * ENDED says so. The countdown follows the server's clock ({@code room.now}), not the device's.
+ * ENDED and CANCELLED say so. The countdown follows the server's clock ({@code room.now}), not the device's.
  * @returns {{ root: HTMLElement, dispose: () => void }}
  */
 export function createRoomWaiting(room, { icsUrl, onOpen }) {
   const skew = Date.parse(room.now) - Date.now();
   const title = h('h2', { id: 'room-title', class: 'view-title', testid: 'room-title', text: room.title });
   const kind = h('p', { class: 'hint', text: t(room.video ? 'room.video' : 'room.text') });
-  if (room.state === 'ENDED') {
+  if (room.state === 'ENDED' || room.state === 'CANCELLED') {
+    const cancelled = room.state === 'CANCELLED';
     return {
       root: h('section', { class: 'panel stack', 'aria-labelledby': 'room-title' }, title, kind,
-        h('p', { class: 'notice-box', role: 'status', testid: 'room-ended', text: t('room.ended') })),
+        h('p', { class: 'notice-box', role: 'status', testid: cancelled ? 'room-cancelled' : 'room-ended',
+          text: t(cancelled ? 'room.cancelled' : 'room.ended') })),
       dispose: () => {},
     };
   }

@@ -19,7 +19,8 @@ public interface RoomDialogsApi {
 
     /**
      * A visitor joins the room's dialog as a Guest, or comes back to their seat; refused with {@code room_full}
-     * when {@code capacity} customers are present. {@code current} is the visitor's shopper identity, if any; one of
+     * when {@code capacity} customers are present. The dialog keeps the capacity, so a Guest who left and comes
+     * back through the dialog's own rejoin (or anyone through an invite link) is held to it too. {@code current} is the visitor's shopper identity, if any; one of
      * another merchant is ignored and a new Guest identity made, whose token is returned once.
      */
     Joined join(UUID dialogId, Shopper current, String screenName, int capacity);

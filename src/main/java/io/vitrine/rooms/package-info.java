@@ -3,7 +3,7 @@
  * its start and expires hours after it, announced by email with a calendar invitation. The live part is a dialog.
  */
 @ApplicationModule(displayName = "Rooms",
-        allowedDependencies = {"dialog", "merchant", "notifications", "shopper", "shared"})
+        allowedDependencies = {"contacts", "dialog", "merchant", "notifications", "shopper", "shared"})
 package io.vitrine.rooms;
 
 import org.springframework.modulith.ApplicationModule;

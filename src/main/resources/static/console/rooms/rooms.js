@@ -1,8 +1,9 @@
 // @ts-check
 // The console's Rooms panel: an expert creates a room for a scheduled presentation (video or text chat), copies its
-// link, shows its QR code and announces it by email. Mounts itself beside the topbar links (docs/rooms.md).
+// link, shows its QR code, announces it by email, moves or cancels it. Mounts itself beside the topbar links (docs/rooms.md).
 import { t } from '../../shared/i18n.js';
 import { h, staffApi, errorText, setBusy, showFormErrors, clearFormErrors } from '../../shared/ui.js';
+import { roomActions } from '../../shared/room-actions.js';
 
 const ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone;
 
@@ -73,7 +74,7 @@ function createPanel() {
     status.textContent = t('common.loading');
     try {
       const rooms = await staffApi('/rooms');
-      list.replaceChildren(...rooms.map((room) => roomItem(room, status)));
+      list.replaceChildren(...rooms.map((room) => roomItem(room, status, load)));
       status.textContent = rooms.length ? '' : t('rooms.empty');
     } catch (err) {
       status.textContent = errorText(err);
@@ -83,7 +84,7 @@ function createPanel() {
   return { element, show: () => { element.showModal(); load(); } };
 }
 
-function roomItem(room, status) {
+function roomItem(room, status, reload) {
   const copy = h('button', { type: 'button', class: 'button button--quiet', testid: 'rooms-copy', text: t('shares.copy') });
   copy.addEventListener('click', async () => {
     try {
@@ -104,7 +105,8 @@ function roomItem(room, status) {
     h('span', { class: 'shares-title', text: room.title }),
     h('span', { class: 'muted', text: `${when} · ${t(`rooms.STATE.${room.state}`)} · ${t(room.video ? 'rooms.video' : 'rooms.text')}` }),
     h('a', { href: room.link, target: '_blank', rel: 'noopener', testid: 'rooms-link', text: room.link }),
-    room.state === 'ENDED' ? null : [copy, showQr, announceForm(room)], qr);
+    room.state === 'ENDED' || room.state === 'CANCELLED' ? null : [copy, showQr, announceForm(room)], qr,
+    roomActions(room, reload));
 }
 
 function announceForm(room) {
@@ -129,7 +131,20 @@ function announceForm(room) {
       setBusy(submit, false);
     }
   });
-  return h('details', {}, h('summary', { text: t('rooms.announce') }), form);
+  const toContacts = h('button', { type: 'button', class: 'button', testid: 'rooms-announce-contacts', text: t('rooms.announceContacts') });
+  toContacts.addEventListener('click', async () => {
+    clearFormErrors(form, error);
+    setBusy(toContacts, true);
+    try {
+      const sent = await staffApi(`/rooms/${encodeURIComponent(room.id)}/announce-contacts`, { method: 'POST', body: {} });
+      result.textContent = t('rooms.announcedContacts', { sent: sent.sent, skipped: sent.skipped });
+    } catch (err) {
+      showFormErrors(form, error, err);
+    } finally {
+      setBusy(toContacts, false);
+    }
+  });
+  return h('details', {}, h('summary', { text: t('rooms.announce') }), form, toContacts);
 }
 
 mount();

@@ -21,6 +21,7 @@ import org.springframework.context.annotation.Import;
 /**
  * Brand rooms in real Chromium: the expert creates a room in the console; before it opens its link says when; with
  * the application's clock moved to the start two visitors join and chat with the expert. A text room shows no video.
+ * A room is moved in the console and cancelled from the dashboard, after which its link says it was cancelled.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=jdbc:h2:mem:rooms-browser;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
@@ -41,15 +42,7 @@ class RoomBrowserTest extends ChromiumTest {
     @Test
     void expertCreatesARoomAndTwoVisitorsChatWithTheExpertOnceItOpens() {
         String base = "http://localhost:" + port;
-        Page console = patient(page(context(new Browser.NewContextOptions().setTimezoneId("Europe/Berlin")
-                .setPermissions(List.of("camera", "microphone"))), "expert"));
-        console.setViewportSize(1280, 800);
-        console.navigate(base + "/login");
-        console.getByTestId("login-email").fill("anna@demo.test");
-        console.getByTestId("login-password").fill("demo-expert");
-        console.getByTestId("login-submit").click();
-        console.waitForURL("**/console");
-        console.waitForSelector("body[data-ready]");
+        Page console = staff(base, "expert", "anna@demo.test", "demo-expert");
         console.getByTestId("presence-ONLINE").click();
 
         // From the application's clock: a run again after a failure finds it moved already.
@@ -89,6 +82,51 @@ class RoomBrowserTest extends ChromiumTest {
         assertThat(cy.getByTestId("chat-message").filter(hasText("Hi, text only"))).isVisible();
         assertThat(cy.getByTestId("expert-video")).not().isVisible();
         assertThat(cy.getByTestId("mic-toggle")).not().isVisible();
+    }
+
+    @Test
+    void expertMovesARoomAnAdminCancelsItAndItsLinkSaysSo() {
+        String base = "http://localhost:" + port;
+        Page console = staff(base, "mover", "anna@demo.test", "demo-expert");
+        ZonedDateTime start = clock.instant().plus(Duration.ofHours(30)).atZone(BERLIN).truncatedTo(ChronoUnit.HOURS);
+        String link = createRoom(console, "Moving review", start, true);
+
+        String later = start.plusDays(1).toLocalDateTime().toString();
+        console.getByTestId("rooms-open").click();
+        Locator row = console.getByTestId("rooms-row").filter(hasText("Moving review"));
+        row.locator("summary").filter(hasText("Move to another time")).click();
+        row.getByTestId("room-move-start").fill(later);
+        row.getByTestId("room-move").click();
+        row.getByTestId("room-move-confirm").click();
+        assertThat(console.getByTestId("rooms-row").filter(hasText("Moving review")).getByTestId("room-move-start"))
+                .hasValue(later);
+        console.getByTestId("rooms-close").click();
+
+        Page dashboard = staff(base, "admin", "admin@demo.test", "demo-admin");
+        dashboard.navigate(base + "/admin");
+        Locator item = dashboard.getByTestId("all-rooms-item").filter(hasText("Moving review"));
+        item.getByTestId("room-cancel").click();
+        item.getByTestId("room-cancel-confirm").click();
+        assertThat(dashboard.getByTestId("all-rooms-item").filter(hasText("Moving review")))
+                .hasAttribute("data-state", "CANCELLED");
+
+        Page visitor = phone("visitor", "Europe/Berlin");
+        visitor.navigate(link);
+        assertThat(visitor.getByTestId("room-cancelled")).hasText("This presentation was cancelled.");
+    }
+
+    /** A logged-in console in Berlin time, desktop-sized. */
+    private Page staff(String base, String name, String email, String password) {
+        Page console = patient(page(context(new Browser.NewContextOptions().setTimezoneId("Europe/Berlin")
+                .setPermissions(List.of("camera", "microphone"))), name));
+        console.setViewportSize(1280, 800);
+        console.navigate(base + "/login");
+        console.getByTestId("login-email").fill(email);
+        console.getByTestId("login-password").fill(password);
+        console.getByTestId("login-submit").click();
+        console.waitForURL("**/console");
+        console.waitForSelector("body[data-ready]");
+        return console;
     }
 
     private String createRoom(Page console, String title, ZonedDateTime start, boolean video) {

@@ -51,6 +51,9 @@ class RoomsIntegrationTest extends NotificationsIntegrationTest {
     @Autowired
     MovableClock clock;
 
+    @Autowired
+    io.vitrine.rooms.internal.RoomReminders reminders;
+
     private void advance(Duration by) {
         clock.moveBy(by);
     }
@@ -135,6 +138,19 @@ class RoomsIntegrationTest extends NotificationsIntegrationTest {
         Api twoApi = Api.withToken(port, two.body().path("token").asString());
         assertThat(twoApi.post("/api/v1/widget/rooms/" + token + "/join", Map.of("screenName", "Two")).status())
                 .isEqualTo(200);
+
+        // A Guest who left comes back through the dialog's own rejoin: the room's capacity holds there too.
+        String dialog = "/api/v1/widget/me/dialogs/" + two.body().path("dialog").path("id").asString();
+        assertThat(twoApi.post(dialog + "/leave", null).status()).isEqualTo(200);
+        var four = join(token, "Four");
+        assertThat(four.status()).as("the seat Two left is free").isEqualTo(200);
+        var rejoin = twoApi.post(dialog + "/rejoin", null);
+        assertThat(rejoin.status()).as(rejoin.raw()).isEqualTo(409);
+        assertThat(rejoin.body().path("code").asString()).isEqualTo("room_full");
+        assertThat(rejoin.body().path("detail").asString()).isEqualTo("This room is full: 2 participants are in it already.");
+        Api fourApi = Api.withToken(port, four.body().path("token").asString());
+        assertThat(fourApi.post(dialog + "/leave", null).status()).isEqualTo(200);
+        assertThat(twoApi.post(dialog + "/rejoin", null).status()).as("room again").isEqualTo(200);
     }
 
     @Test
@@ -220,6 +236,127 @@ class RoomsIntegrationTest extends NotificationsIntegrationTest {
     }
 
     @Test
+    void shouldMoveTheRoomAndThenCancelItTellingEveryoneAnnouncedWithTheSameUid() throws Exception {
+        Shop shop = shop("anna", "otto");
+        Api anna = shop.online("anna");
+        JsonNode room = create(anna, room("Autumn collection", inMinutes(24 * 60)));
+        String id = room.path("id").asString();
+        String uid = id + "@vitrine";
+        GreenMail smtp = smtpServer();
+        try {
+            assertThat(anna.post("/api/v1/rooms/" + id + "/announce", Map.of("addresses", "ada@move.test bob@move.test"))
+                    .status()).isEqualTo(200);
+            eventually().until(() -> smtp.getReceivedMessagesForDomain("move.test").length >= 2);
+
+            LocalDateTime later = inMinutes(48 * 60);
+            var moved = anna.post("/api/v1/rooms/" + id + "/move", Map.of("start", later.toString(), "expiryHours", 2));
+            assertThat(moved.status()).as(moved.raw()).isEqualTo(200);
+            assertThat(Instant.parse(moved.body().path("start").asString())).isEqualTo(later.atZone(BERLIN).toInstant());
+            assertThat(moved.body().path("expiryHours").asInt()).isEqualTo(2);
+            VEvent request = event(eventually(smtp, "ada@move.test", "Moved: Autumn collection"), "REQUEST");
+            assertThat(request.getProperty(Property.UID).orElseThrow().getValue()).isEqualTo(uid);
+            assertThat(request.getProperty(Property.SEQUENCE).orElseThrow().getValue()).isEqualTo("1");
+            assertThat(request.getProperty(Property.DTSTART).orElseThrow().getValue()).startsWith(
+                    later.toLocalDate().toString().replace("-", ""));
+            eventually(smtp, "bob@move.test", "Moved: Autumn collection");
+            // The download is the same event as the emails: moved, sequence raised.
+            assertThat(download(Api.anonymous(port), "/api/v1/widget/rooms/" + token(room) + "/invitation.ics").body())
+                    .contains("SEQUENCE:1");
+
+            var past = anna.post("/api/v1/rooms/" + id + "/move", Map.of("start", inMinutes(-30).toString()));
+            assertThat(past.status()).isEqualTo(400);
+            assertThat(past.raw()).contains("in the past");
+            assertThat(anna.post("/api/v1/rooms/" + id + "/move", Map.of()).status()).isEqualTo(400);
+            assertThat(shop.staff("otto").post("/api/v1/rooms/" + id + "/cancel", Map.of()).status())
+                    .as("a colleague's room looks missing").isEqualTo(404);
+
+            var cancelled = anna.post("/api/v1/rooms/" + id + "/cancel", Map.of());
+            assertThat(cancelled.status()).as(cancelled.raw()).isEqualTo(200);
+            assertThat(cancelled.body().path("state").asString()).isEqualTo("CANCELLED");
+            VEvent cancel = event(eventually(smtp, "ada@move.test", "Cancelled: Autumn collection"), "CANCEL");
+            assertThat(cancel.getProperty(Property.UID).orElseThrow().getValue()).isEqualTo(uid);
+            assertThat(cancel.getProperty(Property.SEQUENCE).orElseThrow().getValue()).isEqualTo("2");
+            eventually(smtp, "bob@move.test", "Cancelled: Autumn collection");
+
+            Api visitor = Api.anonymous(port);
+            assertThat(visitor.get("/api/v1/widget/rooms/" + token(room)).body().path("state").asString()).isEqualTo("CANCELLED");
+            for (var refused : java.util.List.of(
+                    anna.post("/api/v1/rooms/" + id + "/move", Map.of("start", later.toString())),
+                    anna.post("/api/v1/rooms/" + id + "/cancel", Map.of()),
+                    anna.post("/api/v1/rooms/" + id + "/announce", Map.of("addresses", "cleo@move.test")))) {
+                assertThat(refused.status()).as(refused.raw()).isEqualTo(409);
+                assertThat(refused.body().path("code").asString()).isEqualTo("room_cancelled");
+            }
+            clock.moveBy(Duration.ofHours(48));
+            var join = visitor.post("/api/v1/widget/rooms/" + token(room) + "/join", Map.of("screenName", "Vera"));
+            assertThat(join.status()).isEqualTo(409);
+            assertThat(join.body().path("code").asString()).isEqualTo("room_cancelled");
+            assertThat(join.body().path("detail").asString()).isEqualTo("This presentation was cancelled.");
+
+            JsonNode ended = create(shop.staff("admin"), with(room("Over", inMinutes(10)), "expertId", shop.memberId("anna").toString()));
+            clock.moveBy(Duration.ofHours(4));
+            var late = anna.post("/api/v1/rooms/" + ended.path("id").asString() + "/move", Map.of("start", inMinutes(60).toString()));
+            assertThat(late.status()).isEqualTo(409);
+            assertThat(late.body().path("code").asString()).isEqualTo("room_ended");
+        } finally {
+            smtp.stop();
+        }
+    }
+
+    @Test
+    void shouldRemindInviteesOnceWhenTheRoomOpensAndNeverOfACancelledRoom() throws Exception {
+        Shop shop = shop("anna");
+        Api anna = shop.online("anna");
+        JsonNode room = create(anna, room("Launch", inMinutes(60)));
+        JsonNode called = create(anna, room("Called off", inMinutes(60)));
+        GreenMail smtp = smtpServer();
+        try {
+            anna.post("/api/v1/rooms/" + room.path("id").asString() + "/announce", Map.of("addresses", "ada@remind.test"));
+            anna.post("/api/v1/rooms/" + called.path("id").asString() + "/announce", Map.of("addresses", "cleo@remind.test"));
+            assertThat(anna.post("/api/v1/rooms/" + called.path("id").asString() + "/cancel", Map.of()).status()).isEqualTo(200);
+            eventually().until(() -> smtp.getReceivedMessagesForDomain("remind.test").length >= 3);
+            assertThat(reminders.sendDue(clock.instant())).as("not due an hour before").isZero();
+
+            clock.moveBy(Duration.ofMinutes(56));
+            MimeMessage reminder = eventually(smtp, "ada@remind.test", "Starting soon: Launch");
+            Object content = reminder.getContent();
+            assertThat(content instanceof Multipart parts ? part(parts, "text/plain") : content.toString())
+                    .contains(room.path("link").asString());
+            // Another node, or this one after a restart, finds nothing left to send.
+            assertThat(reminders.sendDue(clock.instant())).isZero();
+            assertThat(jdbc.sql("select count(*) from notice where kind = 'room.reminder' and link in (?, ?)")
+                    .params(room.path("link").asString(), called.path("link").asString()).query(Integer.class).single())
+                    .as("one reminder, none for the cancelled room").isEqualTo(1);
+            assertThat(jdbc.sql("select count(*) from room where reminded_at is null and id in (?, ?)")
+                    .params(java.util.UUID.fromString(room.path("id").asString()), java.util.UUID.fromString(called.path("id").asString()))
+                    .query(Integer.class).single()).isZero();
+        } finally {
+            smtp.stop();
+        }
+    }
+
+    private static MimeMessage eventually(GreenMail smtp, String to, String subject) {
+        java.util.concurrent.atomic.AtomicReference<MimeMessage> found = new java.util.concurrent.atomic.AtomicReference<>();
+        eventually().until(() -> {
+            for (MimeMessage m : smtp.getReceivedMessages()) {
+                if (m.getSubject().startsWith(subject) && java.util.Arrays.stream(m.getAllRecipients())
+                        .anyMatch(a -> a.toString().contains(to))) {
+                    found.set(m);
+                    return true;
+                }
+            }
+            return false;
+        });
+        return found.get();
+    }
+
+    private static VEvent event(MimeMessage mail, String method) throws Exception {
+        Calendar invite = new CalendarBuilder().build(new StringReader(part((Multipart) mail.getContent(), "text/calendar")));
+        assertThat(invite.getProperty(Property.METHOD).orElseThrow().getValue()).isEqualTo(method);
+        return (VEvent) invite.getComponent(Component.VEVENT).orElseThrow();
+    }
+
+    @Test
     void shouldKeepRoomsToTheirShopAndExpert() throws Exception {
         Shop shop = shop("anna", "otto");
         Api anna = shop.online("anna");
@@ -286,7 +423,8 @@ class RoomsIntegrationTest extends NotificationsIntegrationTest {
     void shouldDescribeTheRoomsApiInOpenApi() {
         JsonNode paths = Api.anonymous(port).get("/v3/api-docs").body().path("paths");
         for (String path : java.util.List.of("/api/v1/rooms", "/api/v1/rooms/all", "/api/v1/rooms/{id}",
-                "/api/v1/rooms/{id}/announce", "/api/v1/rooms/{id}/qr.svg", "/api/v1/widget/rooms/{token}",
+                "/api/v1/rooms/{id}/announce", "/api/v1/rooms/{id}/qr.svg", "/api/v1/rooms/{id}/move", "/api/v1/rooms/{id}/cancel",
+                "/api/v1/rooms/{id}/announce-contacts", "/api/v1/widget/rooms/{token}",
                 "/api/v1/widget/rooms/{token}/join", "/api/v1/widget/rooms/{token}/invitation.ics")) {
             assertThat(paths.has(path)).as(path).isTrue();
         }

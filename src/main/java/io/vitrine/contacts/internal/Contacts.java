@@ -76,6 +76,14 @@ class Contacts {
                 .params(merchantId, ownerId, search, like(search)).query(Contacts::row).list();
     }
 
+    /** Ids of the owner's confirmed contacts on a channel. */
+    List<UUID> confirmedOf(UUID merchantId, UUID ownerId, ContactChannel channel) {
+        return jdbc.sql("""
+                select id from contact where merchant_id = ? and owner_id = ? and channel = ? and state = 'CONFIRMED'
+                order by created_at, id""")
+                .params(merchantId, ownerId, channel.name()).query(UUID.class).list();
+    }
+
     List<Contact> ofMerchant(UUID merchantId, String search) {
         return jdbc.sql("""
                 select * from contact where merchant_id = ?

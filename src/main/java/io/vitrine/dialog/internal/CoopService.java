@@ -214,10 +214,15 @@ public class CoopService implements CoopApi {
     }
 
     private void requireRoom(DialogRow d) {
-        if (participants.presentCustomers(d.id()) >= DialogView.MAX_CUSTOMERS) {
-            throw DomainException.conflict("stream_full",
-                    "This stream is full: " + DialogView.MAX_CUSTOMERS + " customers are in it already.");
+        int limit = dialogs.seatLimit(d.id());
+        if (participants.presentCustomers(d.id()) < limit) {
+            return;
         }
+        if (limit < DialogView.MAX_CUSTOMERS) {
+            throw RoomDialogs.full(limit);
+        }
+        throw DomainException.conflict("stream_full",
+                "This stream is full: " + DialogView.MAX_CUSTOMERS + " customers are in it already.");
     }
 
     private void requireCoop(DialogRow d) {

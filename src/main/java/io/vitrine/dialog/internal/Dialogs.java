@@ -47,6 +47,18 @@ class Dialogs {
         return jdbc.sql("select * from dialog where id = ? for update").param(id).query(Dialogs::map).optional();
     }
 
+    /** How many customers the dialog seats: a brand room's capacity, else what a live stream carries. */
+    int seatLimit(UUID id) {
+        Integer limit = jdbc.sql("select seat_limit from dialog where id = ?").param(id).query(Integer.class).optional()
+                .orElse(null);
+        return limit == null ? io.vitrine.dialog.DialogView.MAX_CUSTOMERS : Math.min(limit, io.vitrine.dialog.DialogView.MAX_CUSTOMERS);
+    }
+
+    /** A brand room's dialog seats no more than the room's capacity, whichever way a customer comes in. */
+    void limitSeats(UUID id, int limit) {
+        jdbc.sql("update dialog set seat_limit = ? where id = ?").params(limit, id).update();
+    }
+
     /**
      * Serialises routing of one merchant across threads and nodes. The merchant row is the tenant's anchor;
      * only its lock is taken, nothing of it is read or written here.

@@ -120,10 +120,15 @@ class RoomDialogs implements RoomDialogsApi {
 
     private void requireRoom(DialogRow d, int capacity) {
         int max = Math.min(capacity, DialogView.MAX_CUSTOMERS);
+        dialogs.limitSeats(d.id(), max);
         if (participants.presentCustomers(d.id()) >= max) {
-            throw DomainException.conflict("room_full",
-                    "This room is full: " + max + (max == 1 ? " participant is" : " participants are") + " in it already.");
+            throw full(max);
         }
+    }
+
+    static DomainException full(int max) {
+        return DomainException.conflict("room_full",
+                "This room is full: " + max + (max == 1 ? " participant is" : " participants are") + " in it already.");
     }
 
     private static String ownerName(String name) {

@@ -7,7 +7,7 @@ import java.util.UUID;
 
 /** A stored room. It can be entered from {@link #OPENS_BEFORE} before its start until its expiry. */
 public record Room(UUID id, UUID merchantId, UUID expertId, String title, Instant start, String zone, int expiryHours,
-        boolean video, int capacity, String token, UUID dialogId, UUID createdBy, Instant createdAt) {
+        boolean video, int capacity, String token, UUID dialogId, UUID createdBy, Instant createdAt, int sequence, Instant cancelledAt) {
 
     public static final Duration OPENS_BEFORE = Duration.ofMinutes(5);
 
@@ -20,6 +20,9 @@ public record Room(UUID id, UUID merchantId, UUID expertId, String title, Instan
     }
 
     public RoomState state(Instant now) {
+        if (cancelledAt != null) {
+            return RoomState.CANCELLED;
+        }
         if (now.isBefore(opensAt())) {
             return RoomState.SCHEDULED;
         }

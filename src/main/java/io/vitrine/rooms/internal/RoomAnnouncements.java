@@ -1,5 +1,6 @@
 package io.vitrine.rooms.internal;
 
+import io.vitrine.contacts.ContactMessagesApi;
 import io.vitrine.notifications.CalendarInvites;
 import io.vitrine.notifications.Channel;
 import io.vitrine.notifications.Notification;
@@ -23,7 +24,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Announces a room by email to addresses the brand pastes: each gets the link and a calendar invitation
- * (METHOD:REQUEST, the room's id as UID), through the notifications outbox, with its unsubscribe link.
+ * (METHOD:REQUEST, the room's id as UID), through the notifications outbox, with its unsubscribe link. Everyone
+ * told of a room hears of its moves (REQUEST again, sequence raised), its cancellation (CANCEL) and its opening.
  */
 @Service
 public class RoomAnnouncements {
@@ -32,16 +34,20 @@ public class RoomAnnouncements {
     private static final Pattern SEPARATORS = Pattern.compile("[\\s,;]+");
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s\"<>()]{1,64}@[^@\\s\"<>()]+\\.[^@\\s\"<>().]{2,}$");
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy, HH:mm", Locale.ENGLISH);
+    private static final DateTimeFormatter WHEN_TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.ENGLISH);
 
     private final RoomService rooms;
     private final RoomInvitees invitees;
     private final NotificationsApi notifications;
+    private final ContactMessagesApi contacts;
     private final Clock clock;
 
-    RoomAnnouncements(RoomService rooms, RoomInvitees invitees, NotificationsApi notifications, Clock clock) {
+    RoomAnnouncements(RoomService rooms, RoomInvitees invitees, NotificationsApi notifications,
+            ContactMessagesApi contacts, Clock clock) {
         this.rooms = rooms;
         this.invitees = invitees;
         this.notifications = notifications;
+        this.contacts = contacts;
         this.clock = clock;
     }
 
@@ -50,11 +56,8 @@ public class RoomAnnouncements {
 
     @Transactional
     public Result announce(RoomService.Caller caller, java.util.UUID roomId, String pasted, String link) {
-        Room room = rooms.require(caller, roomId);
+        Room room = announceable(caller, roomId);
         Instant now = Instant.now(clock);
-        if (room.state(now) == RoomState.ENDED) {
-            throw DomainException.conflict("room_ended", "This room has ended; there is nothing to announce any more.");
-        }
         Set<String> addresses = addresses(pasted);
         List<Recipient> recipients = new ArrayList<>();
         int skipped = 0;
@@ -72,19 +75,93 @@ public class RoomAnnouncements {
         return new Result(recipients.size(), skipped, invitees.announced(room.id()));
     }
 
+    /**
+     * Announces the room to its expert's confirmed email contacts, as a message from the expert through the contacts
+     * outbox (their opt-in was for the expert's messages; an opted-out contact gets nothing). Each contact once.
+     */
+    @Transactional
+    public Result announceToContacts(RoomService.Caller caller, java.util.UUID roomId, String link) {
+        Room room = announceable(caller, roomId);
+        Instant now = Instant.now(clock);
+        int sent = 0;
+        int skipped = 0;
+        for (var contact : contacts.confirmedEmailContacts(room.merchantId(), room.expertId())) {
+            if (!invitees.markContactAnnounced(room.id(), contact, now)) {
+                skipped++;
+            } else if (contacts.message(room.merchantId(), room.expertId(), contact, body(room, link))) {
+                sent++;
+            }
+        }
+        return new Result(sent, skipped, invitees.contactsAnnounced(room.id()).size());
+    }
+
+    private Room announceable(RoomService.Caller caller, java.util.UUID roomId) {
+        Room room = rooms.require(caller, roomId);
+        RoomState state = room.state(Instant.now(clock));
+        if (state == RoomState.ENDED) {
+            throw DomainException.conflict("room_ended", "This room has ended; there is nothing to announce any more.");
+        }
+        if (state == RoomState.CANCELLED) {
+            throw RoomService.cancelled();
+        }
+        return room;
+    }
+
     private static Notification notice(Room room, String link) {
         return Notification.of("room.announced", "Invitation: " + room.title() + ", " + when(room), body(room, link),
                 link, Channel.EMAIL).withCalendar(CalendarInvites.request(event(room, link)));
     }
 
-    /** The room's calendar invitation, the same in every email and download: its UID is the room's id. */
+    /** Everyone told of the room so far, as recipients of the notifications module. */
+    List<Recipient> announcedTo(Room room) {
+        return invitees.announcedTo(room.id()).stream().map(id -> Recipient.invitee(room.merchantId(), id)).toList();
+    }
+
+    /** The room was moved: everyone told of it gets the invitation again, same UID, the room's raised sequence. */
+    void tellMoved(Room room, String link) {
+        send(room, Notification.of("room.moved", "Moved: " + room.title() + ", now " + when(room),
+                "The presentation has moved. " + body(room, link), link, Channel.EMAIL)
+                .withCalendar(CalendarInvites.request(event(room, link))));
+    }
+
+    /** The room was cancelled: everyone told of it gets METHOD:CANCEL, same UID, the room's raised sequence. */
+    void tellCancelled(Room room, String link) {
+        send(room, Notification.of("room.cancelled", "Cancelled: " + room.title() + ", " + when(room),
+                "\"" + room.title() + "\" on " + when(room) + " was cancelled; the link no longer opens a room.",
+                link, Channel.EMAIL).withCalendar(CalendarInvites.cancel(event(room, link))));
+    }
+
+    /** The room opens now: everyone told of it is reminded, with the link. */
+    void remind(Room room, String link) {
+        send(room, Notification.of("room.reminder", "Starting soon: " + room.title() + ", " + when(room),
+                "\"" + room.title() + "\" opens now and starts at " + WHEN_TIME.format(room.start().atZone(ZoneId.of(room.zone())))
+                        + " (" + room.zone() + "). Join here: " + link, link, Channel.EMAIL));
+    }
+
+    /** To everyone told of the room: the pasted addresses by email, the expert's contacts as the expert's message. */
+    private void send(Room room, Notification notice) {
+        List<Recipient> recipients = announcedTo(room);
+        if (!recipients.isEmpty()) {
+            notifications.notify(notice, recipients);
+        }
+        for (var contact : invitees.contactsAnnounced(room.id())) {
+            contacts.message(room.merchantId(), room.expertId(), contact, notice.title() + "\n\n" + notice.body());
+        }
+    }
+
+    /**
+     * The room's calendar invitation, the same in every email and download: its UID is the room's id, its sequence
+     * raised by every move; a cancelled room's is its cancellation.
+     */
     public String calendarFile(String token, String link) {
-        return CalendarInvites.request(event(rooms.byToken(token), link)).content();
+        Room room = rooms.byToken(token);
+        var event = event(room, link);
+        return (room.cancelledAt() == null ? CalendarInvites.request(event) : CalendarInvites.cancel(event)).content();
     }
 
     private static CalendarInvites.Event event(Room room, String link) {
         ZonedDateTime start = room.start().atZone(ZoneId.of(room.zone()));
-        return new CalendarInvites.Event(room.id() + "@vitrine", 0, room.title(), body(room, link), link, start,
+        return new CalendarInvites.Event(room.id() + "@vitrine", room.sequence(), room.title(), body(room, link), link, start,
                 start.plusHours(room.expiryHours()), null, List.of());
     }
 

@@ -52,6 +52,28 @@ class RoomInvitees implements RecipientDirectory {
         return true;
     }
 
+    java.util.List<UUID> announcedTo(UUID roomId) {
+        return jdbc.sql("select invitee_id from room_announcement where room_id = ? order by sent_at, invitee_id")
+                .param(roomId).query(UUID.class).list();
+    }
+
+    /** Records the announcement to a contact of the expert; false if they had been told of the room already. */
+    boolean markContactAnnounced(UUID roomId, UUID contactId, Instant now) {
+        boolean told = jdbc.sql("select count(*) from room_contact_announcement where room_id = ? and contact_id = ?")
+                .params(roomId, contactId).query(Integer.class).single() > 0;
+        if (told) {
+            return false;
+        }
+        jdbc.sql("insert into room_contact_announcement (room_id, contact_id, sent_at) values (?, ?, ?)")
+                .params(roomId, contactId, ts(now)).update();
+        return true;
+    }
+
+    java.util.List<UUID> contactsAnnounced(UUID roomId) {
+        return jdbc.sql("select contact_id from room_contact_announcement where room_id = ? order by sent_at, contact_id")
+                .param(roomId).query(UUID.class).list();
+    }
+
     int announced(UUID roomId) {
         return jdbc.sql("select count(*) from room_announcement where room_id = ?").param(roomId)
                 .query(Integer.class).single();

@@ -77,11 +77,7 @@ public class RoomService {
         }
         ZoneId zone = zone(request.zone());
         ZonedDateTime start = start(request.start(), zone);
-        int expiry = request.expiryHours() == null ? DEFAULT_EXPIRY_HOURS : request.expiryHours();
-        if (expiry < 1 || expiry > MAX_EXPIRY_HOURS) {
-            throw DomainException.invalidField("expiryHours",
-                    "The link expires 1 to " + MAX_EXPIRY_HOURS + " hours after the start.");
-        }
+        int expiry = expiryHours(request.expiryHours(), DEFAULT_EXPIRY_HOURS);
         int capacity = request.capacity() == null ? MAX_CAPACITY : request.capacity();
         if (capacity < 1 || capacity > MAX_CAPACITY) {
             throw DomainException.invalidField("capacity", "A room admits 1 to " + MAX_CAPACITY
@@ -91,7 +87,7 @@ public class RoomService {
         Instant now = Instant.now(clock);
         var room = new Room(UUID.randomUUID(), caller.merchantId(), expert.id(), title, start.toInstant(), zone.getId(),
                 expiry, request.video() == null || request.video(), capacity, SecretTokens.newToken(), null,
-                caller.memberId(), now);
+                caller.memberId(), now, 0, null);
         if (!now.isBefore(room.endsAt())) {
             throw DomainException.invalidField("start", "This room would have ended already: please choose a later start.");
         }
@@ -164,6 +160,7 @@ public class RoomService {
             case SCHEDULED -> throw DomainException.conflict("room_not_open",
                     "This room opens at " + room.opensAt() + ", five minutes before its start.");
             case ENDED -> throw DomainException.conflict("room_ended", "This room has ended.");
+            case CANCELLED -> throw cancelled();
             case OPEN -> { }
         }
         UUID dialogId = roomDialogs.open(room.merchantId(), room.expertId(),
@@ -202,7 +199,21 @@ public class RoomService {
                 .orElseThrow(() -> DomainException.invalidField("expertId", "There is no such expert in this shop."));
     }
 
-    private static ZoneId zone(String zone) {
+    /** The hours given, or {@code otherwise}, within 1 to {@value #MAX_EXPIRY_HOURS}. */
+    static int expiryHours(Integer given, int otherwise) {
+        int expiry = given == null ? otherwise : given;
+        if (expiry < 1 || expiry > MAX_EXPIRY_HOURS) {
+            throw DomainException.invalidField("expiryHours",
+                    "The link expires 1 to " + MAX_EXPIRY_HOURS + " hours after the start.");
+        }
+        return expiry;
+    }
+
+    static DomainException cancelled() {
+        return DomainException.conflict("room_cancelled", "This presentation was cancelled.");
+    }
+
+    static ZoneId zone(String zone) {
         if (zone == null || zone.isBlank()) {
             throw DomainException.invalidField("zone", "Please give the time zone, like Europe/Berlin.");
         }
@@ -213,7 +224,7 @@ public class RoomService {
         }
     }
 
-    private static ZonedDateTime start(LocalDateTime local, ZoneId zone) {
+    static ZonedDateTime start(LocalDateTime local, ZoneId zone) {
         if (zone.getRules().getValidOffsets(local).isEmpty()) {
             throw DomainException.invalidField("start", local + " does not exist in " + zone.getId()
                     + ": the clocks go forward then. Please choose another time.");

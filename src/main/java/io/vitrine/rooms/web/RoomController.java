@@ -7,6 +7,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import io.vitrine.merchant.StaffPrincipal;
 import io.vitrine.rooms.RoomView;
 import io.vitrine.rooms.internal.RoomAnnouncements;
+import io.vitrine.rooms.internal.RoomChanges;
 import io.vitrine.rooms.internal.RoomService;
 import io.vitrine.shared.PublicUrl;
 import io.vitrine.shared.QrCodes;
@@ -36,11 +37,13 @@ class RoomController {
 
     private final RoomService rooms;
     private final RoomAnnouncements announcements;
+    private final RoomChanges changes;
     private final PublicUrl publicUrl;
 
-    RoomController(RoomService rooms, RoomAnnouncements announcements, PublicUrl publicUrl) {
+    RoomController(RoomService rooms, RoomAnnouncements announcements, RoomChanges changes, PublicUrl publicUrl) {
         this.rooms = rooms;
         this.announcements = announcements;
+        this.changes = changes;
         this.publicUrl = publicUrl;
     }
 
@@ -52,6 +55,11 @@ class RoomController {
             @Parameter(description = "false: a text chat room; default true") Boolean video,
             @Parameter(description = "participants admitted besides the expert, 1 to 5; default 5") Integer capacity,
             @Parameter(description = "admins only: the expert whose room it is; default the caller") UUID expertId) {}
+
+    record MoveRoom(
+            @Parameter(description = "the new wall-clock start in the zone, e.g. 2027-03-30T15:00") LocalDateTime start,
+            @Parameter(description = "IANA time zone; default the room's") String zone,
+            @Parameter(description = "hours after the start the link works, 1 to 24; default the room's") Integer expiryHours) {}
 
     record Announce(@Size(max = 100_000) String addresses) {}
 
@@ -87,6 +95,30 @@ class RoomController {
             @PathVariable UUID id, @RequestBody Announce body) {
         RoomView room = rooms.get(caller(staff), id, this::link);
         return announcements.announce(caller(staff), id, body.addresses(), room.link());
+    }
+
+    @PostMapping("/{id}/announce-contacts")
+    @Operation(summary = "Announces the room to its expert's confirmed email contacts, as a message from the expert through"
+            + " the contacts outbox (each once; opted-out contacts get nothing; no address is shown)")
+    RoomAnnouncements.Result announceToContacts(@Parameter(hidden = true) @AuthenticationPrincipal StaffPrincipal staff,
+            @PathVariable UUID id) {
+        RoomView room = rooms.get(caller(staff), id, this::link);
+        return announcements.announceToContacts(caller(staff), id, room.link());
+    }
+
+    @PostMapping("/{id}/move")
+    @Operation(summary = "Moves the room to a new start: everyone announced gets the invitation again (same UID, SEQUENCE raised);"
+            + " 409 room_ended or room_cancelled, 400 for a start in the past")
+    RoomView move(@Parameter(hidden = true) @AuthenticationPrincipal StaffPrincipal staff, @PathVariable UUID id,
+            @RequestBody MoveRoom body) {
+        return changes.move(caller(staff), id, new RoomChanges.Move(body.start(), body.zone(), body.expiryHours()), this::link);
+    }
+
+    @PostMapping("/{id}/cancel")
+    @Operation(summary = "Cancels the room: everyone announced gets METHOD:CANCEL and the link says it was cancelled;"
+            + " 409 room_ended or room_cancelled")
+    RoomView cancel(@Parameter(hidden = true) @AuthenticationPrincipal StaffPrincipal staff, @PathVariable UUID id) {
+        return changes.cancel(caller(staff), id, this::link);
     }
 
     @GetMapping(value = "/{id}/qr.svg", produces = "image/svg+xml")
