@@ -49,7 +49,7 @@ class ChatFanoutBenchmark {
     void chatFanout() throws Exception {
         // Kept after the run: the servers' logs and databases, for a look at what went wrong.
         Path dir = Files.createTempDirectory(Files.createDirectories(Path.of("target")), "bench-chat-");
-        report.append("Chat fan-out, ").append(LocalDate.now()).append(", ").append(ROOMS).append(" rooms of six, ")
+        report.append("Chat fan-out, ").append(LocalDate.now()).append(", ").append(ProcessStats.machine()).append(", ").append(ROOMS).append(" rooms of six, ")
                 .append(ChatLoad.TEXT.length()).append("-character messages, ")
                 .append(Runtime.getRuntime().availableProcessors()).append(" CPUs, load average ")
                 .append(ProcessStats.loadAverage()).append(" at the start\n\n");
@@ -90,7 +90,7 @@ class ChatFanoutBenchmark {
     /**
      * Start-up to ready and memory of the embedded default (H2, demo mode, the JVM's default options), then
      * {@code bench.idle} (10,000) sockets that said hello and stay idle: heap per session after a full GC, and the
-     * server's CPU while they idle.
+     * server's CPU over a minute while they idle.
      */
     @Test
     void startUpAndIdleSessions() throws Exception {
@@ -102,25 +102,46 @@ class ChatFanoutBenchmark {
         try (var server = new ServerProcess(dir, List.of("-Xmx3g"), args)) {
             Duration startUp = server.start(START_TIMEOUT);
             double rss = ProcessStats.rssMiB(server.pid());
+            double startCpu = ProcessStats.cpuMillis(server.pid());
+            report.append("Start-up and idle sessions, ").append(LocalDate.now()).append(", ").append(ProcessStats.machine())
+                    .append(", load average ").append(ProcessStats.loadAverage()).append("\n\n")
+                    .append(String.format("Start-up to ready (/actuator/health UP): %.1f s (server CPU %.1f s); RSS then: %.0f MiB%n%n",
+                            startUp.toMillis() / 1000.0, startCpu / 1000, rss));
+            shortChat(server);
             long heapBefore = ProcessStats.heapUsedAfterGcKiB(server.pid());
-            report.append("Start-up and idle sessions, ").append(LocalDate.now()).append(", load average ")
-                    .append(ProcessStats.loadAverage()).append("\n\n")
-                    .append(String.format("Start-up to ready (/actuator/health UP): %.1f s; RSS then: %.0f MiB; heap after a full GC: %,d KiB%n%n",
-                            startUp.toMillis() / 1000.0, rss, heapBefore));
+            report.append(String.format("After a short chat (one room of six, %d deliveries/s for %d s): RSS %.0f MiB; heap after a full GC: %,d KiB%n%n",
+                    SHORT_CHAT, (ChatLoad.WARM_UP.plus(ChatLoad.MEASURE)).toSeconds(), ProcessStats.rssMiB(server.pid()), heapBefore));
+            if (sessions == 0) {
+                write("idle-benchmark.md");
+                return;
+            }
             try (var idle = new IdleSessions()) {
                 long opening = System.nanoTime();
                 idle.open(server.port(), sessions);
                 double openSeconds = (System.nanoTime() - opening) / 1e9;
                 long heapAfter = ProcessStats.heapUsedAfterGcKiB(server.pid());
                 double cpuBefore = ProcessStats.cpuMillis(server.pid());
-                Thread.sleep(Duration.ofSeconds(20));
-                double cpuShare = (ProcessStats.cpuMillis(server.pid()) - cpuBefore) / 20_000.0;
+                Thread.sleep(Duration.ofSeconds(60));
+                double cpuShare = (ProcessStats.cpuMillis(server.pid()) - cpuBefore) / 60_000.0;
                 report.append(String.format("%,d idle sessions (opened in %.0f s): heap %,d KiB → %,d KiB after a full GC, %.1f KiB per session; "
-                                + "server CPU while idle: %.1f%% of a core; RSS %.0f MiB%n%n", sessions, openSeconds, heapBefore, heapAfter,
-                        (heapAfter - heapBefore) / (double) sessions, cpuShare * 100, ProcessStats.rssMiB(server.pid())));
+                                + "server CPU while idle: %.1f%% of a core; RSS %.0f MiB; load average %s%n%n", sessions, openSeconds, heapBefore, heapAfter,
+                        (heapAfter - heapBefore) / (double) sessions, cpuShare * 100, ProcessStats.rssMiB(server.pid()), ProcessStats.loadAverage()));
             }
         }
         write("idle-benchmark.md");
+    }
+
+    /** Deliveries per second of the short chat after start-up: one room of six, each member saying one line a second. */
+    private static final int SHORT_CHAT = 36;
+
+    private static void shortChat(ServerProcess server) throws Exception {
+        var setup = new VitrineRooms(server.port());
+        try (var load = new ChatLoad(setup.create(1))) {
+            load.connect();
+            load.run(List.of(SHORT_CHAT), () -> (long) ProcessStats.cpuMillis(server.pid()));
+        } finally {
+            setup.close();
+        }
     }
 
     /** The same JVM options, with the classes of the other build in place of this one's. */

@@ -61,6 +61,22 @@ final class ProcessStats {
         return output;
     }
 
+    /** The machine, to print beside results: CPUs, their model, memory and Java version. */
+    static String machine() {
+        String model = "?";
+        String memory = "?";
+        try {
+            model = Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
+                    .findFirst().map(l -> l.substring(l.indexOf(':') + 1).strip()).orElse("?");
+            memory = Files.readAllLines(Path.of("/proc/meminfo")).stream().filter(l -> l.startsWith("MemTotal"))
+                    .findFirst().map(l -> Long.parseLong(l.replaceAll("[^0-9]", "")) / (1024 * 1024) + " GiB RAM").orElse("?");
+        } catch (IOException e) {
+            // Not Linux: leave the figures out.
+        }
+        return Runtime.getRuntime().availableProcessors() + " CPUs, " + model + ", " + memory + ", Java "
+                + System.getProperty("java.version");
+    }
+
     /** The machine's one-minute load average, to print beside results taken on a shared machine. */
     static String loadAverage() {
         try {

@@ -17,7 +17,6 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /** Applies the {@link RoutingPolicy} to a merchant's stored queue: settles old offers and makes new ones. */
@@ -46,10 +45,13 @@ class Router {
     }
 
     /**
-     * Runs in its own transaction under the merchant's routing lock, so that concurrent triggers and other
-     * nodes never offer one request twice. Announces {@link QueueChanged} when anything moved or when asked to.
+     * Runs under the merchant's routing lock, so that concurrent triggers and other nodes never offer one request
+     * twice. Announces {@link QueueChanged} when anything moved or when asked to. Joins the transaction of its caller
+     * (each routing listener has its own; the tick has none, so each merchant gets one): a transaction of its own
+     * inside the listener's would hold two pool connections per routing, and a burst of requests then starves the
+     * pool (every listener holding one connection, waiting for a second).
      */
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    @Transactional
     public void route(UUID merchantId, boolean announce) {
         dialogs.lockMerchantRouting(merchantId);
         Instant now = Instant.now(clock);
