@@ -1,5 +1,6 @@
 // @ts-check
 // The catalog page: admins upload a catalog file and watch the import; everyone searches and favourites products.
+// Admins also edit products (catalog-editor.js).
 import { t, translatePage } from '../shared/i18n.js';
 import { h, staffApi as api, errorText, setBusy, csrfHeader, ApiError } from '../shared/ui.js';
 
@@ -11,6 +12,7 @@ translatePage(document);
 showCount();
 wireImport();
 wireSearch();
+document.addEventListener('catalog:changed', () => search());
 document.body.dataset.ready = 'true';
 search();
 
@@ -121,6 +123,11 @@ function card(product) {
     'aria-pressed': String(product.favourite), text: t(product.favourite ? 'catalog.unfavourite' : 'catalog.favourite'),
   });
   fav.addEventListener('click', () => toggleFavourite(product, fav));
+  // Admins edit in catalog-editor.js, which listens for this event.
+  const edit = document.body.dataset.admin === 'true'
+    ? h('button', { type: 'button', class: 'button button--quiet button--small', testid: 'product-edit', text: t('catalog.edit.edit'),
+      onclick: () => document.dispatchEvent(new CustomEvent('catalog:edit', { detail: product })) })
+    : null;
   const variants = product.variants ?? [];
   return h('li', { class: 'product-card', testid: 'product', 'data-sku': product.sku ?? variants[0]?.sku ?? '' },
     image ? h('img', { src: image, alt: product.title, loading: 'lazy' }) : null,
@@ -129,7 +136,7 @@ function card(product) {
     h('p', { class: 'product-price', text: money(product.price) }),
     variants.length ? h('p', { class: 'product-variants', text: t('catalog.variants', { count: variants.length, options: optionSummary(variants) }) }) : null,
     product.url ? h('a', { href: product.url, target: '_blank', rel: 'noopener', class: 'product-meta', text: t('catalog.productPage') }) : null,
-    fav);
+    h('div', { class: 'row' }, fav, edit));
 }
 
 async function toggleFavourite(product, button) {

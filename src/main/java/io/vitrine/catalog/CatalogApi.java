@@ -8,7 +8,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The catalog as other modules see it. Every call is scoped to one merchant: another merchant's product is simply
- * not found. {@code memberId} is the asking team member, whose favourites are marked and come first.
+ * not found. {@code memberId} is the asking team member, whose favourites are marked and come first. A product an
+ * admin deleted is archived: search and favourites leave it out, while {@link #findById} and {@link #findBySku} still
+ * answer it (with {@code archived} set) for the cards, carts, orders and shares made before.
  */
 public interface CatalogApi {
 

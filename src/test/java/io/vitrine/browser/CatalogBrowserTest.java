@@ -96,6 +96,61 @@ class CatalogBrowserTest extends ChromiumTest {
         assertThat(products.first()).containsText(price); // 2800 minor units in the browser's format
     }
 
+    @Test
+    void adminCreatesEditsAndDeletesAProductOnAPhone() {
+        Page page = page(context(new com.microsoft.playwright.Browser.NewContextOptions().setViewportSize(390, 844)), "admin");
+        page.navigate(base() + "/login");
+        page.getByTestId("login-email").fill("admin@demo.test");
+        page.getByTestId("login-password").fill("demo-admin");
+        page.getByTestId("login-submit").click();
+        page.waitForURL("**/console");
+        page.navigate(base() + "/admin/catalog");
+        page.waitForSelector("body[data-ready]");
+
+        clientErrors.allow("HTTP 400 POST"); // the refused link below, shown in the form
+        page.getByTestId("product-new").click();
+        Locator editor = page.getByTestId("product-editor");
+        assertThat(editor).isVisible();
+        page.getByTestId("editor-sku").fill("PHONE-LAMP");
+        page.getByTestId("editor-title-input").fill("Zephyr Lamp");
+        page.getByTestId("editor-price").fill("19.999");
+        page.getByTestId("editor-save").click();
+        assertThat(page.getByTestId("editor-error")).containsText("19.999");
+        page.getByTestId("editor-price").fill("19.90");
+        page.getByTestId("editor-url").fill("javascript:alert(1)");
+        page.getByTestId("editor-save").click();
+        assertThat(page.getByTestId("editor-error")).containsText("not an http(s) address");
+        page.getByTestId("editor-url").fill("/demo#pocket-lamp");
+        page.getByTestId("editor-save").click();
+        assertThat(editor).isHidden();
+
+        Locator products = page.getByTestId("product");
+        page.getByTestId("search-input").fill("zephyr");
+        page.getByTestId("search-input").press("Enter");
+        assertThat(products).hasCount(1);
+        assertThat(products.first()).containsText("Zephyr Lamp");
+
+        products.first().getByTestId("product-edit").click();
+        assertThat(page.getByTestId("editor-price")).hasValue("19.90");
+        page.getByTestId("editor-title-input").fill("Zephyr Lamp XL");
+        page.getByTestId("editor-add-variant").click();
+        Locator variant = page.getByTestId("editor-variant").first();
+        variant.locator("[data-field=sku]").fill("PHONE-LAMP-XL");
+        variant.locator("[data-field=options]").fill("Size=XL");
+        variant.locator("[data-field=price]").fill("24.50");
+        page.getByTestId("editor-save").click();
+        assertThat(editor).isHidden();
+        assertThat(products.first()).containsText("Zephyr Lamp XL");
+        assertThat(products.first()).containsText("Size: XL");
+
+        page.onceDialog(dialog -> dialog.accept());
+        products.first().getByTestId("product-edit").click();
+        page.getByTestId("editor-delete").click();
+        assertThat(editor).isHidden();
+        assertThat(products).hasCount(0);
+        assertThat(page.getByTestId("product-empty")).isVisible();
+    }
+
     private Page login(String email, String password) {
         context = browser.newContext();
         Page page = context.newPage();

@@ -4,6 +4,7 @@ import io.vitrine.catalog.CatalogApi;
 import io.vitrine.catalog.ImportFormat;
 import io.vitrine.catalog.ImportJob;
 import io.vitrine.catalog.Product;
+import io.vitrine.catalog.ProductInput;
 import io.vitrine.catalog.ProductPage;
 import io.vitrine.shared.DomainException;
 import java.io.IOException;
@@ -24,7 +25,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
-/** The catalog's entry point: reads, favourites and imports, each scoped to one merchant. */
+/** The catalog's entry point: reads, edits, favourites and imports, each scoped to one merchant. */
 @Service
 public class CatalogService implements CatalogApi {
 
@@ -33,16 +34,18 @@ public class CatalogService implements CatalogApi {
 
     private final Products products;
     private final Favourites favourites;
+    private final ProductEditor editor;
     private final Imports imports;
     private final ImportRunner runner;
     private final ExecutorService executor;
     private final CatalogProperties properties;
     private final Clock clock;
 
-    CatalogService(Products products, Favourites favourites, Imports imports, ImportRunner runner,
+    CatalogService(Products products, Favourites favourites, ProductEditor editor, Imports imports, ImportRunner runner,
             ExecutorService catalogImportExecutor, CatalogProperties properties, Clock clock) {
         this.products = products;
         this.favourites = favourites;
+        this.editor = editor;
         this.imports = imports;
         this.runner = runner;
         this.executor = catalogImportExecutor;
@@ -62,6 +65,22 @@ public class CatalogService implements CatalogApi {
 
     public Product require(UUID merchantId, UUID productId, @Nullable UUID memberId) {
         return findById(merchantId, productId, memberId).orElseThrow(() -> DomainException.notFound("The product"));
+    }
+
+    /** Creates a product from a whole description, checked like an import row; answers it as stored. */
+    public Product create(UUID merchantId, UUID memberId, ProductInput input) {
+        return require(merchantId, editor.create(merchantId, input), memberId);
+    }
+
+    /** Replaces a product (fields and variants); another merchant's or an archived product is not found. */
+    public Product replace(UUID merchantId, UUID memberId, UUID productId, ProductInput input) {
+        editor.replace(merchantId, productId, input);
+        return require(merchantId, productId, memberId);
+    }
+
+    /** Deletes a product by archiving it: gone from search and the picker, still found by id for earlier cards and orders. */
+    public void archive(UUID merchantId, UUID productId) {
+        editor.archive(merchantId, productId);
     }
 
     @Override

@@ -109,7 +109,7 @@ final class CsvProductReader implements ProductReader {
         var product = new ImportRow.ProductData(id, sku,
                 Fields.limited(get(record, header, "title"), Fields.MAX_TITLE, "the title"),
                 Fields.limited(get(record, header, "description"), Fields.MAX_DESCRIPTION, "the description"),
-                Fields.limited(get(record, header, "url"), Fields.MAX_URL, "the url"),
+                Fields.url(get(record, header, "url"), "the url"),
                 images(get(record, header, "image_urls")), money,
                 Fields.availability(get(record, header, "available")), Fields.stock(get(record, header, "stock")));
         String variantSku = Fields.limited(get(record, header, "variant_sku"), Fields.MAX_SKU, "the variant_sku");
@@ -136,13 +136,7 @@ final class CsvProductReader implements ProductReader {
         if (text == null) {
             return List.of();
         }
-        List<String> urls = Arrays.stream(text.split("\\|")).map(String::strip).filter(s -> !s.isEmpty()).toList();
-        for (String url : urls) {
-            if (url.length() > Fields.MAX_URL) {
-                throw new IllegalArgumentException("an image URL is longer than " + Fields.MAX_URL + " characters");
-            }
-        }
-        return urls;
+        return Fields.images(Arrays.stream(text.split("\\|")).map(String::strip).filter(s -> !s.isEmpty()).toList());
     }
 
     /** {@code Size=M; Color=Navy} in the merchant's order. */

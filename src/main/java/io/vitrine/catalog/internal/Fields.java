@@ -11,6 +11,9 @@ final class Fields {
     static final int MAX_TITLE = 300;
     static final int MAX_DESCRIPTION = 10_000;
     static final int MAX_URL = 1000;
+    /** Images per product: the list is stored as JSON in an 8,000-character column. */
+    static final int MAX_IMAGES = 20;
+    static final int MAX_VARIANTS = 100;
     private static final Pattern TAGS = Pattern.compile("<[^>]*>");
     private static final Pattern SPACES = Pattern.compile("[ \\t\\x0B\\f\\r]+");
 
@@ -31,6 +34,36 @@ final class Fields {
             throw new IllegalArgumentException(what + " is longer than " + max + " characters");
         }
         return text;
+    }
+
+    /**
+     * A link or image address: absolute http(s), or a path on the merchant's own site ({@code /demo#tee}); other
+     * schemes (javascript:, data:, ftp:) are refused, as the link ends up in shoppers' chats.
+     */
+    static @Nullable String url(@Nullable String value, String what) {
+        String text = limited(value, MAX_URL, what);
+        if (text == null) {
+            return null;
+        }
+        String lower = text.toLowerCase(Locale.ROOT);
+        boolean absolute = (lower.startsWith("https://") || lower.startsWith("http://")) && text.length() > lower.indexOf("//") + 2;
+        boolean path = text.startsWith("/") && !text.startsWith("//");
+        if (!(absolute || path) || text.chars().anyMatch(c -> c <= ' ')) {
+            throw new IllegalArgumentException(what + " '" + abbreviated(text) + "' is not an http(s) address or a path starting with /");
+        }
+        return text;
+    }
+
+    /** Image addresses, each checked like {@link #url}; at most {@link #MAX_IMAGES}. */
+    static java.util.List<String> images(java.util.List<String> urls) {
+        if (urls.size() > MAX_IMAGES) {
+            throw new IllegalArgumentException("there are " + urls.size() + " images; a product has at most " + MAX_IMAGES);
+        }
+        return urls.stream().map(u -> url(u, "the image URL")).filter(java.util.Objects::nonNull).toList();
+    }
+
+    private static String abbreviated(String text) {
+        return text.length() > 60 ? text.substring(0, 60) + "…" : text;
     }
 
     static @Nullable Integer stock(@Nullable String value) {

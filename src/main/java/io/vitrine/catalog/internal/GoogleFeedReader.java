@@ -109,11 +109,12 @@ final class GoogleFeedReader implements ProductReader {
             item.getOrDefault(key, List.of()).stream().map(Fields::text)
                     .filter(url -> url != null && url.length() <= Fields.MAX_URL).forEach(images::add);
         }
+        images = Fields.images(images);
         Boolean available = Fields.availability(first(item, "availability"));
         String group = Fields.limited(first(item, "item_group_id"), Fields.MAX_SKU, "g:item_group_id");
         String title = Fields.limited(first(item, "title"), Fields.MAX_TITLE, "the title");
         String description = Fields.limited(Fields.plainText(first(item, "description")), Fields.MAX_DESCRIPTION, "the description");
-        String link = Fields.limited(first(item, "link"), Fields.MAX_URL, "the link");
+        String link = Fields.url(first(item, "link"), "the link");
         if (group == null) {
             return new ImportRow(line, new ImportRow.ProductData(id, id, title, description, link, images, price,
                     available, null), null);

@@ -38,7 +38,7 @@ class ProductWriter {
             update catalog_product set external_id = coalesce(?, external_id), sku = coalesce(?, sku),
                 title = coalesce(?, title), description = coalesce(?, description), url = coalesce(?, url),
                 images = coalesce(?, images), price_minor = ?, currency = ?, available = coalesce(?, available),
-                stock = coalesce(?, stock), updated_at = ?
+                stock = coalesce(?, stock), updated_at = ?, archived_at = null
             where id = ?""";
     private static final String INSERT_VARIANT = """
             insert into catalog_variant (id, merchant_id, product_id, sku, options, price_minor, currency, available, stock,
@@ -49,7 +49,7 @@ class ProductWriter {
                 stock = coalesce(?, stock), position = ?, shopify_variant_id = coalesce(?, shopify_variant_id)
             where id = ?""";
     /** A product with variants shows its lowest variant price and is available when one of them is. */
-    private static final String ROLL_UP = """
+    static final String ROLL_UP = """
             update catalog_product set
                 price_minor = (select min(v.price_minor) from catalog_variant v where v.product_id = catalog_product.id),
                 available = exists (select 1 from catalog_variant v where v.product_id = catalog_product.id and v.available),

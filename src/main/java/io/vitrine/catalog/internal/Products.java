@@ -25,7 +25,7 @@ import org.springframework.stereotype.Repository;
 class Products {
 
     private static final String COLUMNS = "p.id, p.external_id, p.sku, p.title, p.description, p.url, p.images, "
-            + "p.price_minor, p.currency, p.available, p.stock";
+            + "p.price_minor, p.currency, p.available, p.stock, p.archived_at";
 
     private final JdbcClient jdbc;
     private final SearchDialect dialect;
@@ -57,7 +57,7 @@ class Products {
         boolean searching = query != null && !query.isBlank();
         List<UUID> byVariant = searching ? productsWithVariantSku(merchantId, query.strip()) : List.of();
         String sql = "select " + COLUMNS + ", true as favourite from catalog_product p where p.merchant_id = :merchant"
-                + " and p.id in (select product_id from catalog_favourite where member_id = :member)"
+                + " and p.archived_at is null and p.id in (select product_id from catalog_favourite where member_id = :member)"
                 + (searching ? " and " + dialect.condition(query, !byVariant.isEmpty()) : "")
                 + " order by p.title, p.id";
         var statement = bind(jdbc.sql(sql).param("merchant", merchantId).param("member", memberId), query, byVariant);
@@ -73,7 +73,7 @@ class Products {
         List<UUID> byVariant = searching ? productsWithVariantSku(merchantId, query.strip()) : List.of();
         String sql = "select " + COLUMNS + ", false as favourite from catalog_product p where p.id in (select m.id from "
                 + (searching ? dialect.matching(query, !byVariant.isEmpty())
-                        : "(select id, title from catalog_product where merchant_id = :merchant) m")
+                        : "(select id, title from catalog_product where merchant_id = :merchant and archived_at is null) m")
                 + (favourites.isEmpty() ? "" : " where m.id not in (:favourites)")
                 + " order by m.title, m.id limit :limit offset :offset) order by p.title, p.id";
         var statement = jdbc.sql(sql).param("merchant", merchantId).param("limit", limit).param("offset", offset);
@@ -117,8 +117,9 @@ class Products {
                 .params(merchantId, productId).query(Long.class).single() > 0;
     }
 
+    /** Products listed by search (archived ones are not). */
     long count(UUID merchantId) {
-        return jdbc.sql("select count(*) from catalog_product where merchant_id = ?").param(merchantId).query(Long.class).single();
+        return jdbc.sql("select count(*) from catalog_product where merchant_id = ? and archived_at is null").param(merchantId).query(Long.class).single();
     }
 
     private List<Product> withVariants(List<Row> rows) {
@@ -154,14 +155,15 @@ class Products {
         return new Row(rs.getObject("id", UUID.class), rs.getString("external_id"), rs.getString("sku"),
                 rs.getString("title"), rs.getString("description"), rs.getString("url"),
                 CatalogJson.images(rs.getString("images")), new Money(rs.getLong("price_minor"), rs.getString("currency")),
-                rs.getBoolean("available"), rs.getObject("stock", Integer.class), rs.getBoolean("favourite"));
+                rs.getBoolean("available"), rs.getObject("stock", Integer.class), rs.getBoolean("favourite"),
+                rs.getObject("archived_at") != null);
     }
 
     private record Row(UUID id, String externalId, String sku, String title, String description, String url,
-            List<String> images, Money price, boolean available, Integer stock, boolean favourite) {
+            List<String> images, Money price, boolean available, Integer stock, boolean favourite, boolean archived) {
 
         Product product(List<Variant> variants) {
-            return new Product(id, externalId, sku, title, description, url, images, price, available, stock, variants, favourite);
+            return new Product(id, externalId, sku, title, description, url, images, price, available, stock, variants, favourite, archived);
         }
     }
 }

@@ -10,7 +10,7 @@ import java.util.Map;
  * How a database matches products to a query. PostgreSQL uses its full-text search on title and description (GIN
  * index from V11_1) or the start of the SKU; H2, the embedded default, a case-insensitive LIKE per word on title,
  * SKU and description. Products whose variant has exactly the query as SKU are found by the caller beforehand and
- * passed as {@code :ids}. Named parameter {@code :merchant} is bound by the caller.
+ * passed as {@code :ids}. Archived products are never matched. Named parameter {@code :merchant} is bound by the caller.
  */
 sealed interface SearchDialect {
 
@@ -21,7 +21,8 @@ sealed interface SearchDialect {
 
     /** A derived table {@code m} with the id and title of all the merchant's matching products. */
     default String matching(String query, boolean withIds) {
-        return "(select id, title from catalog_product where merchant_id = :merchant and " + condition(query, withIds) + ") m";
+        return "(select id, title from catalog_product where merchant_id = :merchant and archived_at is null and "
+                + condition(query, withIds) + ") m";
     }
 
     Map<String, Object> params(String query);
@@ -58,7 +59,7 @@ sealed interface SearchDialect {
         /** A UNION of index scans: with OR, PostgreSQL re-evaluates the text search on every row, ten times slower. */
         @Override
         public String matching(String query, boolean withIds) {
-            String from = "select id, title from catalog_product where merchant_id = :merchant and ";
+            String from = "select id, title from catalog_product where merchant_id = :merchant and archived_at is null and ";
             return "(" + from + TEXT + " union " + from + SKU + (withIds ? " union " + from + "id in (:ids)" : "") + ") m";
         }
 

@@ -87,7 +87,7 @@ final class ShopifyJsonReader implements ProductReader {
             var data = new ImportRow.ProductData(id, null,
                     Fields.limited(text(product, "title"), Fields.MAX_TITLE, "the title"),
                     Fields.limited(Fields.plainText(text(product, "body_html")), Fields.MAX_DESCRIPTION, "the description"),
-                    Fields.limited(url, Fields.MAX_URL, "the url"), images(product), first, null, null);
+                    Fields.url(url, "the url"), Fields.images(images(product)), first, null, null);
             for (JsonNode variant : variants) {
                 sink.row(new ImportRow(line, data, variant(variant, optionNames)));
             }

@@ -5,24 +5,29 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.vitrine.catalog.Product;
+import io.vitrine.catalog.ProductInput;
 import io.vitrine.catalog.ProductPage;
 import io.vitrine.catalog.internal.CatalogService;
 import io.vitrine.merchant.StaffPrincipal;
 import io.vitrine.shared.DomainException;
+import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-@Tag(name = "Catalog", description = "The merchant's products: search, details and each team member's favourites")
+@Tag(name = "Catalog", description = "The merchant's products: search, details, each team member's favourites, and admins' create, replace and delete")
 @RestController
 @RequestMapping("/api/v1/catalog/products")
 class ProductController {
@@ -56,11 +61,49 @@ class ProductController {
                 .orElseThrow(() -> DomainException.notFound("A product with the SKU " + sku));
     }
 
-    @Operation(summary = "One product with its variants")
+    @Operation(summary = "One product with its variants", description = "Deleted products are still found here (archived: true) for earlier cards and orders.")
     @ApiResponse(responseCode = "404", description = "unknown product, or one of another merchant")
     @GetMapping("/{id}")
     Product product(@AuthenticationPrincipal StaffPrincipal principal, @PathVariable UUID id) {
         return catalog.require(principal.merchantId(), id, principal.memberId());
+    }
+
+    @Operation(summary = "Create a product (admins)",
+            description = "Checked by the same rules as an import row; refusals are problem details naming the field.")
+    @ApiResponse(responseCode = "201", description = "the product as stored")
+    @ApiResponse(responseCode = "400", description = "an invalid field (its name in the problem's errors): missing title, bad currency, negative price, a link that is not http(s) or /path, too many images or variants")
+    @ApiResponse(responseCode = "403", description = "the caller is not an admin")
+    @ApiResponse(responseCode = "409", description = "code sku_taken or product_id_taken: another product of the merchant has this SKU or id (the message names it)")
+    @PostMapping
+    ResponseEntity<Product> create(@AuthenticationPrincipal StaffPrincipal principal, @RequestBody ProductInput product) {
+        requireAdmin(principal);
+        Product created = catalog.create(principal.merchantId(), principal.memberId(), product);
+        return ResponseEntity.created(URI.create("/api/v1/catalog/products/" + created.id())).body(created);
+    }
+
+    @Operation(summary = "Replace a product (admins): all its fields and variants",
+            description = "Fields left out are cleared; variants are matched by SKU (keeping their ids), unlisted ones removed.")
+    @ApiResponse(responseCode = "400", description = "an invalid field, as for create")
+    @ApiResponse(responseCode = "403", description = "the caller is not an admin")
+    @ApiResponse(responseCode = "404", description = "unknown or deleted product, or one of another merchant")
+    @ApiResponse(responseCode = "409", description = "code sku_taken or product_id_taken, as for create")
+    @PutMapping("/{id}")
+    Product replace(@AuthenticationPrincipal StaffPrincipal principal, @PathVariable UUID id, @RequestBody ProductInput product) {
+        requireAdmin(principal);
+        return catalog.replace(principal.merchantId(), principal.memberId(), id, product);
+    }
+
+    @Operation(summary = "Delete a product (admins; idempotent)",
+            description = "The product is archived: search, the picker and favourites no longer list it, while product "
+                    + "cards, carts, orders and shares made earlier still resolve it by id. A re-import of it restores it.")
+    @ApiResponse(responseCode = "204", description = "the product is deleted")
+    @ApiResponse(responseCode = "403", description = "the caller is not an admin")
+    @ApiResponse(responseCode = "404", description = "unknown product, or one of another merchant")
+    @DeleteMapping("/{id}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void delete(@AuthenticationPrincipal StaffPrincipal principal, @PathVariable UUID id) {
+        requireAdmin(principal);
+        catalog.archive(principal.merchantId(), id);
     }
 
     @Operation(summary = "Favourite a product (idempotent)")
@@ -77,5 +120,11 @@ class ProductController {
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void unfavourite(@AuthenticationPrincipal StaffPrincipal principal, @PathVariable UUID id) {
         catalog.setFavourite(principal.merchantId(), principal.memberId(), id, false);
+    }
+
+    private static void requireAdmin(StaffPrincipal principal) {
+        if (!principal.isAdmin()) {
+            throw DomainException.forbidden("Only admins create, change or delete products; experts can search the catalog.");
+        }
     }
 }
