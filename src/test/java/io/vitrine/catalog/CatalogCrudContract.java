@@ -185,6 +185,13 @@ abstract class CatalogCrudContract extends IntegrationTest {
         host.send(io.vitrine.support.Frames.frame(live.id, "handoff"));
         assertThat(host.await(type("handoff")).path("detail").path("lines").get(0).path("sku").asString())
                 .as("the hand-off still finds it").isEqualTo("LAMP-1");
+
+        expert.send(io.vitrine.support.Frames.frame(live.id, "showProduct", "productId", id));
+        assertThat(expert.await(type("error")).path("code").asString()).as("a deleted product is not shown again")
+                .isEqualTo("product_archived");
+        host.send(io.vitrine.support.Frames.frame(live.id, "cartAdd", "productId", id, "quantity", 1));
+        assertThat(host.await(type("error")).path("code").asString()).as("nor bought again from its old card")
+                .isEqualTo("product_archived");
     }
 
     private static Map<String, Object> with(String field, Object value) {

@@ -29,7 +29,9 @@ final class ShopifyJsonReader implements ProductReader {
 
     ShopifyJsonReader(String currency, @Nullable String siteUrl) {
         this.currency = Money.currency(currency).getCurrencyCode();
-        this.siteUrl = siteUrl == null ? null : siteUrl.replaceAll("/+$", "");
+        // "shop.example.com" means the shop's https address, as merchants type it.
+        String site = siteUrl == null || siteUrl.isBlank() ? null : siteUrl.strip().replaceAll("/+$", "");
+        this.siteUrl = site == null || site.contains("://") ? site : "https://" + site;
     }
 
     @Override

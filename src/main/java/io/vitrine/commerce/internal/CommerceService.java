@@ -88,7 +88,7 @@ public class CommerceService implements CommerceApi {
     /** The expert puts a product in front of everyone: a card on the timeline. */
     void show(Actor actor, UUID dialogId, UUID productId) {
         require(dialogId, actor, Permission.SHOW_PRODUCT);
-        Product product = product(actor, productId);
+        Product product = forSale(actor, productId);
         cards.showProduct(dialogId, actor, card(product));
     }
 
@@ -96,7 +96,7 @@ public class CommerceService implements CommerceApi {
     void suggest(Actor actor, UUID dialogId, UUID productId, UUID variantId, int quantity) {
         require(dialogId, actor, Permission.SUGGEST_PRODUCTS);
         requireActive(dialogId, actor);
-        Product product = product(actor, productId);
+        Product product = forSale(actor, productId);
         Variant variant = variant(product, variantId);
         var row = suggestions.add(dialogId, productId, variant == null ? null : variant.id(), quantity, Instant.now(clock));
         push.toDialogSeats(dialogId, CART_SEATS, suggestionFrame(row, product, variant));
@@ -106,11 +106,11 @@ public class CommerceService implements CommerceApi {
     void answer(Actor actor, UUID dialogId, UUID suggestionId, boolean accept) {
         require(dialogId, actor, Permission.ADD_TO_CART);
         var row = suggestions.find(dialogId, suggestionId).orElseThrow(() -> DomainException.notFound("Suggestion"));
+        Product product = accept ? forSale(actor, row.productId()) : product(actor, row.productId());
         Suggestions.Status status = accept ? Suggestions.Status.ACCEPTED : Suggestions.Status.REJECTED;
         if (!suggestions.answer(row.id(), status, Instant.now(clock))) {
             throw DomainException.conflict("already_answered", "This suggestion was answered already.");
         }
-        Product product = product(actor, row.productId());
         Variant variant = variant(product, row.variantId());
         if (accept) {
             lines.add(dialogId, item(product, variant), row.quantity(), Instant.now(clock));
@@ -128,7 +128,7 @@ public class CommerceService implements CommerceApi {
         if (!cards.wasShown(dialogId, productId)) {
             throw DomainException.conflict("not_shown", "Only products shown in this dialog can be added here.");
         }
-        Product product = product(actor, productId);
+        Product product = forSale(actor, productId);
         lines.add(dialogId, item(product, variant(product, variantId)), quantity, Instant.now(clock));
         pushCart(dialogId);
     }
@@ -251,6 +251,15 @@ public class CommerceService implements CommerceApi {
         UUID memberId = actor instanceof Actor.Staff staff ? staff.memberId() : null;
         return catalog.findById(actor.merchantId(), productId, memberId)
                 .orElseThrow(() -> DomainException.notFound("Product"));
+    }
+
+    /** A product that may still be shown or bought: one the merchant deleted stays only in what was made before. */
+    private Product forSale(Actor actor, UUID productId) {
+        Product product = product(actor, productId);
+        if (product.archived()) {
+            throw DomainException.conflict("product_archived", product.title() + " is no longer in the catalog.");
+        }
+        return product;
     }
 
     /** The chosen variant; without a choice, the first available one (a product with variants is bought as one). */

@@ -146,6 +146,9 @@ public class Threads {
     private OutboundMessage.ProductCard card(Actor.Staff staff, UUID productId) {
         Product p = catalog.findById(staff.merchantId(), productId, staff.memberId())
                 .orElseThrow(() -> DomainException.invalidField("productIds", "A product was not found in the catalog."));
+        if (p.archived()) {
+            throw DomainException.invalidField("productIds", p.title() + " is no longer in the catalog.");
+        }
         String price = Currency.getInstance(p.price().currency()).getSymbol(Locale.ENGLISH) + p.price().decimal();
         return new OutboundMessage.ProductCard(p.id(), p.title(), price, p.images().isEmpty() ? null : p.images().getFirst(),
                 attributed(p.url()));

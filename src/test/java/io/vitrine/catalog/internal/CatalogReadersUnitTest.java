@@ -95,6 +95,13 @@ class CatalogReadersUnitTest {
     }
 
     @Test
+    void shouldTakeAShopAddressWithoutSchemeAsItsHttpsAddress() throws IOException {
+        Collected shopify = read(new ShopifyJsonReader("usd", " shop.example/ "), "shopify-products.json");
+
+        assertThat(shopify.rows.get(0).product().url()).isEqualTo("https://shop.example/products/linen-shirt");
+    }
+
+    @Test
     void shouldReadTheOptionalShopifyVariantIdColumnOnVariantRows() {
         Collected csv = new Collected();
         new CsvProductReader().read(stream("""
