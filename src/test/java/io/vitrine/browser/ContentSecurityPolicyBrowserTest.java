@@ -11,6 +11,7 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.FrameLocator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
+import com.microsoft.playwright.assertions.LocatorAssertions;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
@@ -66,7 +67,8 @@ class ContentSecurityPolicyBrowserTest extends ChromiumTest {
             assertThat(response.headers().get("content-security-policy")).as(path).contains("frame-ancestors 'none'");
             page.waitForLoadState();
         }
-        assertThat(page.locator("#swagger-ui .info")).isVisible();
+        // The API description is generated on its first request, which takes long on a loaded machine.
+        assertThat(page.locator("#swagger-ui .info")).isVisible(new LocatorAssertions.IsVisibleOptions().setTimeout(60_000));
 
         page.navigate(base + "/demo");
         FrameLocator widget = openWidget(page);
