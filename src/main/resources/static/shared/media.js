@@ -642,7 +642,8 @@ export class Mesh {
 // ---------------------------------------------------------------- who is speaking
 
 const SPEAKING_LEVEL = 0.02;
-const SPEAKING_HOLD_MS = 600;
+// Long enough that one sound arriving late or lost (a busy machine's audio thread) does not blink the indicator.
+const SPEAKING_HOLD_MS = 800;
 const LEVEL_EVERY_MS = 100;
 // The analysers keep the last ~0.34 s (at 48 kHz), so each reading sees every sample since the one before, even when
 // a busy page runs the timer late. Reading only the newest 10 ms every 100 ms saw a tenth of the sound: short sounds
