@@ -58,7 +58,8 @@ export class LiveSession {
       socket.on('peers', mine((frame) => this.mesh.setPeers(frame.peers ?? [], frame.elsewhere ?? []))),
       socket.on('signal', mine((frame) => this.mesh.signal(frame))),
       socket.on('media', mine((frame) => this.mesh.media(frame))),
-      socket.on('error', mine((frame) => recordError(`${frame.code}: ${frame.message ?? ''}`))),
+      // A peer that left or a stream that ended while signalling is expected, not a fault worth reporting.
+      socket.on('error', mine((frame) => MEDIA_ERRORS.has(frame.code) || recordError(`${frame.code}: ${frame.message ?? ''}`))),
     );
   }
 
