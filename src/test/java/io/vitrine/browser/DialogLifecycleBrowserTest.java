@@ -128,7 +128,10 @@ class DialogLifecycleBrowserTest extends ChromiumTest {
         goOnline(ben);
         anna.context().close();
 
-        clickAccept(ben, "Sam");
+        // The dialog may be routed again before Anna's presence turns Offline; it is then offered to her once more and
+        // reaches Ben only when that offer times out (vitrine.routing.offer-timeout, 30 s).
+        ben.getByTestId("queue-item").filter(new Locator.FilterOptions().setHasText("Sam")).getByTestId("accept-button")
+                .click(new Locator.ClickOptions().setTimeout(90_000));
         assertThat(widget.getByTestId("expert-name")).containsText("Ben Expert");
         ben.getByTestId("chat-input").fill("Hello Sam, Ben here: Anna lost her connection.");
         ben.getByTestId("chat-send").click();
