@@ -147,12 +147,16 @@ class PhoneContactsIntegrationTest extends ContactsIntegrationTest {
     void shouldRefuseFreeTextAndSendTheTemplateWhenTheWhatsAppWindowIsClosed() throws Exception {
         Shop shop = shop("anna");
         String business = number();
+        String phoneNumberId = phoneNumberId();
         assertThat(shop.staff("admin").put("/api/v1/channels/settings/whatsapp", Map.of("accessToken",
                 "meta-access-token", "appSecret", "meta-app-secret", "verifyToken", "verify-me-please",
-                "numbers", List.of(Map.of("phoneNumberId", phoneNumberId(), "number", business)))).status())
+                "numbers", List.of(Map.of("phoneNumberId", phoneNumberId, "number", business)))).status())
                 .isEqualTo(200);
         Api anna = shop.online("anna");
         String contactId = join(shop, anna, "WHATSAPP", SHOPPER);
+        // The shopper answers the opt-in template once it has reached their phone.
+        eventually().until(() -> PROVIDER.findAll(postRequestedFor(urlMatching(META))).stream()
+                .anyMatch(r -> r.getUrl().contains(phoneNumberId) && r.getBodyAsString().contains("\"template\"")));
         inbound(shop, Channel.WHATSAPP, business, "YES");
         eventually().until(() -> "CONFIRMED".equals(state(anna, contactId)));
 
