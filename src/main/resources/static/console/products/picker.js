@@ -68,7 +68,7 @@ export function createProductsPanel({ dialogId, socket, log, timeline }) {
       if (q !== query) return; // a newer search is on its way
       loadedOnce = true;
       const items = (found?.items ?? []).map(resultItem);
-      if (next === 0) results.replaceChildren(...items);
+      if (next === 0) results.replaceChildren(...keepChoices(items));
       else results.append(...items);
       more.hidden = !found?.hasNext;
       status.textContent = next === 0 && items.length === 0 ? t('products.noResults') : '';
@@ -77,6 +77,28 @@ export function createProductsPanel({ dialogId, socket, log, timeline }) {
     } finally {
       results.setAttribute('aria-busy', 'false');
     }
+  }
+
+  /**
+   * A search answer can arrive while the expert is typing a quantity or picking a variant in the list it replaces:
+   * a product listed again keeps what was typed or chosen for it.
+   */
+  function keepChoices(/** @type {HTMLElement[]} */ items) {
+    const kept = new Map();
+    for (const old of results.querySelectorAll('[data-product-id]')) {
+      const quantity = /** @type {HTMLInputElement | null} */ (old.querySelector('.picker-quantity'));
+      const variant = /** @type {HTMLSelectElement | null} */ (old.querySelector('.picker-variant'));
+      kept.set(/** @type {HTMLElement} */ (old).dataset.productId, { quantity: quantity?.value, variant: variant?.value });
+    }
+    for (const item of items) {
+      const choice = kept.get(item.dataset.productId);
+      if (!choice) continue;
+      const quantity = /** @type {HTMLInputElement | null} */ (item.querySelector('.picker-quantity'));
+      const variant = /** @type {HTMLSelectElement | null} */ (item.querySelector('.picker-variant'));
+      if (quantity && choice.quantity) quantity.value = choice.quantity;
+      if (variant && [...variant.options].some((o) => o.value === choice.variant && !o.disabled)) variant.value = choice.variant;
+    }
+    return items;
   }
 
   function resultItem(/** @type {any} */ product) {

@@ -16,15 +16,14 @@ import io.vitrine.merchant.MerchantApi;
 import io.vitrine.merchant.TeamApi;
 import io.vitrine.scheduling.internal.SchedulingAdmin;
 import io.vitrine.scheduling.internal.SlotPolicy;
+import io.vitrine.support.MovableClock;
 import java.io.StringReader;
 import java.nio.file.Files;
-import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
@@ -39,11 +38,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -59,7 +55,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
         // The clock jumps ahead; consoles seen "long ago" by it must not count as gone.
         "vitrine.presence.grace=6h"
 })
-@Import(AppointmentBrowserTest.MovableClockConfiguration.class)
+@Import(MovableClock.Configuration.class)
 class AppointmentBrowserTest extends ChromiumTest {
 
     private static final double MEDIA_WAIT_MS = 60_000;
@@ -74,41 +70,6 @@ class AppointmentBrowserTest extends ChromiumTest {
     @Autowired TeamApi team;
     @Autowired SchedulingAdmin scheduling;
     @Autowired JdbcClient jdbc;
-
-    @TestConfiguration
-    static class MovableClockConfiguration {
-
-        @Bean
-        @Primary
-        MovableClock movableClock() {
-            return new MovableClock();
-        }
-    }
-
-    /** The system clock plus an offset the test moves. */
-    static final class MovableClock extends Clock {
-
-        private volatile Duration offset = Duration.ZERO;
-
-        void moveBy(Duration by) {
-            offset = offset.plus(by);
-        }
-
-        @Override
-        public Instant instant() {
-            return Instant.now().plus(offset);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-    }
 
     @BeforeEach
     void demoShopSchedules() {

@@ -128,10 +128,10 @@ class DialogLifecycleBrowserTest extends ChromiumTest {
         goOnline(ben);
         anna.context().close();
 
-        // The dialog may be routed again before Anna's presence turns Offline; it is then offered to her once more and
-        // reaches Ben only when that offer times out (vitrine.routing.offer-timeout, 30 s).
+        // Anna turns Offline when her dialog goes back to the queue, so Ben gets it without waiting out an offer to her
+        // (30 s): the grace period (4 s) and a few ticks, with room for a busy machine.
         ben.getByTestId("queue-item").filter(new Locator.FilterOptions().setHasText("Sam")).getByTestId("accept-button")
-                .click(new Locator.ClickOptions().setTimeout(90_000));
+                .click(new Locator.ClickOptions().setTimeout(25_000));
         assertThat(widget.getByTestId("expert-name")).containsText("Ben Expert");
         ben.getByTestId("chat-input").fill("Hello Sam, Ben here: Anna lost her connection.");
         ben.getByTestId("chat-send").click();

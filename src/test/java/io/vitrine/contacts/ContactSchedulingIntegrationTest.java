@@ -5,67 +5,33 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vitrine.contacts.internal.Reminders;
 import io.vitrine.support.Api;
+import io.vitrine.support.MovableClock;
 import io.vitrine.support.Socket;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
 
 /**
  * Work that waits for a time, driven by an injected clock the test moves forward: send later, follow-ups cancelled
  * by a reply, reminders, and the away auto-response once per away period.
  */
-@Import(ContactSchedulingIntegrationTest.MovableClock.class)
+@Import(MovableClock.Configuration.class)
 class ContactSchedulingIntegrationTest extends ContactsIntegrationTest {
 
-    /** The system clock plus an offset the test advances. */
-    @TestConfiguration(proxyBeanMethods = false)
-    static class MovableClock {
-
-        static final AtomicReference<Duration> OFFSET = new AtomicReference<>(Duration.ZERO);
-
-        @Bean
-        @Primary
-        Clock movableClock() {
-            return new Clock() {
-                @Override
-                public ZoneId getZone() {
-                    return ZoneOffset.UTC;
-                }
-
-                @Override
-                public Clock withZone(ZoneId zone) {
-                    return this;
-                }
-
-                @Override
-                public Instant instant() {
-                    return Instant.now().plus(OFFSET.get());
-                }
-            };
-        }
-    }
-
     @Autowired
-    Clock clock;
+    MovableClock clock;
 
     @Autowired
     Reminders reminders;
 
-    private static void advance(Duration by) {
-        MovableClock.OFFSET.updateAndGet(offset -> offset.plus(by));
+    private void advance(Duration by) {
+        clock.moveBy(by);
     }
 
     @Test

@@ -15,9 +15,14 @@ import java.util.Map;
 import java.util.function.Predicate;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
+import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
-/** Dialogs whose people are gone end or move on by themselves (presence grace is 2 s in tests). */
+/**
+ * Dialogs whose people are gone end or move on by themselves (presence grace is 2 s in tests). The presence sweep is
+ * held off, so that an expert who lost every console is made Offline by the dialog sweep that requeues their dialog.
+ */
+@TestPropertySource(properties = "vitrine.presence.sweep-interval=1h")
 class AbandonedDialogIntegrationTest extends IntegrationTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(20);
@@ -102,6 +107,10 @@ class AbandonedDialogIntegrationTest extends IntegrationTest {
         JsonNode entry = logEntry(ben, id, "EXPERT_GONE_REQUEUED");
         assertThat(entry.path("kind").asString()).isEqualTo("REQUEUED");
         assertThat(entry.path("subject").asString()).isEqualTo("Anna Expert");
+        // Anna had no console for the grace period: she is Offline, and the dialog is never offered back to her.
+        assertThat(anna.get("/api/v1/me").body().path("member").path("presence").asString()).isEqualTo("OFFLINE");
+        String annaId = anna.get("/api/v1/me").body().path("member").path("id").asString();
+        assertThat(offersAfterRequeue(ben, id)).isNotEmpty().doesNotContain(annaId);
         // Anna looks on like any colleague now: she can no longer write in the dialog she lost.
         assertThat(anna.post("/api/v1/dialogs/" + id + "/end", null).status()).isEqualTo(403);
         alexWs.close();
@@ -169,6 +178,14 @@ class AbandonedDialogIntegrationTest extends IntegrationTest {
                 .reduce((first, second) -> second)
                 .map(last -> "OFFERED".equals(last.path("kind").asString()) && memberId.equals(last.path("memberId").asString()))
                 .orElse(false);
+    }
+
+    /** Whom the dialog was offered to after it went back to the queue. */
+    private static List<String> offersAfterRequeue(Api staff, String dialogId) {
+        var log = StreamSupport.stream(staff.get("/api/v1/dialogs/" + dialogId + "/log").body().spliterator(), false).toList();
+        return log.stream().dropWhile(e -> !"REQUEUED".equals(e.path("kind").asString()))
+                .filter(e -> "OFFERED".equals(e.path("kind").asString()))
+                .map(e -> e.path("memberId").asString()).toList();
     }
 
     private static JsonNode dialog(Api staff, String id) {

@@ -1,10 +1,10 @@
 package io.vitrine.channels.internal;
 
+import io.vitrine.shared.PublicEndpoints;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
@@ -17,13 +17,7 @@ class ChannelsSecurity {
     @Bean
     @Order(1)
     SecurityFilterChain channelWebhooks(HttpSecurity http) throws Exception {
-        return http
-                .securityMatcher("/api/v1/channels/twilio/**", "/api/v1/channels/whatsapp/**", ProviderEndpoints.DEMO_TWILIO + "/**",
-                        ProviderEndpoints.DEMO_META + "/**")
-                .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
-                .csrf(csrf -> csrf.disable())
-                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .requestCache(c -> c.disable())
-                .build();
+        return PublicEndpoints.chain(http, "/api/v1/channels/twilio/**", "/api/v1/channels/whatsapp/**", ProviderEndpoints.DEMO_TWILIO + "/**",
+                        ProviderEndpoints.DEMO_META + "/**");
     }
 }

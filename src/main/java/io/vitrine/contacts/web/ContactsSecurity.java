@@ -1,10 +1,10 @@
 package io.vitrine.contacts.web;
 
+import io.vitrine.shared.PublicEndpoints;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 
@@ -21,16 +21,10 @@ class ContactsSecurity {
     @Bean
     @Order(1)
     SecurityFilterChain contactsPublicSide(HttpSecurity http) throws Exception {
-        return http
-                .securityMatcher(new OrRequestMatcher(
+        return PublicEndpoints.chain(http, new OrRequestMatcher(
                         pathPattern("/api/v1/contacts/confirm/{token}"),
                         pathPattern("/api/v1/contacts/unsubscribe/{token}"),
                         pathPattern("/contacts/join/{token}"),
-                        pathPattern("/demo/inbox"), pathPattern("/demo/inbox/**")))
-                .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
-                .csrf(csrf -> csrf.disable())
-                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .requestCache(c -> c.disable())
-                .build();
+                        pathPattern("/demo/inbox"), pathPattern("/demo/inbox/**")));
     }
 }

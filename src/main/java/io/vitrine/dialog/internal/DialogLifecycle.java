@@ -5,6 +5,7 @@ import io.vitrine.dialog.DialogStatus;
 import io.vitrine.dialog.EventKind;
 import io.vitrine.merchant.AbandonedByExpert;
 import io.vitrine.merchant.Member;
+import io.vitrine.merchant.Presence;
 import io.vitrine.merchant.MerchantApi;
 import io.vitrine.merchant.TeamApi;
 import io.vitrine.merchant.PresenceProperties;
@@ -85,6 +86,9 @@ class DialogLifecycle implements CustomerPresenceApi {
         }
         Instant now = Instant.now(clock);
         String name = team.findMember(expertId).map(Member::displayName).orElse(null);
+        // Gone for the grace period means Offline; without this the requeued dialog could be offered straight back to
+        // the absent expert before the presence sweep gets to them, and wait out a whole offer time.
+        team.setPresence(expertId, Presence.OFFLINE);
         if (merchants.get(d.merchantId()).settings().abandonedByExpert() == AbandonedByExpert.END) {
             endOnItsOwn(d, DialogRow.EndReason.EXPERT_GONE, now);
             log.add(dialogId, DialogLog.Reason.EXPERT_GONE_ENDED, expertId, name, now);

@@ -1,10 +1,10 @@
 package io.vitrine.inquiries.internal;
 
+import io.vitrine.shared.PublicEndpoints;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
@@ -17,12 +17,6 @@ class InquiriesSecurity {
     @Bean
     @Order(1)
     SecurityFilterChain requestSide(HttpSecurity http) throws Exception {
-        return http
-                .securityMatcher("/api/v1/requests/**")
-                .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
-                .csrf(csrf -> csrf.disable())
-                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .requestCache(c -> c.disable())
-                .build();
+        return PublicEndpoints.chain(http, "/api/v1/requests/**");
     }
 }

@@ -1,12 +1,12 @@
 package io.vitrine.notifications.internal;
 
+import io.vitrine.shared.PublicEndpoints;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -34,13 +34,7 @@ class NotificationsSecurity {
     @Bean
     @Order(1)
     SecurityFilterChain notificationsPublicSide(HttpSecurity http) throws Exception {
-        return http
-                .securityMatcher(request -> PUBLIC.matches(request) || (SHOPPER_PATHS.matches(request) && bearer(request)))
-                .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
-                .csrf(csrf -> csrf.disable())
-                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .requestCache(c -> c.disable())
-                .build();
+        return PublicEndpoints.chain(http, request -> PUBLIC.matches(request) || (SHOPPER_PATHS.matches(request) && bearer(request)));
     }
 
     private static boolean bearer(HttpServletRequest request) {
