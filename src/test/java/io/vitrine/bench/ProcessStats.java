@@ -53,6 +53,11 @@ final class ProcessStats {
         return Long.parseLong(used.group(1));
     }
 
+    /** The live objects by class (a full collection first), to see what each idle session holds. */
+    static String classHistogram(long pid) throws IOException, InterruptedException {
+        return jcmd(pid, "GC.class_histogram");
+    }
+
     private static String jcmd(long pid, String command) throws IOException, InterruptedException {
         String jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
         Process process = new ProcessBuilder(List.of(jcmd, Long.toString(pid), command)).redirectErrorStream(true).start();
