@@ -88,7 +88,8 @@ class ChatFanoutBenchmark {
     }
 
     /**
-     * Start-up to ready and memory of the embedded default (H2, demo mode, the JVM's default options), then
+     * Start-up to ready and memory of the embedded default (H2, demo mode, the JVM as {@code ./vitrine start} runs
+     * it: {@link #startJvm()}), the server's CPU with no socket open, then
      * {@code bench.idle} (10,000) sockets that said hello and stay idle: heap per session after a full GC, and the
      * server's CPU over a minute while they idle.
      */
