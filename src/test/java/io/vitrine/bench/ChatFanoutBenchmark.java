@@ -88,7 +88,8 @@ class ChatFanoutBenchmark {
     }
 
     /**
-     * Start-up to ready and memory of the embedded default (H2, demo mode, the JVM's default options), then
+     * Start-up to ready and memory of the embedded default (H2, demo mode, the JVM as {@code ./vitrine start} runs
+     * it: {@link #startJvm()}), the server's CPU with no socket open, then
      * {@code bench.idle} (10,000) sockets that said hello and stay idle: heap per session after a full GC, and the
      * server's CPU over a minute while they idle.
      */
@@ -98,28 +99,37 @@ class ChatFanoutBenchmark {
         int sessions = Integer.getInteger("bench.idle", 10_000);
         List<String> args = new ArrayList<>(UNLIMITED_CLIENTS);
         args.addAll(EXTRA_ARGS);
-        // Sizes the heap for the sessions, so that memory never limits how many are measured.
-        try (var server = new ServerProcess(dir, List.of("-Xmx3g"), args)) {
+        List<String> jvm = startJvm();
+        try (var server = new ServerProcess(dir, jvm, args)) {
             Duration startUp = server.start(START_TIMEOUT);
             double rss = ProcessStats.rssMiB(server.pid());
             double startCpu = ProcessStats.cpuMillis(server.pid());
             report.append("Start-up and idle sessions, ").append(LocalDate.now()).append(", ").append(ProcessStats.machine())
                     .append(", load average ").append(ProcessStats.loadAverage()).append("\n\n")
+                    .append("Server JVM: ").append(String.join(" ", jvm)).append("\n\n")
                     .append(String.format("Start-up to ready (/actuator/health UP): %.1f s (server CPU %.1f s); RSS then: %.0f MiB%n%n",
                             startUp.toMillis() / 1000.0, startCpu / 1000, rss));
             shortChat(server);
             long heapBefore = ProcessStats.heapUsedAfterGcKiB(server.pid());
+            // Kept beside the server's log: what the sessions added, class by class.
+            Files.writeString(dir.resolve("histogram-before.txt"), ProcessStats.classHistogram(server.pid()));
             report.append(String.format("After a short chat (one room of six, %d deliveries/s for %d s): RSS %.0f MiB; heap after a full GC: %,d KiB%n%n",
                     SHORT_CHAT, (ChatLoad.WARM_UP.plus(ChatLoad.MEASURE)).toSeconds(), ProcessStats.rssMiB(server.pid()), heapBefore));
             if (sessions == 0) {
                 write("idle-benchmark.md");
                 return;
             }
+            // What the server spends with no socket open (its scheduled jobs), to tell apart what the sockets cost.
+            double quietBefore = ProcessStats.cpuMillis(server.pid());
+            Thread.sleep(Duration.ofSeconds(30));
+            report.append(String.format("Server CPU with no socket open (30 s): %.1f%% of a core%n%n",
+                    (ProcessStats.cpuMillis(server.pid()) - quietBefore) / 300.0));
             try (var idle = new IdleSessions()) {
                 long opening = System.nanoTime();
                 idle.open(server.port(), sessions);
                 double openSeconds = (System.nanoTime() - opening) / 1e9;
                 long heapAfter = ProcessStats.heapUsedAfterGcKiB(server.pid());
+                Files.writeString(dir.resolve("histogram-after.txt"), ProcessStats.classHistogram(server.pid()));
                 double cpuBefore = ProcessStats.cpuMillis(server.pid());
                 Thread.sleep(Duration.ofSeconds(60));
                 double cpuShare = (ProcessStats.cpuMillis(server.pid()) - cpuBefore) / 60_000.0;
@@ -129,6 +139,20 @@ class ChatFanoutBenchmark {
             }
         }
         write("idle-benchmark.md");
+    }
+
+    /**
+     * The JVM that {@code ./vitrine start} runs: its options (target/run/java.args, written by the script, with the
+     * AOT cache when the JDK has one) and its extracted jar. Without them (the benchmark run on its own, or
+     * {@code -Dbench.asStart=false}), the test classpath and a heap sized so that memory never limits the sessions.
+     */
+    private static List<String> startJvm() {
+        Path args = Path.of("target", "run", "java.args").toAbsolutePath();
+        Path jar = Path.of("target", "run", "vitrine.jar").toAbsolutePath();
+        if (Boolean.parseBoolean(System.getProperty("bench.asStart", "true")) && Files.isRegularFile(args) && Files.isRegularFile(jar)) {
+            return List.of("@" + args, "-cp", jar.toString());
+        }
+        return List.of("-Xmx3g");
     }
 
     /** Deliveries per second of the short chat after start-up: one room of six, each member saying one line a second. */

@@ -46,11 +46,23 @@ final class ProcessStats {
     static long heapUsedAfterGcKiB(long pid) throws IOException, InterruptedException {
         jcmd(pid, "GC.run");
         String info = jcmd(pid, "GC.heap_info");
-        Matcher used = Pattern.compile("used (\\d+)K").matcher(info);
-        if (!used.find()) {
+        // G1 reports one heap; the serial collector its young and old generations apart: the sum of their "used".
+        Matcher used = Pattern.compile("total \\d+K, used (\\d+)K").matcher(info);
+        long sum = 0;
+        boolean found = false;
+        while (used.find()) {
+            sum += Long.parseLong(used.group(1));
+            found = true;
+        }
+        if (!found) {
             throw new IllegalStateException("No heap figure in: " + info);
         }
-        return Long.parseLong(used.group(1));
+        return sum;
+    }
+
+    /** The live objects by class (a full collection first), to see what each idle session holds. */
+    static String classHistogram(long pid) throws IOException, InterruptedException {
+        return jcmd(pid, "GC.class_histogram");
     }
 
     private static String jcmd(long pid, String command) throws IOException, InterruptedException {
