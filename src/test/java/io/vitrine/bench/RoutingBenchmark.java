@@ -44,6 +44,9 @@ import tools.jackson.databind.JsonNode;
         "vitrine.routing.offer-timeout=30s",
         "vitrine.routing.tick-interval=1s",
         "vitrine.presence.grace=60s",
+        // The production pace of the staff heartbeat and the presence sweep, not the integration tests' 300 ms.
+        "vitrine.presence.heartbeat-interval=10s",
+        "vitrine.presence.sweep-interval=5s",
         "logging.level.root=WARN"
 })
 class RoutingBenchmark extends IntegrationTest {
