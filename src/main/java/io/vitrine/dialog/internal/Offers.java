@@ -16,7 +16,12 @@ class Offers {
 
     enum Outcome { ACCEPTED, MISSED, WITHDRAWN }
 
-    record Offer(UUID id, UUID dialogId, UUID memberId, Instant offeredAt, Instant expiresAt, String outcome) {}
+    record Offer(UUID id, UUID dialogId, UUID memberId, Instant offeredAt, Instant expiresAt, String outcome) {
+
+        Offer settled(Outcome settledAs) {
+            return new Offer(id, dialogId, memberId, offeredAt, expiresAt, settledAs.name());
+        }
+    }
 
     private final JdbcClient jdbc;
 

@@ -8,6 +8,7 @@ import io.vitrine.merchant.TeamApi;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -59,9 +60,9 @@ class Router {
         Map<UUID, Member> online = team.online(merchantId).stream()
                 .collect(Collectors.toMap(Member::id, Function.identity()));
 
-        boolean changed = settleOffers(merchantId, online, now);
+        List<Offers.Offer> all = new ArrayList<>(offers.ofWaitingDialogs(merchantId));
+        boolean changed = settleOffers(all, online, now);
 
-        List<Offers.Offer> all = offers.ofWaitingDialogs(merchantId);
         Map<UUID, UUID> pendingByDialog = all.stream().filter(o -> o.outcome() == null)
                 .collect(Collectors.toMap(Offers.Offer::dialogId, Offers.Offer::memberId));
         Map<UUID, Set<UUID>> missedByDialog = all.stream().filter(o -> "MISSED".equals(o.outcome()))
@@ -93,10 +94,14 @@ class Router {
         }
     }
 
-    /** Expired offers count as missed; offers to experts who are no longer Online are withdrawn. */
-    private boolean settleOffers(UUID merchantId, Map<UUID, Member> online, Instant now) {
+    /**
+     * Expired offers count as missed; offers to experts who are no longer Online are withdrawn. Settles them in
+     * {@code all} too, so the queue is read once per routing.
+     */
+    private boolean settleOffers(List<Offers.Offer> all, Map<UUID, Member> online, Instant now) {
         boolean changed = false;
-        for (Offers.Offer offer : offers.ofWaitingDialogs(merchantId)) {
+        for (int i = 0; i < all.size(); i++) {
+            Offers.Offer offer = all.get(i);
             if (offer.outcome() != null) {
                 continue;
             }
@@ -104,11 +109,13 @@ class Router {
                 offers.settle(offer.id(), Offers.Outcome.WITHDRAWN);
                 log.add(offer.dialogId(), DialogLog.Reason.EXPERT_OFFLINE, offer.memberId(),
                         team.findMember(offer.memberId()).map(Member::displayName).orElse(null), now);
+                all.set(i, offer.settled(Offers.Outcome.WITHDRAWN));
                 changed = true;
             } else if (!offer.expiresAt().isAfter(now)) {
                 offers.settle(offer.id(), Offers.Outcome.MISSED);
                 log.add(offer.dialogId(), DialogLog.Reason.MISSED, offer.memberId(),
                         online.get(offer.memberId()).displayName(), now);
+                all.set(i, offer.settled(Offers.Outcome.MISSED));
                 changed = true;
             }
         }
