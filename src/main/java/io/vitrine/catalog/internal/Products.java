@@ -13,9 +13,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -85,16 +87,25 @@ class Products {
             statement = statement.param("favourites", favourites);
         }
         var search = bind(statement, query, byVariant);
-        List<UUID> page = transactions.execute(status -> {
-            dialect.searchSettings().forEach(setting -> jdbc.sql(setting).update());
-            return search.query(UUID.class).list();
-        });
-        if (page == null || page.isEmpty()) {
+        List<UUID> page = searching ? planned(() -> search.query(UUID.class).list()) : search.query(UUID.class).list();
+        if (page.isEmpty()) {
             return List.of();
         }
         List<Row> rows = jdbc.sql("select " + COLUMNS + ", false as favourite from catalog_product p where p.id in (:ids) order by p.title, p.id")
                 .param("ids", page).query(Products::row).list();
         return withVariants(rows);
+    }
+
+    /** Runs a text search after the dialect's settings, in a transaction of its own when there are any. */
+    private List<UUID> planned(Supplier<List<UUID>> search) {
+        List<String> settings = dialect.searchSettings();
+        if (settings.isEmpty()) {
+            return search.get();
+        }
+        return transactions.execute(status -> {
+            settings.forEach(setting -> jdbc.sql(setting).update());
+            return search.get();
+        });
     }
 
     private JdbcClient.StatementSpec bind(JdbcClient.StatementSpec statement, @Nullable String query, List<UUID> byVariant) {
@@ -112,7 +123,7 @@ class Products {
 
     /** After a large import: fresh statistics, or PostgreSQL may scan every product per search. */
     void analyze() {
-        jdbc.sql(dialect.analyze()).update();
+        jdbc.sql(dialect.analyze(!TransactionSynchronizationManager.isActualTransactionActive())).update();
     }
 
     /** A variant SKU typed as printed, or in upper or lower case; the unique SKU index finds it on every database. */

@@ -24,8 +24,12 @@ sealed interface SearchDialect {
 
     Map<String, Object> params(String query);
 
-    /** Refreshes the planner's statistics after a large import, so searches keep using the right indexes. */
-    String analyze();
+    /**
+     * Refreshes the planner's statistics after a large import, so searches keep using the right indexes. Outside a
+     * transaction PostgreSQL also vacuums, which marks the new rows visible to all so the title walk reads the index
+     * alone (VACUUM cannot run inside a transaction).
+     */
+    String analyze(boolean outsideTransaction);
 
     /** Statements run in a search's transaction before it. */
     default List<String> searchSettings() {
@@ -65,8 +69,8 @@ sealed interface SearchDialect {
         }
 
         @Override
-        public String analyze() {
-            return "analyze catalog_product, catalog_variant";
+        public String analyze(boolean outsideTransaction) {
+            return (outsideTransaction ? "vacuum (analyze) " : "analyze ") + "catalog_product, catalog_variant";
         }
 
         /**
@@ -102,7 +106,7 @@ sealed interface SearchDialect {
         }
 
         @Override
-        public String analyze() {
+        public String analyze(boolean outsideTransaction) {
             return "analyze table catalog_product";
         }
     }
