@@ -13,9 +13,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Reads products of one merchant. A search page is built from two ordered reads: the asking member's matching
@@ -29,10 +32,12 @@ class Products {
 
     private final JdbcClient jdbc;
     private final SearchDialect dialect;
+    private final TransactionTemplate transactions;
 
-    Products(JdbcClient jdbc, SearchDialect dialect) {
+    Products(JdbcClient jdbc, SearchDialect dialect, TransactionTemplate transactions) {
         this.jdbc = jdbc;
         this.dialect = dialect;
+        this.transactions = transactions;
     }
 
     Optional<Product> findById(UUID merchantId, UUID productId, @Nullable UUID memberId) {
@@ -65,22 +70,42 @@ class Products {
     }
 
     /**
-     * The other matches, by title; {@code favourites} are left out (they were listed first). The page's ids are
-     * ordered from a narrow (id, title) set, then their full rows are read by primary key.
+     * The other matches, by title; {@code favourites} are left out (they were listed first). The page's ids come from
+     * one plain ordered read that the database can answer by walking the title index until the page is full (common
+     * words) or from the search index and a sort (rare words); then the full rows are read by primary key. The order
+     * names merchant_id first, constant here, so that H2 too sees the index's order.
      */
     List<Product> others(UUID merchantId, @Nullable String query, Set<UUID> favourites, int limit, long offset) {
         boolean searching = query != null && !query.isBlank();
         List<UUID> byVariant = searching ? productsWithVariantSku(merchantId, query.strip()) : List.of();
-        String sql = "select " + COLUMNS + ", false as favourite from catalog_product p where p.id in (select m.id from "
-                + (searching ? dialect.matching(query, !byVariant.isEmpty())
-                        : "(select id, title from catalog_product where merchant_id = :merchant and archived_at is null) m")
-                + (favourites.isEmpty() ? "" : " where m.id not in (:favourites)")
-                + " order by m.title, m.id limit :limit offset :offset) order by p.title, p.id";
+        String sql = "select id from catalog_product where merchant_id = :merchant and archived_at is null"
+                + (searching ? " and " + dialect.condition(query, !byVariant.isEmpty()) : "")
+                + (favourites.isEmpty() ? "" : " and id not in (:favourites)")
+                + " order by merchant_id, title, id limit :limit offset :offset";
         var statement = jdbc.sql(sql).param("merchant", merchantId).param("limit", limit).param("offset", offset);
         if (!favourites.isEmpty()) {
             statement = statement.param("favourites", favourites);
         }
-        return withVariants(bind(statement, query, byVariant).query(Products::row).list());
+        var search = bind(statement, query, byVariant);
+        List<UUID> page = searching ? planned(() -> search.query(UUID.class).list()) : search.query(UUID.class).list();
+        if (page.isEmpty()) {
+            return List.of();
+        }
+        List<Row> rows = jdbc.sql("select " + COLUMNS + ", false as favourite from catalog_product p where p.id in (:ids) order by p.title, p.id")
+                .param("ids", page).query(Products::row).list();
+        return withVariants(rows);
+    }
+
+    /** Runs a text search after the dialect's settings, in a transaction of its own when there are any. */
+    private List<UUID> planned(Supplier<List<UUID>> search) {
+        List<String> settings = dialect.searchSettings();
+        if (settings.isEmpty()) {
+            return search.get();
+        }
+        return transactions.execute(status -> {
+            settings.forEach(setting -> jdbc.sql(setting).update());
+            return search.get();
+        });
     }
 
     private JdbcClient.StatementSpec bind(JdbcClient.StatementSpec statement, @Nullable String query, List<UUID> byVariant) {
@@ -98,7 +123,7 @@ class Products {
 
     /** After a large import: fresh statistics, or PostgreSQL may scan every product per search. */
     void analyze() {
-        jdbc.sql(dialect.analyze()).update();
+        jdbc.sql(dialect.analyze(!TransactionSynchronizationManager.isActualTransactionActive())).update();
     }
 
     /** A variant SKU typed as printed, or in upper or lower case; the unique SKU index finds it on every database. */

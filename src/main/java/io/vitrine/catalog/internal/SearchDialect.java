@@ -7,28 +7,34 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * How a database matches products to a query. PostgreSQL uses its full-text search on title and description (GIN
- * index from V11_1) or the start of the SKU; H2, the embedded default, a case-insensitive LIKE per word on title,
- * SKU and description. Products whose variant has exactly the query as SKU are found by the caller beforehand and
- * passed as {@code :ids}. Archived products are never matched. Named parameter {@code :merchant} is bound by the caller.
+ * How a database matches products to a query, on the search columns of V62 that each write keeps current.
+ * PostgreSQL uses its full-text search on title and description (the stored tsvector and its GIN index) or the start
+ * of the SKU; H2, the embedded default, a LIKE per word on the stored lower-case title, SKU and description. Products
+ * whose variant has exactly the query as SKU are found by the caller beforehand and passed as {@code :ids}.
  */
 sealed interface SearchDialect {
 
     int MAX_WORDS = 8;
 
-    /** A condition on the unqualified columns of catalog_product; for a few rows (a member's favourites). */
+    /**
+     * A condition on the unqualified columns of catalog_product. It tests each row on its own (no derived table or
+     * union), so that a search ordered by title can walk the title index and stop at the page.
+     */
     String condition(String query, boolean withIds);
-
-    /** A derived table {@code m} with the id and title of all the merchant's matching products. */
-    default String matching(String query, boolean withIds) {
-        return "(select id, title from catalog_product where merchant_id = :merchant and archived_at is null and "
-                + condition(query, withIds) + ") m";
-    }
 
     Map<String, Object> params(String query);
 
-    /** Refreshes the planner's statistics after a large import, so searches keep using the right indexes. */
-    String analyze();
+    /**
+     * Refreshes the planner's statistics after a large import, so searches keep using the right indexes. Outside a
+     * transaction PostgreSQL also vacuums, which marks the new rows visible to all so the title walk reads the index
+     * alone (VACUUM cannot run inside a transaction).
+     */
+    String analyze(boolean outsideTransaction);
+
+    /** Statements run in a search's transaction before it. */
+    default List<String> searchSettings() {
+        return List.of();
+    }
 
     static List<String> words(String query) {
         List<String> words = new ArrayList<>();
@@ -46,21 +52,14 @@ sealed interface SearchDialect {
 
     record Postgres() implements SearchDialect {
 
-        /** Must stay the expression of the index catalog_product_fts (V11_1) for the index to be used. */
+        /** The expression of the index catalog_product_fts of V11_1, which V62 replaced by a stored column. */
         static final String DOCUMENT = "to_tsvector('english', title || ' ' || coalesce(description, ''))";
-        private static final String TEXT = DOCUMENT + " @@ plainto_tsquery('english', :q)";
+        private static final String TEXT = "search_document @@ plainto_tsquery('english', :q)";
         private static final String SKU = "lower(sku) like :prefix";
 
         @Override
         public String condition(String query, boolean withIds) {
             return "(" + TEXT + " or " + SKU + (withIds ? " or id in (:ids))" : ")");
-        }
-
-        /** A UNION of index scans: with OR, PostgreSQL re-evaluates the text search on every row, ten times slower. */
-        @Override
-        public String matching(String query, boolean withIds) {
-            String from = "select id, title from catalog_product where merchant_id = :merchant and archived_at is null and ";
-            return "(" + from + TEXT + " union " + from + SKU + (withIds ? " union " + from + "id in (:ids)" : "") + ") m";
         }
 
         @Override
@@ -70,8 +69,17 @@ sealed interface SearchDialect {
         }
 
         @Override
-        public String analyze() {
-            return "analyze catalog_product, catalog_variant";
+        public String analyze(boolean outsideTransaction) {
+            return (outsideTransaction ? "vacuum (analyze) " : "analyze ") + "catalog_product, catalog_variant";
+        }
+
+        /**
+         * Each search is planned for its words: walking the title index suits a common word, the GIN index and a sort
+         * a rare one. A cached generic plan cannot tell them apart and walked every product for a SKU (over a second).
+         */
+        @Override
+        public List<String> searchSettings() {
+            return List.of("set local plan_cache_mode = force_custom_plan");
         }
     }
 
@@ -82,9 +90,7 @@ sealed interface SearchDialect {
             StringBuilder sql = new StringBuilder("((");
             List<String> words = words(query);
             for (int i = 0; i < words.size(); i++) {
-                sql.append(i == 0 ? "" : " and ")
-                        .append("lower(title || ' ' || coalesce(sku, '') || ' ' || coalesce(description, '')) like :w")
-                        .append(i);
+                sql.append(i == 0 ? "" : " and ").append("search_text like :w").append(i);
             }
             return sql + ")" + (withIds ? " or id in (:ids)" : "") + ")";
         }
@@ -100,7 +106,7 @@ sealed interface SearchDialect {
         }
 
         @Override
-        public String analyze() {
+        public String analyze(boolean outsideTransaction) {
             return "analyze table catalog_product";
         }
     }
