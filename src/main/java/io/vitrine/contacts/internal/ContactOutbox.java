@@ -20,6 +20,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicLong;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
@@ -43,6 +44,13 @@ public class ContactOutbox {
 
     /** How many earlier Message-IDs of the thread go into References. */
     private static final int REFERENCES = 20;
+
+    /**
+     * Platform threads, not virtual ones: Jakarta Mail writes a message to the SMTP connection byte by byte into a
+     * BufferedOutputStream, which on a virtual thread starts at 512 bytes and grows one byte per write up to 8 KiB,
+     * copying itself each time (JDK 25); opened on a platform thread it starts at 8 KiB.
+     */
+    private static final ThreadFactory WORKERS = Thread.ofPlatform().name("contacts-outbox-", 0).daemon().factory();
 
     private final String name = "contacts-" + UUID.randomUUID();
     private final AtomicLong batches = new AtomicLong();
@@ -82,10 +90,10 @@ public class ContactOutbox {
     @SchedulerLock(name = "contacts-outbox", lockAtMostFor = "5m")
     void tick() {
         // A full batch means more is waiting: keep draining (within the lock's time) instead of idling a whole
-        // poll interval between batches.
+        // poll interval between batches, over connections that stay open from batch to batch.
         long deadline = System.nanoTime() + DRAIN_LIMIT.toNanos();
-        try {
-            while (sendDue() >= settings.batchSize() && System.nanoTime() < deadline) {
+        try (Sendings sendings = new Sendings()) {
+            while (sendDue(sendings) >= settings.batchSize() && System.nanoTime() < deadline) {
                 LOG.debug("Contact outbox: a full batch was sent, draining on");
             }
         } catch (RuntimeException e) {
@@ -95,10 +103,17 @@ public class ContactOutbox {
 
     /**
      * Sends what is due now; returns how many rows this worker claimed. The batch is claimed in one statement and its
-     * contacts loaded in one query; up to {@code parallelism} contacts are served at once on virtual threads, each
-     * contact's messages one after another in their order, all over the channels' connections opened for the batch.
+     * contacts loaded in one query; up to {@code parallelism} contacts are served at once on worker threads, each
+     * contact's messages one after another in their order, over the channels' connections (kept open across the
+     * batches of one tick).
      */
     public int sendDue() {
+        try (Sendings sendings = new Sendings()) {
+            return sendDue(sendings);
+        }
+    }
+
+    private int sendDue(Sendings sendings) {
         String claim = name + "/" + batches.incrementAndGet();
         List<Message> claimed = messages.claimDue(claim, clock.instant().plus(settings.lease()), settings.batchSize());
         if (claimed.isEmpty()) {
@@ -108,7 +123,8 @@ public class ContactOutbox {
         claimed.forEach(m -> byContact.computeIfAbsent(m.contactId(), c -> new ArrayList<>()).add(m));
         Map<UUID, Contact> found = contacts.findAnyMerchant(byContact.keySet());
         Queue<List<Message>> queue = new ConcurrentLinkedQueue<>(byContact.values());
-        try (Batch batch = new Batch(claim); var threads = Executors.newVirtualThreadPerTaskExecutor()) {
+        Batch batch = new Batch(claim, sendings);
+        try (var threads = Executors.newThreadPerTaskExecutor(WORKERS)) {
             for (int i = 0; i < Math.min(settings.parallelism(), byContact.size()); i++) {
                 threads.submit(() -> {
                     for (List<Message> thread = queue.poll(); thread != null; thread = queue.poll()) {
@@ -169,7 +185,7 @@ public class ContactOutbox {
                     finish(batch, message, contact, MessageState.FAILED, retry.reason(), null);
             case SendResult.Retry retry -> {
                 Instant next = clock.instant().plus(backoff(message.attempts() + 1));
-                messages.retryAt(message.id(), batch.claim, next, retry.reason());
+                messages.retryAt(message.id(), batch.claim(), next, retry.reason());
                 announce(contact, withState(message, MessageState.QUEUED, retry.reason(), next, null));
             }
         }
@@ -186,7 +202,7 @@ public class ContactOutbox {
     private void finish(Batch batch, Message message, Contact contact, MessageState state, String failure,
             String providerId) {
         Instant sentAt = state == MessageState.SENT ? clock.instant() : null;
-        if (messages.finish(message.id(), batch.claim, state, failure, providerId, sentAt)) {
+        if (messages.finish(message.id(), batch.claim(), state, failure, providerId, sentAt)) {
             announce(contact, withState(message, state, failure, message.sendAt(), sentAt));
         }
     }
@@ -218,13 +234,13 @@ public class ContactOutbox {
 
     private SendResult attempt(Batch batch, Message message, Contact contact, List<String> references) {
         boolean confirmation = message.kind() == MessageKind.CONFIRMATION;
-        ChannelAdapter.Sending sending = batch.sending(contact.channel());
+        ChannelAdapter.Sending sending = batch.sendings().of(contact.channel());
         if (sending == null) {
             return new SendResult.Retry("no adapter for " + contact.channel());
         }
-        Member owner = batch.owners.computeIfAbsent(contact.ownerId(), id -> team.findMember(id).orElseThrow());
-        String merchant = batch.merchants.computeIfAbsent(contact.merchantId(), id -> merchants.get(id).name());
-        String proxy = batch.proxies.computeIfAbsent(contact.channel() + " " + owner.id(), key -> proxies.of(
+        Member owner = batch.owners().computeIfAbsent(contact.ownerId(), id -> team.findMember(id).orElseThrow());
+        String merchant = batch.merchants().computeIfAbsent(contact.merchantId(), id -> merchants.get(id).name());
+        String proxy = batch.proxies().computeIfAbsent(contact.channel() + " " + owner.id(), key -> proxies.of(
                 channels.adapter(contact.channel()).orElseThrow(), contact.merchantId(), owner.id(),
                 owner.displayName()).address());
         int at = proxy.indexOf('@');
@@ -235,39 +251,42 @@ public class ContactOutbox {
         if (message.inReplyTo() != null && !confirmation) {
             subject = "Re: " + subject;
         }
-        var outbound = new OutboundMessage(contact.merchantId(), contact.id(), contact.channel(),
-                cipher.decrypt(contact.addressEnc()), proxy, owner.displayName() + " (" + merchant + ")", replyTo,
-                subject, message.body(), views.cards(message.products()), message.messageId(), message.inReplyTo(),
-                references, links.unsubscribe(contact.id()),
+        String to = batch.addresses().computeIfAbsent(contact.id(), id -> cipher.decrypt(contact.addressEnc()));
+        var outbound = new OutboundMessage(contact.merchantId(), contact.id(), contact.channel(), to, proxy,
+                owner.displayName() + " (" + merchant + ")", replyTo, subject, message.body(),
+                views.cards(message.products()), message.messageId(), message.inReplyTo(), references,
+                batch.unsubscribes().computeIfAbsent(contact.id(), links::unsubscribe),
                 confirmation ? "Yes, keep me in touch" : null, confirmation ? links.confirm(contact.id()) : null,
                 message.template());
         return sending.send(outbound);
     }
 
     /**
-     * What one batch shares: its claim, the experts, shops and proxy addresses it looked up once, and the channels'
-     * sending runs (connections) opened on first use and closed with the batch.
+     * What one batch shares: its claim, the sendings, and what it looked up or worked out once: experts, shops, proxy
+     * addresses, and per contact the decrypted address and the signed unsubscribe link.
      */
-    private final class Batch implements AutoCloseable {
+    private record Batch(String claim, Sendings sendings, Map<UUID, Member> owners, Map<UUID, String> merchants,
+            Map<String, String> proxies, Map<UUID, String> addresses, Map<UUID, String> unsubscribes) {
 
-        final String claim;
-        final Map<UUID, Member> owners = new ConcurrentHashMap<>();
-        final Map<UUID, String> merchants = new ConcurrentHashMap<>();
-        final Map<String, String> proxies = new ConcurrentHashMap<>();
-        private final Map<ContactChannel, ChannelAdapter.Sending> sendings = new ConcurrentHashMap<>();
-
-        Batch(String claim) {
-            this.claim = claim;
+        Batch(String claim, Sendings sendings) {
+            this(claim, sendings, new ConcurrentHashMap<>(), new ConcurrentHashMap<>(), new ConcurrentHashMap<>(),
+                    new ConcurrentHashMap<>(), new ConcurrentHashMap<>());
         }
+    }
 
-        ChannelAdapter.Sending sending(ContactChannel channel) {
-            return channels.adapter(channel).map(adapter -> sendings.computeIfAbsent(channel, c -> adapter.sending()))
+    /** The channels' sending runs (connections), opened on first use and closed when the tick or manual run ends. */
+    private final class Sendings implements AutoCloseable {
+
+        private final Map<ContactChannel, ChannelAdapter.Sending> open = new ConcurrentHashMap<>();
+
+        ChannelAdapter.Sending of(ContactChannel channel) {
+            return channels.adapter(channel).map(adapter -> open.computeIfAbsent(channel, c -> adapter.sending()))
                     .orElse(null);
         }
 
         @Override
         public void close() {
-            sendings.values().forEach(ChannelAdapter.Sending::close);
+            open.values().forEach(ChannelAdapter.Sending::close);
         }
     }
 

@@ -85,20 +85,30 @@ class Messages {
     }
 
     /**
-     * Claims up to {@code limit} due rows for the claim {@code claim} in one statement (a row another worker holds
-     * under a live lease is skipped) and returns them, oldest first. A claim name is used for one batch only.
+     * Claims up to {@code limit} due rows for the claim {@code claim} in one conditional update (a row another worker
+     * took meanwhile or holds under a live lease is skipped) and returns them, oldest first. A claim name is used for
+     * one batch only. Rows are found and read back by id, so no statement scans the table for the claim.
      */
     List<Message> claimDue(String claim, Instant until, int limit) {
         Instant now = clock.instant();
+        List<UUID> due = jdbc.sql("""
+                select id from contact_message
+                where state = 'QUEUED' and send_at <= ? and (claimed_until is null or claimed_until < ?)
+                order by send_at, created_at limit ?""")
+                .params(Db.ts(now), Db.ts(now), limit).query(UUID.class).list();
+        if (due.isEmpty()) {
+            return List.of();
+        }
         jdbc.sql("""
-                update contact_message set claimed_by = ?, claimed_until = ?, attempts = attempts + 1
-                where id in (select id from contact_message
-                        where state = 'QUEUED' and send_at <= ? and (claimed_until is null or claimed_until < ?)
-                        order by send_at, created_at limit ?)
-                    and state = 'QUEUED' and (claimed_until is null or claimed_until < ?)""")
-                .params(claim, Db.ts(until), Db.ts(now), Db.ts(now), limit, Db.ts(now)).update();
-        return jdbc.sql("select * from contact_message where claimed_by = ? order by send_at, created_at, id")
-                .param(claim).query(Messages::row).list();
+                update contact_message set claimed_by = :claim, claimed_until = :until, attempts = attempts + 1
+                where id in (:ids) and state = 'QUEUED' and send_at <= :now
+                    and (claimed_until is null or claimed_until < :now)""")
+                .param("claim", claim).param("until", Db.ts(until)).param("ids", due).param("now", Db.ts(now))
+                .update();
+        return jdbc.sql("""
+                select * from contact_message where id in (:ids) and claimed_by = :claim
+                order by send_at, created_at, id""")
+                .param("ids", due).param("claim", claim).query(Messages::row).list();
     }
 
     /**
