@@ -52,8 +52,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
         "spring.datasource.url=jdbc:h2:mem:appointments-browser;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
         "vitrine.demo=true",
         "vitrine.scheduling.tick-interval=300ms",
-        // The clock jumps ahead; consoles seen "long ago" by it must not count as gone.
-        "vitrine.presence.grace=6h"
+        // The clock jumps ahead to the first free slot, which late in the day is the next morning (Anna works 8:00 to
+        // 20:00 Berlin time); consoles seen "long ago" by the moved clock must not count as gone.
+        "vitrine.presence.grace=2d"
 })
 @Import(MovableClock.Configuration.class)
 class AppointmentBrowserTest extends ChromiumTest {
