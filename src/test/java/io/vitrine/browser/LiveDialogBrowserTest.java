@@ -252,7 +252,8 @@ class LiveDialogBrowserTest extends ChromiumTest {
 
     /** The expert's video is visible and new frames arrive. */
     private static void assertVideoPlays(Page customer) {
-        assertThat(customer.getByTestId("expert-video")).isVisible();
+        // Shown with its first decoded frame, which a busy machine can take longer than the default wait to deliver.
+        assertThat(customer.getByTestId("expert-video")).isVisible(new LocatorAssertions.IsVisibleOptions().setTimeout(MEDIA_WAIT_MS));
         customer.waitForFunction("""
                 () => new Promise(resolve => {
                   const video = document.querySelector('[data-testid=expert-video]');
