@@ -31,10 +31,12 @@ class ProductEditor {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final WordIndex wordIndex;
 
-    ProductEditor(JdbcClient jdbc, Clock clock) {
+    ProductEditor(JdbcClient jdbc, Clock clock, WordIndex wordIndex) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.wordIndex = wordIndex;
     }
 
     @Transactional
@@ -49,6 +51,7 @@ class ProductEditor {
                 values (:id, :merchant, :key, :externalId, :sku, :title, :description, :url, :images, :price, :currency,
                     :available, :stock, :now, :now)""")
                 .paramSource(params(id, merchantId, p, now)).update(), p);
+        wordIndex.refresh(merchantId, List.of(id));
         replaceVariants(merchantId, id, p);
         return id;
     }
@@ -65,6 +68,7 @@ class ProductEditor {
                     available = :available, stock = :stock, updated_at = :now
                 where id = :id and merchant_id = :merchant""")
                 .paramSource(params(productId, merchantId, p, clock.instant())).update(), p);
+        wordIndex.refresh(merchantId, List.of(productId));
         replaceVariants(merchantId, productId, p);
     }
 

@@ -5,6 +5,7 @@ import java.sql.Types;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -34,6 +35,11 @@ class ProductWriter {
             insert into catalog_product (id, merchant_id, product_key, external_id, sku, title, description, url, images,
                 price_minor, currency, available, stock, created_at, updated_at)
             values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+    /** The same with the search text, where the {@link WordIndex} is used: written at once, not in a second update. */
+    private static final String INSERT_PRODUCT_WITH_TEXT = """
+            insert into catalog_product (id, merchant_id, product_key, external_id, sku, title, description, url, images,
+                price_minor, currency, available, stock, created_at, updated_at, search_text)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
     private static final String UPDATE_PRODUCT = """
             update catalog_product set external_id = coalesce(?, external_id), sku = coalesce(?, sku),
                 title = coalesce(?, title), description = coalesce(?, description), url = coalesce(?, url),
@@ -63,12 +69,14 @@ class ProductWriter {
     private final JdbcTemplate template;
     private final TransactionTemplate transactions;
     private final Clock clock;
+    private final WordIndex wordIndex;
 
-    ProductWriter(JdbcClient jdbc, JdbcTemplate template, TransactionTemplate transactions, Clock clock) {
+    ProductWriter(JdbcClient jdbc, JdbcTemplate template, TransactionTemplate transactions, Clock clock, WordIndex wordIndex) {
         this.jdbc = jdbc;
         this.template = template;
         this.transactions = transactions;
         this.clock = clock;
+        this.wordIndex = wordIndex;
     }
 
     /** Writes what it can; returns the bad rows. A batch the database refuses is retried row by row. */
@@ -150,24 +158,35 @@ class ProductWriter {
         Instant now = clock.instant();
         List<Object[]> inserts = new ArrayList<>();
         List<Object[]> updates = new ArrayList<>();
+        Map<UUID, Set<String>> newWords = new LinkedHashMap<>();
         for (PendingProduct p : plan.products.values()) {
             var d = p.data;
             String images = d.images().isEmpty() ? null : CatalogJson.write(d.images());
             if (p.isNew) {
-                inserts.add(new Object[] {p.id, merchantId, d.key(), d.externalId(), d.sku(), d.title(), d.description(),
+                Object[] insert = {p.id, merchantId, d.key(), d.externalId(), d.sku(), d.title(), d.description(),
                         d.url(), images == null ? "[]" : images, d.price().amountMinor(), d.price().currency(),
-                        d.available() == null || d.available(), d.stock(), ts(now), ts(now)});
+                        d.available() == null || d.available(), d.stock(), ts(now), ts(now), null};
+                if (wordIndex.enabled()) {
+                    Set<String> words = SearchWords.of(d.title(), d.sku(), d.description());
+                    newWords.put(p.id, words);
+                    insert[insert.length - 1] = SearchWords.text(words);
+                }
+                inserts.add(wordIndex.enabled() ? insert : Arrays.copyOf(insert, insert.length - 1));
             } else {
                 updates.add(new Object[] {d.externalId(), d.sku(), d.title(), d.description(), d.url(), images,
                         d.price().amountMinor(), d.price().currency(), d.available(), d.stock(), ts(now), p.id});
             }
         }
-        template.batchUpdate(INSERT_PRODUCT, inserts, new int[] {ANY, ANY, Types.VARCHAR, Types.VARCHAR,
+        int[] insertTypes = {ANY, ANY, Types.VARCHAR, Types.VARCHAR,
                 Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.BIGINT, Types.VARCHAR,
-                Types.BOOLEAN, Types.INTEGER, Types.TIMESTAMP_WITH_TIMEZONE, Types.TIMESTAMP_WITH_TIMEZONE});
+                Types.BOOLEAN, Types.INTEGER, Types.TIMESTAMP_WITH_TIMEZONE, Types.TIMESTAMP_WITH_TIMEZONE, Types.VARCHAR};
+        template.batchUpdate(wordIndex.enabled() ? INSERT_PRODUCT_WITH_TEXT : INSERT_PRODUCT, inserts,
+                wordIndex.enabled() ? insertTypes : Arrays.copyOf(insertTypes, insertTypes.length - 1));
         template.batchUpdate(UPDATE_PRODUCT, updates, new int[] {Types.VARCHAR, Types.VARCHAR, Types.VARCHAR,
                 Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.BIGINT, Types.VARCHAR, Types.BOOLEAN, Types.INTEGER,
                 Types.TIMESTAMP_WITH_TIMEZONE, ANY});
+        wordIndex.added(merchantId, newWords);
+        wordIndex.refresh(merchantId, plan.products.values().stream().filter(p -> !p.isNew).map(p -> p.id).toList());
         storeVariants(merchantId, plan.variants.values());
         Set<UUID> withVariants = new LinkedHashSet<>();
         plan.variants.values().forEach(v -> withVariants.add(v.productId));

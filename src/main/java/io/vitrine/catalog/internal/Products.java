@@ -33,11 +33,13 @@ class Products {
     private final JdbcClient jdbc;
     private final SearchDialect dialect;
     private final TransactionTemplate transactions;
+    private final WordIndex wordIndex;
 
-    Products(JdbcClient jdbc, SearchDialect dialect, TransactionTemplate transactions) {
+    Products(JdbcClient jdbc, SearchDialect dialect, TransactionTemplate transactions, WordIndex wordIndex) {
         this.jdbc = jdbc;
         this.dialect = dialect;
         this.transactions = transactions;
+        this.wordIndex = wordIndex;
     }
 
     Optional<Product> findById(UUID merchantId, UUID productId, @Nullable UUID memberId) {
@@ -73,11 +75,27 @@ class Products {
      * The other matches, by title; {@code favourites} are left out (they were listed first). The page's ids come from
      * one plain ordered read that the database can answer by walking the title index until the page is full (common
      * words) or from the search index and a sort (rare words); then the full rows are read by primary key. The order
-     * names merchant_id first, constant here, so that H2 too sees the index's order.
+     * names merchant_id first, constant here, so that H2 too sees the index's order. On H2 the word index gives the
+     * few products that can match a rare word, and only those are tested.
      */
     List<Product> others(UUID merchantId, @Nullable String query, Set<UUID> favourites, int limit, long offset) {
         boolean searching = query != null && !query.isBlank();
         List<UUID> byVariant = searching ? productsWithVariantSku(merchantId, query.strip()) : List.of();
+        Set<UUID> candidates = searching ? wordIndex.candidates(merchantId, SearchDialect.words(query)) : null;
+        List<UUID> page = candidates != null
+                ? amongCandidates(merchantId, query, candidates, byVariant, favourites, limit, offset)
+                : inTitleOrder(merchantId, query, byVariant, favourites, limit, offset);
+        if (page.isEmpty()) {
+            return List.of();
+        }
+        List<Row> rows = jdbc.sql("select " + COLUMNS + ", false as favourite from catalog_product p where p.id in (:ids) order by p.title, p.id")
+                .param("ids", page).query(Products::row).list();
+        return withVariants(rows);
+    }
+
+    private List<UUID> inTitleOrder(UUID merchantId, @Nullable String query, List<UUID> byVariant, Set<UUID> favourites,
+            int limit, long offset) {
+        boolean searching = query != null && !query.isBlank();
         String sql = "select id from catalog_product where merchant_id = :merchant and archived_at is null"
                 + (searching ? " and " + dialect.condition(query, !byVariant.isEmpty()) : "")
                 + (favourites.isEmpty() ? "" : " and id not in (:favourites)")
@@ -87,13 +105,29 @@ class Products {
             statement = statement.param("favourites", favourites);
         }
         var search = bind(statement, query, byVariant);
-        List<UUID> page = searching ? planned(() -> search.query(UUID.class).list()) : search.query(UUID.class).list();
-        if (page.isEmpty()) {
+        return searching ? planned(() -> search.query(UUID.class).list()) : search.query(UUID.class).list();
+    }
+
+    /**
+     * The page among the few products the word index gave, tested by primary key and put in title order here: with
+     * an ORDER BY, H2 would walk the title index instead. Ties go by id as the database orders them (unsigned).
+     */
+    private List<UUID> amongCandidates(UUID merchantId, String query, Set<UUID> candidates, List<UUID> byVariant,
+            Set<UUID> favourites, int limit, long offset) {
+        Set<UUID> ids = new java.util.HashSet<>(candidates);
+        ids.addAll(byVariant);
+        ids.removeAll(favourites);
+        if (ids.isEmpty() || offset >= ids.size()) {
             return List.of();
         }
-        List<Row> rows = jdbc.sql("select " + COLUMNS + ", false as favourite from catalog_product p where p.id in (:ids) order by p.title, p.id")
-                .param("ids", page).query(Products::row).list();
-        return withVariants(rows);
+        record Match(UUID id, String title) {}
+        var statement = jdbc.sql("select id, title from catalog_product where id in (:candidates) and merchant_id = :merchant "
+                        + "and archived_at is null and " + dialect.condition(query, !byVariant.isEmpty()))
+                .param("candidates", ids).param("merchant", merchantId);
+        return bind(statement, query, byVariant)
+                .query((rs, n) -> new Match(rs.getObject("id", UUID.class), rs.getString("title"))).list().stream()
+                .sorted(java.util.Comparator.comparing(Match::title).thenComparing(m -> m.id().toString()))
+                .skip(offset).limit(limit).map(Match::id).toList();
     }
 
     /** Runs a text search after the dialect's settings, in a transaction of its own when there are any. */

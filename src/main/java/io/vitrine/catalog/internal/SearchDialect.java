@@ -1,6 +1,5 @@
 package io.vitrine.catalog.internal;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -9,7 +8,8 @@ import java.util.Map;
 /**
  * How a database matches products to a query, on the search columns of V62 that each write keeps current.
  * PostgreSQL uses its full-text search on title and description (the stored tsvector and its GIN index) or the start
- * of the SKU; H2, the embedded default, a LIKE per word on the stored lower-case title, SKU and description. Products
+ * of the SKU; H2, the embedded default, a LIKE per word on the stored {@link SearchWords} of title, SKU and description
+ * (a product matches when it has a word starting with each query word), helped by its {@link WordIndex}. Products
  * whose variant has exactly the query as SKU are found by the caller beforehand and passed as {@code :ids}.
  */
 sealed interface SearchDialect {
@@ -37,13 +37,7 @@ sealed interface SearchDialect {
     }
 
     static List<String> words(String query) {
-        List<String> words = new ArrayList<>();
-        for (String word : query.toLowerCase(Locale.ROOT).split("\\s+")) {
-            if (!word.isBlank() && words.size() < MAX_WORDS) {
-                words.add(word);
-            }
-        }
-        return words;
+        return SearchWords.ofQuery(query, MAX_WORDS);
     }
 
     static String likeEscaped(String text) {
@@ -100,7 +94,7 @@ sealed interface SearchDialect {
             Map<String, Object> params = new LinkedHashMap<>();
             List<String> words = words(query);
             for (int i = 0; i < words.size(); i++) {
-                params.put("w" + i, "%" + likeEscaped(words.get(i)) + "%");
+                params.put("w" + i, "% " + likeEscaped(words.get(i)) + "%");
             }
             return params;
         }
