@@ -23,18 +23,17 @@ class ChannelWebhookBenchmark extends ChannelsIntegrationTest {
 
     @Test
     void inboundSmsWebhookLatency() throws IOException {
-        Shop shop = shop();
-        String sid = accountSid();
-        String proxy = number();
-        setUpTwilio(shop.staff("admin"), sid, "twilio-auth-token", proxy);
-        String path = "/api/v1/channels/twilio/" + shop.slug() + "/messages";
+        TwilioShop twilio = twilioShop();
+        String sid = twilio.accountSid();
+        String proxy = twilio.number();
+        String path = "/api/v1/channels/twilio/" + twilio.shop().slug() + "/messages";
 
         List<Long> micros = new ArrayList<>();
         for (int i = 0; i < WARM_UP + MEASURED; i++) {
             var form = Webhooks.form("MessageSid", "SM" + accountSid().substring(2), "AccountSid", sid,
                     "From", "+4915112345678", "To", proxy, "Body", "Message " + i, "NumMedia", "0");
             long start = System.nanoTime();
-            var reply = Webhooks.twilio(port, path, form, "twilio-auth-token", PUBLIC_URL + path);
+            var reply = Webhooks.twilio(port, path, form, TWILIO_AUTH_TOKEN, PUBLIC_URL + path);
             long took = (System.nanoTime() - start) / 1000;
             assertThat(reply.status()).isEqualTo(200);
             if (i >= WARM_UP) {
