@@ -14,18 +14,37 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
  * Dialogs whose people are gone end or move on by themselves (presence grace is 2 s in tests). The presence sweep is
- * held off, so that an expert who lost every console is made Offline by the dialog sweep that requeues their dialog.
+ * held off, as if another node held its lock, so that an expert who lost every console is made Offline by the dialog
+ * sweep that requeues their dialog.
  */
-@TestPropertySource(properties = "vitrine.presence.sweep-interval=1h")
+@TestPropertySource(properties = "vitrine.presence.sweep-interval=60s")
 class AbandonedDialogIntegrationTest extends IntegrationTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(20);
+
+    @Autowired JdbcClient jdbc;
+
+    @BeforeEach
+    void presenceSweepLockedByAnotherNode() {
+        releasePresenceSweep();
+        jdbc.sql("insert into shedlock (name, lock_until, locked_at, locked_by) values "
+                + "('presence-sweep', timestamp '2999-01-01 00:00:00', current_timestamp, 'another node')").update();
+    }
+
+    @AfterEach
+    void releasePresenceSweep() {
+        jdbc.sql("delete from shedlock where name = 'presence-sweep'").update();
+    }
 
     @Test
     void shouldEndALiveDialogWhoseCustomersAreAllGoneAndGiveTheExpertsSlotToTheNextShopper() {

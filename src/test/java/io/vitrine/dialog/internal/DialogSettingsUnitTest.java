@@ -25,4 +25,12 @@ class DialogSettingsUnitTest {
                 Map.of("vitrine.coop.invite-ttl", "soon")))
                 .hasStackTraceContaining("vitrine.coop.invite-ttl");
     }
+
+    /** The tick's interval is how long its cluster lock is kept: past the lock's 10 s limit routing would stop. */
+    @Test
+    void shouldRefuseARoutingTickLongerThanItsLock() {
+        assertThatThrownBy(() -> Settings.bind("vitrine", DialogProperties.class,
+                Map.of("vitrine.routing.tick-interval", "30s")))
+                .hasStackTraceContaining("tickInterval");
+    }
 }

@@ -35,4 +35,14 @@ class MerchantSettingsUnitTest {
                 Map.of("vitrine.login.address-free-failures", "0")))
                 .hasStackTraceContaining("vitrine.login.address-free-failures");
     }
+
+    /** The sweep's interval is how long its cluster lock is kept: past the lock's 60 s limit the sweep would never run. */
+    @Test
+    void shouldRefuseAPresenceSweepIntervalLongerThanItsLock() {
+        assertThatThrownBy(() -> Settings.bind("vitrine.presence", PresenceProperties.class,
+                Map.of("vitrine.presence.sweep-interval", "2m")))
+                .hasStackTraceContaining("sweepInterval");
+        assertThat(Settings.bind("vitrine.presence", PresenceProperties.class, Map.of("vitrine.presence.sweep-interval", "60s"))
+                .sweepInterval()).isEqualTo(Duration.ofSeconds(60));
+    }
 }
