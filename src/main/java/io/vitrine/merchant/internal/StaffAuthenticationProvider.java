@@ -4,6 +4,7 @@ import io.vitrine.merchant.Merchant;
 import io.vitrine.merchant.StaffPrincipal;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -21,14 +22,26 @@ class StaffAuthenticationProvider implements AuthenticationProvider {
     private final TeamMembers members;
     private final Merchants merchants;
     private final PasswordEncoder passwords;
-    /** Checked against when the email is unknown, so that an unknown email takes as long as a wrong password. */
-    private final String unknownEmailHash;
+    /**
+     * Checked against when the email is unknown, so that an unknown email takes as long as a wrong password. Made at
+     * the first such login, not at start-up, where the hash's deliberate slowness would only delay the server.
+     */
+    private volatile @Nullable String unknownEmailHash;
 
     StaffAuthenticationProvider(TeamMembers members, Merchants merchants, PasswordEncoder passwords) {
         this.members = members;
         this.merchants = merchants;
         this.passwords = passwords;
-        this.unknownEmailHash = passwords.encode("no account has this password");
+    }
+
+    /** Two first logins at once may both make it; either hash serves. */
+    private String unknownEmailHash() {
+        String hash = unknownEmailHash;
+        if (hash == null) {
+            hash = passwords.encode("no account has this password");
+            unknownEmailHash = hash;
+        }
+        return hash;
     }
 
     @Override
@@ -36,7 +49,7 @@ class StaffAuthenticationProvider implements AuthenticationProvider {
         String password = String.valueOf(attempt.getCredentials());
         List<StaffPrincipal> candidates = candidates(attempt.getName(), attempt.getDetails());
         if (candidates.isEmpty()) {
-            passwords.matches(password, unknownEmailHash);
+            passwords.matches(password, unknownEmailHash());
             throw new BadCredentialsException("Wrong email or password");
         }
         List<StaffPrincipal> matching = candidates.stream().filter(c -> passwords.matches(password, c.getPassword())).toList();
