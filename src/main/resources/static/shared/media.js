@@ -19,6 +19,11 @@ const STATE_RANK = { live: 0, poor: 1, connecting: 2, reconnecting: 3 };
 /**
  * This browser's microphone and (for the expert) camera. Dispatches `track` events ({detail: {kind, track}})
  * when a track appears, is replaced or goes away, and `state` events when mic/camera switch.
+ *
+ * `micOn`/`cameraOn` say what runs now; `micWanted`/`cameraWanted` where each is headed, which their switches show:
+ * on while the devices are being opened, then as last switched. Opening a device takes a while (up to a second or
+ * more for a real camera), so switches made meanwhile are applied one after the other once it opened, the latest
+ * one holding; a track that is replaced or no longer wanted is stopped, so no device is left running unseen.
  */
 export class LocalMedia extends EventTarget {
   stream = new MediaStream();
@@ -26,16 +31,23 @@ export class LocalMedia extends EventTarget {
   video = null;
   micOn = false;
   cameraOn = false;
+  micWanted = false;
+  cameraWanted = false;
   #facing = 'user';
   #opening = null;
   #stops = 0;
+  #changes = Promise.resolve();
 
   /**
    * Opens camera and microphone in one permission prompt (the expert). A call while they are being opened waits
    * for that opening instead of opening a second pair (a warm-up and the dialog's start may overlap).
    */
   startCameraAndMic() {
-    this.#opening ??= this.#openCameraAndMic().finally(() => { this.#opening = null; });
+    if (!this.#opening) {
+      this.micWanted = true;
+      this.cameraWanted = true;
+      this.#opening = this.#openCameraAndMic().finally(() => { this.#opening = null; });
+    }
     return this.#opening;
   }
 
@@ -46,40 +58,60 @@ export class LocalMedia extends EventTarget {
 
   async #openCameraAndMic() {
     const stops = this.#stops;
-    const stream = await navigator.mediaDevices.getUserMedia({ audio: AUDIO_CONSTRAINTS, video: { ...CAMERA_CONSTRAINTS, facingMode: this.#facing } });
+    let stream;
+    try {
+      stream = await navigator.mediaDevices.getUserMedia({ audio: AUDIO_CONSTRAINTS, video: { ...CAMERA_CONSTRAINTS, facingMode: this.#facing } });
+    } catch (err) {
+      this.#settle('mic');
+      this.#settle('camera');
+      throw err;
+    }
     if (stops !== this.#stops) {
       // stop() came while the devices were opening: they go off again at once.
       for (const track of stream.getTracks()) track.stop();
       return;
     }
+    // Switched while opening: a camera switched off closes at once, a microphone switched off starts muted (the
+    // switch itself waits for this opening, then finds nothing left to do).
+    const video = stream.getVideoTracks()[0] ?? null;
     this.#setTrack('audio', stream.getAudioTracks()[0] ?? null);
-    this.#setTrack('video', stream.getVideoTracks()[0] ?? null);
-    this.micOn = Boolean(this.audio);
+    if (this.cameraWanted) this.#setTrack('video', video);
+    else video?.stop();
+    if (this.audio) this.audio.enabled = this.micWanted;
+    this.micOn = this.micWanted && Boolean(this.audio);
     this.cameraOn = Boolean(this.video);
     this.#emitState();
   }
 
   /** Switches the microphone; the first switch-on asks for it. Muting keeps the track (sending silence). */
-  async setMic(on) {
-    if (on && !this.audio) {
-      const stream = await navigator.mediaDevices.getUserMedia({ audio: AUDIO_CONSTRAINTS });
-      this.#setTrack('audio', stream.getAudioTracks()[0]);
-    }
-    if (this.audio) this.audio.enabled = on;
-    this.micOn = on && Boolean(this.audio);
-    this.#emitState();
+  setMic(on) {
+    this.micWanted = on;
+    return this.#change(async () => {
+      if (this.micWanted && !this.audio) {
+        const track = await this.#open('mic', async () => (await navigator.mediaDevices.getUserMedia({ audio: AUDIO_CONSTRAINTS })).getAudioTracks()[0]);
+        if (!track) return;
+        this.#setTrack('audio', track);
+      }
+      if (this.audio) this.audio.enabled = this.micWanted;
+      this.micOn = this.micWanted && Boolean(this.audio);
+      this.#emitState();
+    });
   }
 
   /** Camera off releases the device (its light goes out); on opens it again. */
-  async setCamera(on) {
-    if (on && !this.video) {
-      this.#setTrack('video', await this.#openCamera({ facingMode: this.#facing }));
-    } else if (!on && this.video) {
-      this.video.stop();
-      this.#setTrack('video', null);
-    }
-    this.cameraOn = Boolean(this.video);
-    this.#emitState();
+  setCamera(on) {
+    this.cameraWanted = on;
+    return this.#change(async () => {
+      if (this.cameraWanted && !this.video) {
+        const track = await this.#open('camera', () => this.#openCamera({ facingMode: this.#facing }));
+        if (!track) return;
+        this.#setTrack('video', track);
+      } else if (!this.cameraWanted && this.video) {
+        this.#setTrack('video', null);
+      }
+      this.cameraOn = Boolean(this.video);
+      this.#emitState();
+    });
   }
 
   async cameras() {
@@ -91,17 +123,21 @@ export class LocalMedia extends EventTarget {
   }
 
   /** Next camera (front/back on a phone). Phones cannot open two cameras at once: the old one stops first. */
-  async switchCamera() {
-    const cameras = await this.cameras();
-    const current = this.video?.getSettings().deviceId;
-    const index = cameras.findIndex((c) => c.deviceId === current);
-    const next = cameras.length > 1 ? cameras[(index + 1) % cameras.length] : null;
-    this.#facing = this.#facing === 'user' ? 'environment' : 'user';
-    this.video?.stop();
-    const track = await this.#openCamera(next?.deviceId ? { deviceId: { exact: next.deviceId } } : { facingMode: this.#facing });
-    this.#setTrack('video', track);
-    this.cameraOn = true;
-    this.#emitState();
+  switchCamera() {
+    this.cameraWanted = true;
+    return this.#change(async () => {
+      const cameras = await this.cameras();
+      const current = this.video?.getSettings().deviceId;
+      const index = cameras.findIndex((c) => c.deviceId === current);
+      const next = cameras.length > 1 ? cameras[(index + 1) % cameras.length] : null;
+      this.#facing = this.#facing === 'user' ? 'environment' : 'user';
+      this.video?.stop();
+      const track = await this.#open('camera', () => this.#openCamera(next?.deviceId ? { deviceId: { exact: next.deviceId } } : { facingMode: this.#facing }));
+      if (!track) return;
+      this.#setTrack('video', track);
+      this.cameraOn = true;
+      this.#emitState();
+    });
   }
 
   stop() {
@@ -111,6 +147,46 @@ export class LocalMedia extends EventTarget {
     this.#setTrack('video', null);
     this.micOn = false;
     this.cameraOn = false;
+    this.micWanted = false;
+    this.cameraWanted = false;
+    this.#emitState();
+  }
+
+  /**
+   * Runs one change of the devices after those before it and after an opening under way, so that switches take
+   * effect in the order they were made.
+   */
+  #change(apply) {
+    const run = this.#changes.then(() => this.#opening?.catch(() => {})).then(apply);
+    this.#changes = run.catch(() => {});
+    return run;
+  }
+
+  /**
+   * Opens a device for `kind` ('mic' or 'camera'); null when it is no longer wanted once open (switched off or
+   * stopped meanwhile: the new track stops at once). A failure leaves the switch showing what runs.
+   */
+  async #open(kind, open) {
+    const stops = this.#stops;
+    let track;
+    try {
+      track = await open();
+    } catch (err) {
+      this.#settle(kind);
+      throw err;
+    }
+    const wanted = kind === 'mic' ? this.micWanted : this.cameraWanted;
+    if (stops !== this.#stops || !wanted) {
+      track?.stop();
+      return null;
+    }
+    return track;
+  }
+
+  /** After a failure to open `kind` ('mic' or 'camera'), its switch shows what runs. */
+  #settle(kind) {
+    if (kind === 'mic') this.micWanted = this.micOn;
+    else this.cameraWanted = this.cameraOn;
     this.#emitState();
   }
 
@@ -119,10 +195,14 @@ export class LocalMedia extends EventTarget {
     return stream.getVideoTracks()[0];
   }
 
+  /** A track that is replaced or removed is stopped: the device it came from is released. */
   #setTrack(kind, track) {
     const old = this[kind];
     if (old === track) return;
-    if (old) this.stream.removeTrack(old);
+    if (old) {
+      this.stream.removeTrack(old);
+      old.stop();
+    }
     if (track) this.stream.addTrack(track);
     this[kind] = track;
     this.dispatchEvent(new CustomEvent('track', { detail: { kind, track } }));

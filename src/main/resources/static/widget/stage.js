@@ -11,7 +11,7 @@ const PIP_ICON = 'M3 5h18v14H3zM12 12h7v5h-7z';
 
 /**
  * @typedef {{name?: string, participantId?: string}} Expert
- * @typedef {{state: string, local: {micOn: boolean}, streamOf: (id?: string) => MediaStream | undefined,
+ * @typedef {{state: string, local: {micWanted: boolean}, streamOf: (id?: string) => MediaStream | undefined,
  *   cameraOf: (id?: string) => boolean, isElsewhere: (id?: string) => boolean,
  *   unblockSound: (media: HTMLMediaElement[]) => void}} StageSession
  */
@@ -43,7 +43,8 @@ export function createStage({ onMic, session }) {
     /** @param {StageSession} live @param {Expert | undefined} expert @param {boolean} canSpeak */
     render(live, expert, canSpeak) {
       pill.set(live.state);
-      mic.set(live.local.micOn, live.local.micOn ? MEDIA_ICONS.mic : MEDIA_ICONS.micOff);
+      // Where the microphone is headed: it shows on at once, while the browser still opens it.
+      mic.set(live.local.micWanted, live.local.micWanted ? MEDIA_ICONS.mic : MEDIA_ICONS.micOff);
       mic.element.hidden = !canSpeak;
       const stream = live.streamOf(expert?.participantId);
       const hasVideo = Boolean(stream?.getVideoTracks().length);

@@ -835,7 +835,7 @@ function renderConversation(initial) {
     },
     isMine,
     onAppointment: (frame) => appointments.onFrame(frame),
-    onClosed: () => { if (media.session()?.local.micOn) media.setMic(false); },
+    onClosed: () => { if (media.session()?.local.micWanted) media.setMic(false); },
     dispose: () => {
       products?.stop();
       media.stop({ leaveStream: true });

@@ -37,7 +37,9 @@ export function createChatMedia({ dialogId, socket, local, participants, status,
 
   async function startCamera(mine) {
     try {
-      if (!local.video && !local.audio) await local.startCameraAndMic();
+      const opening = local.video || local.audio ? null : local.startCameraAndMic();
+      stage.render(); // the switches show camera and microphone coming on while they open
+      await opening;
     } catch (err) {
       recordError(err);
       stage.error(t('media.cameraFailed', { reason: err.message || err.name }));

@@ -27,8 +27,10 @@ export function createExpertStage({ local, session }) {
 
   async function run(action, failureKey) {
     error.hidden = true;
+    const done = action();
+    render(); // the switch shows its new position at once; the devices follow (a camera may still be opening)
     try {
-      await action();
+      await done;
     } catch (err) {
       recordError(err);
       error.textContent = t(failureKey, { reason: err.message || err.name });
@@ -47,8 +49,9 @@ export function createExpertStage({ local, session }) {
     const running = session();
     if (!running) return;
     pill.set(running.state);
-    mic.set(local.micOn, local.micOn ? MEDIA_ICONS.mic : MEDIA_ICONS.micOff);
-    camera.set(local.cameraOn);
+    // Where microphone and camera are headed: on while they open, so that a click then switches them off.
+    mic.set(local.micWanted, local.micWanted ? MEDIA_ICONS.mic : MEDIA_ICONS.micOff);
+    camera.set(local.cameraWanted);
     attachStream(selfVideo, local.video ? new MediaStream([local.video]) : null);
     running.playAudioExcept(null);
   }

@@ -61,8 +61,10 @@ export function createConversationMedia({ dialogId, dialog, you, allowed, isOpen
 
   async function setMic(on) {
     if (!session) return;
+    const switched = session.local.setMic(on);
+    render();
     try {
-      await session.local.setMic(on);
+      await switched;
     } catch (err) {
       recordError(err);
       onMicError(t('media.micFailed', { reason: err.message || err.name }));

@@ -178,6 +178,53 @@ class LiveDialogBrowserTest extends ChromiumTest {
     }
 
     @Test
+    void theExpertsCameraSwitchedOffAndOnWhileItOpensEndsOnWithOneCameraOpen() {
+        String base = "http://localhost:" + port;
+        expertContext = context(new Browser.NewContextOptions().setPermissions(List.of("camera", "microphone")));
+        // A camera that takes two seconds to open, as real ones can: the expert's switches come while it opens.
+        // Every track opened is kept, to count those still running once no opening is under way.
+        expertContext.addInitScript("""
+                (() => {
+                  const devices = navigator.mediaDevices;
+                  const open = devices.getUserMedia.bind(devices);
+                  window.vitrineTestTracks = [];
+                  window.vitrineTestOpening = 0;
+                  devices.getUserMedia = async (constraints) => {
+                    window.vitrineTestOpening += 1;
+                    try {
+                      await new Promise(resolve => setTimeout(resolve, 2000));
+                      const stream = await open(constraints);
+                      window.vitrineTestTracks.push(...stream.getTracks());
+                      return stream;
+                    } finally {
+                      window.vitrineTestOpening -= 1;
+                    }
+                  };
+                })()""");
+        Page console = page(expertContext, "expert");
+        console.setViewportSize(1280, 800);
+        expertOnline(console, base);
+        Page shopper = startDialog(base, "shopper", "Eva");
+        accept(console, "Eva");
+
+        // Off and on while the camera still opens: it shows as coming on, so the first click switches it off.
+        Locator camera = console.getByTestId("camera-toggle");
+        camera.click();
+        camera.click();
+        org.assertj.core.api.Assertions.assertThat(console.evaluate("() => window.vitrineTestTracks.length"))
+                .as("tracks opened before the switches").isEqualTo(0);
+        assertThat(camera).hasAttribute("aria-pressed", "true");
+
+        waitForVideo(shopper);
+        assertVideoPlays(shopper);
+        assertThat(shopper.getByTestId("stage-placeholder")).isHidden();
+        // Exactly one camera runs: none was opened twice and left running unseen.
+        console.waitForFunction("() => window.vitrineTestOpening === 0", null, new Page.WaitForFunctionOptions().setTimeout(MEDIA_WAIT_MS));
+        org.assertj.core.api.Assertions.assertThat(console.evaluate("() => window.vitrineTestTracks"
+                + ".filter(t => t.kind === 'video' && t.readyState === 'live').length")).isEqualTo(1);
+    }
+
+    @Test
     void aShopperWithTheWidgetInTwoTabsSeesTheExpertInBoth() {
         String base = "http://localhost:" + port;
         Page console = expertConsole(base);
