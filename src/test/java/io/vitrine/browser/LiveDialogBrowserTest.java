@@ -18,7 +18,6 @@ import java.util.regex.Pattern;
 import io.vitrine.support.Api;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -144,7 +143,6 @@ class LiveDialogBrowserTest extends ChromiumTest {
         assertThat(second.getByTestId("stage-placeholder")).hasAttribute("data-reason", "elsewhere", mediaWait());
     }
 
-    @Disabled("Fails since 2026-11-30 evening when run with the rest of this class (the expert's video stays hidden); passes alone. To investigate.")
     @Test
     void microphoneAndCameraSwitchedWhileTheStreamStartsNeedNoNewNegotiation() {
         String base = "http://localhost:" + port;
