@@ -119,6 +119,12 @@ abstract class CatalogSearchContract {
         assertThat(third.items()).hasSize(20);
         assertThat(third.hasNext()).isTrue();
         assertThat(catalog.search(merchant.id(), expert.id(), "gadget", 124, 20).hasNext()).isFalse();
+
+        String renamed = "id,sku,title,price,currency\ng-0007,G-0007,Gadget 0007 Keepsake,9.90,EUR\n";
+        catalog.importNow(merchant.id(), new java.io.ByteArrayInputStream(renamed.getBytes()), ImportFormat.CSV, "renamed.csv");
+        assertThat(titles("heirloom")).as("a re-import takes the old words away").containsExactly("Gadget 1007 Heirloom", "Gadget 2007 Heirloom");
+        assertThat(titles("keepsake")).containsExactly("Gadget 0007 Keepsake");
+        assertThat(titles("keepsake kitchen")).as("the description the re-import left out is kept").containsExactly("Gadget 0007 Keepsake");
     }
 
     private List<String> titles(String query) {
