@@ -51,7 +51,7 @@ class AbandonedDialogIntegrationTest extends IntegrationTest {
         Shop shop = shop(settings(1, AbandonedByExpert.REQUEUE), "anna");
         Api anna = shop.online("anna");
         Api alex = shop.shopper("Alex");
-        Socket alexWs = connectedShopper(alex);
+        Socket alexWs = Socket.welcomed(alex);
         String id = alex.post("/api/v1/widget/me/dialogs", Map.of()).body().path("id").asString();
         alexWs.send(Map.of("type", "subscribe", "dialogId", id, "afterSeq", 0));
         alexWs.await(type("subscribed"));
@@ -78,7 +78,7 @@ class AbandonedDialogIntegrationTest extends IntegrationTest {
         Shop shop = shop("anna");
         Api anna = shop.online("anna");
         Api alex = shop.shopper("Alex");
-        Socket first = connectedShopper(alex);
+        Socket first = Socket.welcomed(alex);
         String id = alex.post("/api/v1/widget/me/dialogs", Map.of()).body().path("id").asString();
         first.send(Map.of("type", "subscribe", "dialogId", id, "afterSeq", 0));
         first.await(type("subscribed"));
@@ -86,13 +86,13 @@ class AbandonedDialogIntegrationTest extends IntegrationTest {
         anna.post("/api/v1/dialogs/" + id + "/accept", null);
 
         first.kill();
-        Socket back = connectedShopper(alex);
+        Socket back = Socket.welcomed(alex);
         back.send(Map.of("type", "subscribe", "dialogId", id, "afterSeq", 0));
         back.await(type("subscribed"));
 
         // A second dialog abandoned after the first one's reconnect ends; by then the first one would have too.
         Api bea = shop.shopper("Bea");
-        Socket beaWs = connectedShopper(bea);
+        Socket beaWs = Socket.welcomed(bea);
         String abandoned = bea.post("/api/v1/widget/me/dialogs", Map.of()).body().path("id").asString();
         beaWs.send(Map.of("type", "subscribe", "dialogId", abandoned, "afterSeq", 0));
         beaWs.await(type("subscribed"));
@@ -111,7 +111,7 @@ class AbandonedDialogIntegrationTest extends IntegrationTest {
         annaConsole.awaitType("welcome");
         anna.put("/api/v1/me/presence", Map.of("status", "ONLINE"));
         Api alex = shop.shopper("Alex");
-        Socket alexWs = connectedShopper(alex);
+        Socket alexWs = Socket.welcomed(alex);
         String id = alex.post("/api/v1/widget/me/dialogs", Map.of("expert", "anna")).body().path("id").asString();
         alexWs.send(Map.of("type", "subscribe", "dialogId", id, "afterSeq", 0));
         awaitOffered(anna, id);
@@ -146,7 +146,7 @@ class AbandonedDialogIntegrationTest extends IntegrationTest {
         annaConsole.awaitType("welcome");
         anna.put("/api/v1/me/presence", Map.of("status", "ONLINE"));
         Api alex = shop.shopper("Alex");
-        Socket alexWs = connectedShopper(alex);
+        Socket alexWs = Socket.welcomed(alex);
         String id = alex.post("/api/v1/widget/me/dialogs", Map.of()).body().path("id").asString();
         alexWs.send(Map.of("type", "subscribe", "dialogId", id, "afterSeq", 0));
         awaitOffered(anna, id);
@@ -177,12 +177,6 @@ class AbandonedDialogIntegrationTest extends IntegrationTest {
         return new MerchantSettings("#1f6feb", "bottom-right", "Live", false, List.of(), null, 60, capacity, true, abandoned, null);
     }
 
-    private static Socket connectedShopper(Api shopper) {
-        Socket socket = Socket.connect(shopper);
-        socket.send(Map.of("type", "hello", "token", shopper.token()));
-        socket.awaitType("welcome");
-        return socket;
-    }
 
     /** Waits until the dialog is offered to this expert: the queue shows it with their id. */
     private void awaitOffered(Api expert, String dialogId) {

@@ -33,7 +33,7 @@ class RateLimitIntegrationTest extends IntegrationTest {
         String boDialog = bo.post("/api/v1/widget/me/dialogs", Map.of()).body().path("id").asString();
         List<Socket> sockets = new ArrayList<>();
         for (int i = 0; i < SOCKETS; i++) {
-            sockets.add(hello(alex));
+            sockets.add(Socket.welcomed(alex));
         }
 
         long start = System.nanoTime();
@@ -50,7 +50,7 @@ class RateLimitIntegrationTest extends IntegrationTest {
                 SOCKETS, attempts, seconds, stored);
         assertThat(stored).isLessThanOrEqualTo(PARTICIPANT_BURST + (int) Math.ceil(PARTICIPANT_RATE * seconds) + 1);
 
-        Socket boSocket = hello(bo);
+        Socket boSocket = Socket.welcomed(bo);
         for (int i = 0; i < 10; i++) {
             boSocket.send(Map.of("type", "say", "dialogId", boDialog, "text", "question " + i));
         }
@@ -60,12 +60,6 @@ class RateLimitIntegrationTest extends IntegrationTest {
         boSocket.close();
     }
 
-    private static Socket hello(Api shopper) {
-        Socket socket = Socket.connect(shopper);
-        socket.send(Map.of("type", "hello", "token", shopper.token()));
-        socket.awaitType("welcome");
-        return socket;
-    }
 
     private static int stored(Api shopper, String dialogId) {
         int messages = 0;

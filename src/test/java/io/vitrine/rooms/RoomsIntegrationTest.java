@@ -102,8 +102,8 @@ class RoomsIntegrationTest extends NotificationsIntegrationTest {
         assertThat(you.path("role").asString()).isEqualTo("GUEST");
         assertThat(strings(you.path("permissions"))).contains("CHAT", "SPEAK").doesNotContain("END", "INVITE");
         assertThat(anna.get("/api/v1/dialogs/" + dialogId).body().path("you").path("role").asString()).isEqualTo("EXPERT");
-        Socket veraWs = connected(veraApi);
-        Socket waltWs = connected(waltApi);
+        Socket veraWs = Socket.welcomed(veraApi);
+        Socket waltWs = Socket.welcomed(waltApi);
         veraWs.send(Map.of("type", "subscribe", "dialogId", dialogId, "afterSeq", 0));
         waltWs.send(Map.of("type", "subscribe", "dialogId", dialogId, "afterSeq", 0));
         veraWs.await(type("subscribed"));
@@ -198,7 +198,7 @@ class RoomsIntegrationTest extends NotificationsIntegrationTest {
         var joined = join(token(room), "Tess");
         assertThat(joined.body().path("dialog").path("mode").asString()).isEqualTo("TEXT");
         Api tess = Api.withToken(port, joined.body().path("token").asString());
-        Socket ws = connected(tess);
+        Socket ws = Socket.welcomed(tess);
         String dialogId = joined.body().path("dialog").path("id").asString();
         ws.send(Map.of("type", "subscribe", "dialogId", dialogId, "afterSeq", 0));
         ws.await(type("subscribed"));
@@ -483,12 +483,6 @@ class RoomsIntegrationTest extends NotificationsIntegrationTest {
                 java.net.http.HttpResponse.BodyHandlers.ofString());
     }
 
-    private static Socket connected(Api shopper) {
-        Socket socket = Socket.connect(shopper);
-        socket.send(Map.of("type", "hello", "token", shopper.token()));
-        socket.awaitType("welcome");
-        return socket;
-    }
 
     private static String part(Multipart multipart, String type) throws Exception {
         for (int i = 0; i < multipart.getCount(); i++) {

@@ -25,6 +25,14 @@ public final class Socket implements WebSocket.Listener, AutoCloseable {
         return connect(api, null);
     }
 
+    /** A shopper's socket that has said hello with the shopper's token and been welcomed. */
+    public static Socket welcomed(Api shopper) {
+        Socket socket = connect(shopper);
+        socket.send(Map.of("type", "hello", "token", shopper.token()));
+        socket.awaitType("welcome");
+        return socket;
+    }
+
     public static Socket connect(Api api, String origin) {
         var socket = new Socket();
         var builder = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5));

@@ -58,11 +58,11 @@ class StaffHeartbeatIntegrationTest extends IntegrationTest {
         Shop shop = shop("anna");
         shop.online("anna");
         Api alex = shop.shopper("Alex");
-        Socket alexWs = connectedShopper(alex);
+        Socket alexWs = Socket.welcomed(alex);
         UUID left = openDialog(alex, alexWs);
         // Bea stays connected here; her dialog was marked gone by another node, where another connection of hers closed.
         Api bea = shop.shopper("Bea");
-        Socket beaWs = connectedShopper(bea);
+        Socket beaWs = Socket.welcomed(bea);
         UUID stays = openDialog(bea, beaWs);
         customerPresence.customersGone(stays);
         assertThat(customersGone(stays)).isTrue();
@@ -119,12 +119,6 @@ class StaffHeartbeatIntegrationTest extends IntegrationTest {
         }
     }
 
-    private static Socket connectedShopper(Api shopper) {
-        Socket socket = Socket.connect(shopper);
-        socket.send(Map.of("type", "hello", "token", shopper.token()));
-        socket.awaitType("welcome");
-        return socket;
-    }
 
     private static UUID openDialog(Api shopper, Socket socket) {
         var created = shopper.post("/api/v1/widget/me/dialogs", Map.of());
