@@ -7,9 +7,9 @@ import io.vitrine.merchant.AbandonedByExpert;
 import io.vitrine.merchant.MerchantSettings;
 import io.vitrine.support.Api;
 import io.vitrine.support.IntegrationTest;
+import io.vitrine.support.Poll;
 import io.vitrine.support.Socket;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
@@ -181,7 +181,7 @@ class AbandonedDialogIntegrationTest extends IntegrationTest {
     /** Waits until the dialog is offered to this expert: the queue shows it with their id. */
     private void awaitOffered(Api expert, String dialogId) {
         String me = expert.get("/api/v1/me").body().path("member").path("id").asString();
-        poll("offer of " + dialogId, () -> StreamSupport.stream(
+        Poll.until("the offer of " + dialogId, PATIENCE, () -> StreamSupport.stream(
                 expert.get("/api/v1/dialogs?status=WAITING").body().spliterator(), false).anyMatch(d ->
                 dialogId.equals(d.path("id").asString())) && offeredTo(expert, dialogId, me));
     }
@@ -206,7 +206,7 @@ class AbandonedDialogIntegrationTest extends IntegrationTest {
     }
 
     private JsonNode awaitDialog(Api staff, String id, Predicate<JsonNode> state) {
-        poll("state of dialog " + id, () -> state.test(dialog(staff, id)));
+        Poll.until("the state of dialog " + id, PATIENCE, () -> state.test(dialog(staff, id)));
         return dialog(staff, id);
     }
 
@@ -214,20 +214,5 @@ class AbandonedDialogIntegrationTest extends IntegrationTest {
         return StreamSupport.stream(staff.get("/api/v1/dialogs/" + id + "/log").body().spliterator(), false)
                 .filter(e -> reason.equals(e.path("reason").asString())).findFirst()
                 .orElseThrow(() -> new AssertionError("No " + reason + " entry in " + staff.get("/api/v1/dialogs/" + id + "/log").raw()));
-    }
-
-    private static void poll(String what, java.util.function.BooleanSupplier condition) {
-        Instant deadline = Instant.now().plus(PATIENCE);
-        while (!condition.getAsBoolean()) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("Waited " + PATIENCE + " in vain for the " + what);
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
     }
 }

@@ -7,15 +7,14 @@ import io.vitrine.dialog.CustomerPresenceApi;
 import io.vitrine.realtime.ConnectionEvents;
 import io.vitrine.support.Api;
 import io.vitrine.support.IntegrationTest;
+import io.vitrine.support.Poll;
 import io.vitrine.support.Socket;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
@@ -70,7 +69,7 @@ class StaffHeartbeatIntegrationTest extends IntegrationTest {
 
         closeDuringBeat.arm(left, () -> {
             alexWs.kill();
-            await("Alex's connection to close and his dialog to be marked gone",
+            Poll.until("Alex's connection to close and his dialog to be marked gone", PATIENCE,
                     () -> !followedHere(left) && customersGone(left));
         });
         heartbeat.beat();
@@ -82,7 +81,7 @@ class StaffHeartbeatIntegrationTest extends IntegrationTest {
         // The sweep ends the abandoned dialog once the grace period is over, and only that one, although Bea's was
         // marked gone before it.
         Api admin = shop.staff("admin");
-        await("Alex's dialog to end on its own", () -> "ENDED".equals(status(admin, left)));
+        Poll.until("Alex's dialog to end on its own", PATIENCE, () -> "ENDED".equals(status(admin, left)));
         assertThat(status(admin, stays)).isNotEqualTo("ENDED");
         beaWs.close();
     }
@@ -140,20 +139,5 @@ class StaffHeartbeatIntegrationTest extends IntegrationTest {
 
     private static String status(Api staff, UUID dialogId) {
         return staff.get("/api/v1/dialogs/" + dialogId).body().path("dialog").path("status").asString();
-    }
-
-    private static void await(String what, BooleanSupplier condition) {
-        Instant deadline = Instant.now().plus(PATIENCE);
-        while (!condition.getAsBoolean()) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("Waited " + PATIENCE + " in vain for " + what);
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
     }
 }
