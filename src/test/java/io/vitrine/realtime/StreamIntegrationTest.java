@@ -201,14 +201,13 @@ class StreamIntegrationTest extends IntegrationTest {
         assertThat(away.path("elsewhere").get(0).asString()).isEqualTo(expertId);
 
         // The second dialog ends: the expert is on camera nowhere, so no longer elsewhere.
-        while (!hostWs.received(type("peers")).isEmpty()) {
-            hostWs.await(type("peers")); // what was announced before
-        }
+        hostWs.discard(type("peers")); // what was announced before
         assertThat(anna.post(second.staffPath() + "/end", null).status()).isEqualTo(200);
         JsonNode ended = hostWs.await(f -> type("peers").test(f) && f.path("elsewhere").isEmpty());
         assertThat(ended.path("peers").size()).isEqualTo(1);
 
         // And back: in the first stream again.
+        hostWs.discard(type("peers"));
         console.send(Map.of("type", "subscribe", "dialogId", first.id, "afterSeq", 0));
         console.await(type("subscribed"));
         joinStream(console, first.id);

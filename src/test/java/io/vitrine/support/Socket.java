@@ -92,6 +92,11 @@ public final class Socket implements WebSocket.Listener, AutoCloseable {
         return frames.stream().filter(match).toList();
     }
 
+    /** Forgets the frames received so far that match, so that an await sees only those that come after. */
+    public synchronized void discard(Predicate<JsonNode> match) {
+        frames.removeIf(match);
+    }
+
     public boolean isClosed() {
         return closed;
     }
