@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -41,7 +42,9 @@ class ChatFanoutBenchmark {
     /** More server arguments, comma-separated: to compare settings (-Dbench.serverArgs=--server.tomcat.max-connections=20000). */
     private static final List<String> EXTRA_ARGS = System.getProperty("bench.serverArgs", "").isBlank() ? List.of()
             : List.of(System.getProperty("bench.serverArgs").split(","));
-    private static final List<String> SERVER_JVM = List.of("-Xmx1g");
+    /** The server's JVM options; more, separated by spaces, with -Dbench.serverJvm (a flight recording, say). */
+    private static final List<String> SERVER_JVM = Stream.concat(Stream.of("-Xmx1g"),
+            Arrays.stream(System.getProperty("bench.serverJvm", "").split("\\s+")).filter(a -> !a.isBlank())).toList();
 
     private final StringBuilder report = new StringBuilder();
 

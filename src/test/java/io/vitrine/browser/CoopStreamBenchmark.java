@@ -11,6 +11,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -32,6 +33,9 @@ class CoopStreamBenchmark extends ChromiumTest {
     private static final int RUNS = Integer.getInteger("bench.runs", 10);
     private static final int BITRATE_SECONDS = Integer.getInteger("bench.bitrateSeconds", 10);
     private static final double WAIT_MS = 90_000;
+    /** Prints, for every one-customer run, when each step of the start happened in the console and the Host's page. */
+    private static final boolean TIMELINE = Boolean.parseBoolean(System.getProperty("bench.timeline", "true"));
+    private static final String TIMELINE_SCRIPT = readResource("/bench/start-timeline.js");
 
     /** Records, in the page, when the expert's video first shows a frame (or at least has a size). */
     private static final String WATCH_FIRST_FRAME = """
@@ -58,6 +62,7 @@ class CoopStreamBenchmark extends ChromiumTest {
     void acceptToFirstFrameAndUploadBitrate() throws IOException {
         String base = "http://localhost:" + port;
         BrowserContext expertContext = browser.newContext(new Browser.NewContextOptions().setPermissions(List.of("camera", "microphone")));
+        expertContext.addInitScript(TIMELINE_SCRIPT);
         Page console = expertConsole(expertContext, base);
 
         List<Long> one = new ArrayList<>();
@@ -108,6 +113,7 @@ class CoopStreamBenchmark extends ChromiumTest {
     private Result runOnce(Page console, String base, int guests, boolean measureUpload) {
         List<BrowserContext> contexts = new ArrayList<>();
         try {
+            console.evaluate("() => window.startTimeline.length = 0");
             Page host = customer(contexts);
             host.navigate(base + "/widget/demo");
             host.getByTestId("screen-name").fill("Bench Host");
@@ -143,6 +149,9 @@ class CoopStreamBenchmark extends ChromiumTest {
                         new Page.WaitForFunctionOptions().setTimeout(WAIT_MS).setPollingInterval(20));
                 latest = Math.max(latest, ((Number) customer.evaluate("() => window.firstFrameAt")).longValue());
             }
+            if (TIMELINE && guests == 0) {
+                printTimeline(clickedAt, latest, console, host);
+            }
             double kbps = measureUpload ? uploadKbps(console) : 0;
             if (measureUpload) {
                 screenshots(console, customers);
@@ -161,6 +170,32 @@ class CoopStreamBenchmark extends ChromiumTest {
             throw e;
         } finally {
             contexts.forEach(BrowserContext::close);
+        }
+    }
+
+    /** The steps of both pages in time order, in milliseconds from the Accept click. */
+    @SuppressWarnings("unchecked")
+    private static void printTimeline(long clickedAt, long firstFrameAt, Page console, Page host) {
+        record Step(long at, String page, String what) {}
+        List<Step> steps = new ArrayList<>();
+        for (var page : List.of(Map.entry("expert", console), Map.entry("host", host))) {
+            for (Map<String, Object> step : (List<Map<String, Object>>) page.getValue().evaluate("() => window.startTimeline")) {
+                steps.add(new Step(((Number) step.get("at")).longValue(), page.getKey(), (String) step.get("what")));
+            }
+        }
+        steps.add(new Step(firstFrameAt, "host", "first frame"));
+        steps.sort(java.util.Comparator.comparingLong(Step::at));
+        StringBuilder out = new StringBuilder("Start timeline (ms from the Accept click):\n");
+        steps.stream().filter(step -> !step.what().startsWith("→ signal candidate") && !step.what().startsWith("← signal candidate"))
+                .forEach(step -> out.append("  %6d  %-6s %s%n".formatted(step.at() - clickedAt, step.page(), step.what())));
+        System.out.print(out);
+    }
+
+    private static String readResource(String name) {
+        try (var in = CoopStreamBenchmark.class.getResourceAsStream(name)) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 
@@ -205,6 +240,7 @@ class CoopStreamBenchmark extends ChromiumTest {
     private static Page customer(List<BrowserContext> contexts) {
         BrowserContext context = browser.newContext(new Browser.NewContextOptions().setPermissions(List.of("microphone")));
         contexts.add(context);
+        context.addInitScript(TIMELINE_SCRIPT);
         Page page = context.newPage();
         page.setViewportSize(400, 760);
         return page;

@@ -117,6 +117,29 @@ class AnswerMailIntegrationTest extends NotificationsIntegrationTest {
         }
     }
 
+    /** A dialog that began live is no left message: its answers are read in the chat, not mailed. */
+    @Test
+    void shouldSendNothingForAnswersInADialogThatBeganLive() throws Exception {
+        GreenMail smtp = smtpServer();
+        try {
+            Shop shop = shop(collecting(), "anna");
+            shop.online("anna");
+            var asked = withEmail(shop).post("/api/v1/widget/me/dialogs", Map.of("message", "Do you have size 42?"));
+            assertThat(asked.body().path("status").asString()).isEqualTo("WAITING");
+            String id = asked.body().path("id").asString();
+            Socket annaWs = answer(shop, id, "Yes, in blue and in black");
+            awaitListenersDone();
+
+            assertThat(outboxRows(shop, id)).isZero();
+            assertThat(smtp.getReceivedMessages()).isEmpty();
+            assertThat(shop.staff("anna").get("/api/v1/dialogs/" + id + "/customer").body()
+                    .path("leftMessage").asBoolean()).isFalse();
+            annaWs.close();
+        } finally {
+            smtp.stop();
+        }
+    }
+
     private Socket answer(Shop shop, String id, String text) {
         Api anna = shop.online("anna");
         Socket annaWs = Socket.connect(anna);
