@@ -13,6 +13,8 @@ const POOR_LOSS = 0.05;
 const POOR_RTT_S = 0.5;
 const POOR_FPS = 5;
 const STATE_RANK = { live: 0, poor: 1, connecting: 2, reconnecting: 3 };
+/** How long a customer waits for its connection to the expert before opening those to the other customers anyway. */
+const OTHERS_AFTER_MS = 2000;
 
 // ---------------------------------------------------------------- local camera and microphone
 
@@ -540,6 +542,9 @@ export class Mesh {
   #onLocalState;
   #early = [];
   #earlyPeers = null;
+  #wanted = new Map();
+  #othersOpen = false;
+  #othersTimer = null;
   closed = false;
 
   constructor({ dialogId, socket, local, onChange = () => {} }) {
@@ -585,7 +590,7 @@ export class Mesh {
     this.announce();
   }
 
-  /** The set of peers in the stream changed (`peers`: `{id, participantId}`); `elsewhere` as the server says. */
+  /** The set of peers in the stream changed (`peers`: `{id, participantId, sendsVideo}`); `elsewhere` as the server says. */
   setPeers(peers, elsewhere) {
     if (elsewhere) this.elsewhere = new Set(elsewhere);
     if (!this.selfId) {
@@ -594,8 +599,34 @@ export class Mesh {
     }
     const wanted = new Map(peers.filter((p) => this.#isOther(p)).map((p) => [p.id, p]));
     for (const [id, peer] of [...this.peers]) if (wanted.get(id)?.participantId !== peer.participantId) this.#drop(id);
-    for (const p of wanted.values()) this.#peer(p.id, p.participantId);
+    this.#wanted = wanted;
+    this.#connectWanted();
     this.onChange(this);
+  }
+
+  /**
+   * Opens the connections `peers` asked for. A customer opens the one to the expert (who sends video) first and those
+   * to the other customers once it is up, or OTHERS_AFTER_MS after entering the stream without it (the expert may
+   * still be on the way, or on camera elsewhere): the first frame does not wait while a phone sets up four
+   * audio-only connections beside it. A peer that offers first is answered at once (`signal`).
+   */
+  #connectWanted() {
+    if (this.closed) return;
+    const wanted = [...this.#wanted.values()];
+    const senders = wanted.filter((p) => p.sendsVideo);
+    for (const p of senders) this.#peer(p.id, p.participantId);
+    const expertUp = senders.length > 0 && senders.every((p) => ['live', 'poor'].includes(this.peers.get(p.id)?.state));
+    if (this.sendsVideo || expertUp) this.#othersOpen = true;
+    if (this.#othersOpen) {
+      clearTimeout(this.#othersTimer);
+      for (const p of wanted) this.#peer(p.id, p.participantId);
+    } else {
+      this.#othersTimer ??= setTimeout(() => {
+        this.#othersOpen = true;
+        this.#connectWanted();
+        this.onChange(this);
+      }, OTHERS_AFTER_MS);
+    }
   }
 
   /** The connected peers of one participant (usually one; a customer with two tabs has two). */
@@ -662,6 +693,7 @@ export class Mesh {
     this.closed = true;
     Mesh.open.delete(this);
     clearInterval(this.#statsTimer);
+    clearTimeout(this.#othersTimer);
     this.local.removeEventListener('track', this.#onLocalTrack);
     this.local.removeEventListener('state', this.#onLocalState);
     this.#closePeers();
@@ -683,7 +715,10 @@ export class Mesh {
       local: this.local,
       sendsVideo: this.sendsVideo,
       send: (message) => this.socket.send({ type: 'signal', dialogId: this.dialogId, to: id, ...message }),
-      onChange: () => this.onChange(this),
+      onChange: () => {
+        if (!this.#othersOpen) this.#connectWanted(); // the expert's connection came up: now the others
+        this.onChange(this);
+      },
       onStuck: (stuck) => {
         if (this.peers.get(id) !== stuck) return;
         recordError(`connection to ${id} did not come up; starting it afresh`);

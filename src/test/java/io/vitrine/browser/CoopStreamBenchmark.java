@@ -33,7 +33,7 @@ class CoopStreamBenchmark extends ChromiumTest {
     private static final int RUNS = Integer.getInteger("bench.runs", 10);
     private static final int BITRATE_SECONDS = Integer.getInteger("bench.bitrateSeconds", 10);
     private static final double WAIT_MS = 90_000;
-    /** Prints, for every one-customer run, when each step of the start happened in the console and the Host's page. */
+    /** Prints, for every run, when each step of the start happened in the console and in every customer's page. */
     private static final boolean TIMELINE = Boolean.parseBoolean(System.getProperty("bench.timeline", "true"));
     private static final String TIMELINE_SCRIPT = readResource("/bench/start-timeline.js");
 
@@ -149,8 +149,8 @@ class CoopStreamBenchmark extends ChromiumTest {
                         new Page.WaitForFunctionOptions().setTimeout(WAIT_MS).setPollingInterval(20));
                 latest = Math.max(latest, ((Number) customer.evaluate("() => window.firstFrameAt")).longValue());
             }
-            if (TIMELINE && guests == 0) {
-                printTimeline(clickedAt, latest, console, host);
+            if (TIMELINE) {
+                printTimeline(clickedAt, console, customers);
             }
             double kbps = measureUpload ? uploadKbps(console) : 0;
             if (measureUpload) {
@@ -175,19 +175,26 @@ class CoopStreamBenchmark extends ChromiumTest {
 
     /** The steps of both pages in time order, in milliseconds from the Accept click. */
     @SuppressWarnings("unchecked")
-    private static void printTimeline(long clickedAt, long firstFrameAt, Page console, Page host) {
+    private static void printTimeline(long clickedAt, Page console, List<Page> customers) {
         record Step(long at, String page, String what) {}
         List<Step> steps = new ArrayList<>();
-        for (var page : List.of(Map.entry("expert", console), Map.entry("host", host))) {
+        List<Map.Entry<String, Page>> pages = new ArrayList<>(List.of(Map.entry("expert", console)));
+        for (int i = 0; i < customers.size(); i++) {
+            pages.add(Map.entry(i == 0 ? "host" : "guest" + i, customers.get(i)));
+        }
+        for (var page : pages) {
             for (Map<String, Object> step : (List<Map<String, Object>>) page.getValue().evaluate("() => window.startTimeline")) {
                 steps.add(new Step(((Number) step.get("at")).longValue(), page.getKey(), (String) step.get("what")));
             }
+            if (!page.getKey().equals("expert")) {
+                steps.add(new Step(((Number) page.getValue().evaluate("() => window.firstFrameAt")).longValue(),
+                        page.getKey(), "first frame"));
+            }
         }
-        steps.add(new Step(firstFrameAt, "host", "first frame"));
         steps.sort(java.util.Comparator.comparingLong(Step::at));
         StringBuilder out = new StringBuilder("Start timeline (ms from the Accept click):\n");
         steps.stream().filter(step -> !step.what().startsWith("→ signal candidate") && !step.what().startsWith("← signal candidate"))
-                .forEach(step -> out.append("  %6d  %-6s %s%n".formatted(step.at() - clickedAt, step.page(), step.what())));
+                .forEach(step -> out.append("  %6d  %-7s %s%n".formatted(step.at() - clickedAt, step.page(), step.what())));
         System.out.print(out);
     }
 

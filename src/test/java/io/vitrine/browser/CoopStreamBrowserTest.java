@@ -34,6 +34,19 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 })
 class CoopStreamBrowserTest extends ChromiumTest {
 
+    /** True once this page received more than 1,000 bytes of audio from participant {@code id}. */
+    private static final String AUDIO_RECEIVED_FROM = """
+            async id => {
+              for (const mesh of window.vitrineMeshes ?? []) {
+                const peer = mesh.peersOf(id)[0];
+                if (!peer) continue;
+                let bytes = 0;
+                (await peer.connection.getStats()).forEach(s => { if (s.type === 'inbound-rtp' && s.kind === 'audio') bytes += s.bytesReceived; });
+                if (bytes > 1000) return true;
+              }
+              return false;
+            }""";
+
     /** Media needs time on a small machine: six browsers encode and decode at once. */
     private static final double MEDIA_WAIT_MS = 60_000;
 
@@ -107,17 +120,16 @@ class CoopStreamBrowserTest extends ChromiumTest {
             console.waitForFunction("id => document.querySelector(`[data-testid=participant][data-participant-id=\"${id}\"][data-speaking=true]`)",
                     id, new Page.WaitForFunctionOptions().setTimeout(MEDIA_WAIT_MS).setPollingInterval(50));
             assertThat(console.locator("[data-testid=remote-audio][data-participant-id=\"" + id + "\"]")).hasCount(1);
-            console.waitForFunction("""
-                    async id => {
-                      for (const mesh of window.vitrineMeshes ?? []) {
-                        const peer = mesh.peersOf(id)[0];
-                        if (!peer) continue;
-                        let bytes = 0;
-                        (await peer.connection.getStats()).forEach(s => { if (s.type === 'inbound-rtp' && s.kind === 'audio') bytes += s.bytesReceived; });
-                        if (bytes > 1000) return true;
-                      }
-                      return false;
-                    }""", id, new Page.WaitForFunctionOptions().setTimeout(MEDIA_WAIT_MS).setPollingInterval(500));
+            console.waitForFunction(AUDIO_RECEIVED_FROM, id, new Page.WaitForFunctionOptions().setTimeout(MEDIA_WAIT_MS).setPollingInterval(500));
+        }
+
+        // The customers hear each other too: their connections among themselves open once the expert's is up.
+        host.waitForFunction(AUDIO_RECEIVED_FROM, selfId(customers.get(1)),
+                new Page.WaitForFunctionOptions().setTimeout(MEDIA_WAIT_MS).setPollingInterval(500));
+        for (Page customer : customers) {
+            customer.waitForFunction("() => [...(window.vitrineMeshes ?? [])].some(m => m.peers.size === 5"
+                    + " && [...m.peers.values()].every(p => p.state === 'live' || p.state === 'poor'))",
+                    null, new Page.WaitForFunctionOptions().setTimeout(MEDIA_WAIT_MS).setPollingInterval(200));
         }
 
         // Switching microphones on changed no connection's layout: one audio and one video section each.

@@ -103,6 +103,8 @@ class StreamIntegrationTest extends IntegrationTest {
         JsonNode peers = expertWs.await(f -> type("peers").test(f) && f.path("peers").size() == 2);
         assertThat(texts(list(peers.path("peers")), "id")).containsExactlyInAnyOrder(hostPeer, expertPeer);
         assertThat(texts(list(peers.path("peers")), "participantId")).containsExactlyInAnyOrder(hostId, expertId);
+        assertThat(list(peers.path("peers"))).as("only the expert sends video: customers connect to it first")
+                .allMatch(peer -> peer.path("sendsVideo").asBoolean() == peer.path("id").asString().equals(expertPeer));
         expertWs.send(Map.of("type", "signal", "dialogId", live.id, "to", guestPeer,
                 "description", Map.of("type", "offer", "sdp", "v=0")));
         assertThat(expertWs.await(type("error")).path("code").asString()).isEqualTo("not_in_stream");

@@ -14,8 +14,11 @@ import java.util.function.Consumer;
  */
 interface ClusterPeers {
 
-    /** A peer as the nodes share it; {@code person} is {@link Streams#person}, the same on every node. */
-    record SharedPeer(String id, String participantId, String person) {}
+    /**
+     * A peer as the nodes share it; {@code person} is {@link Streams#person}, the same on every node;
+     * {@code sendsVideo} whether its seat sends video (false when a node of an older version told of it).
+     */
+    record SharedPeer(String id, String participantId, String person, boolean sendsVideo) {}
 
     /**
      * This node's peers of the dialog are now {@code local} (empty when none are left), and {@code media} is what

@@ -139,13 +139,13 @@ class Streams {
     synchronized List<ServerMessage.StreamPeer> peers(UUID dialogId) {
         List<ClusterPeers.SharedPeer> all = new ArrayList<>(localPeers(dialogId));
         all.addAll(cluster.remote(dialogId));
-        return all.stream().map(p -> new ServerMessage.StreamPeer(p.id(), p.participantId())).distinct()
+        return all.stream().map(p -> new ServerMessage.StreamPeer(p.id(), p.participantId(), p.sendsVideo())).distinct()
                 .sorted(ORDER).toList();
     }
 
     private List<ClusterPeers.SharedPeer> localPeers(UUID dialogId) {
         return byDialog.getOrDefault(dialogId, Map.of()).values().stream()
-                .map(p -> new ClusterPeers.SharedPeer(p.id(), p.participantId(), p.person())).toList();
+                .map(p -> new ClusterPeers.SharedPeer(p.id(), p.participantId(), p.person(), p.sendsVideo())).toList();
     }
 
     /** Tells the other nodes (if any) which peers of the dialog this node holds now, and what they announced. */

@@ -52,8 +52,11 @@ public interface ServerMessage {
 
     record Error(String code, String message, UUID dialogId) implements ServerMessage {}
 
-    /** One connection in a stream: signals are addressed to its {@code id}. */
-    record StreamPeer(String id, String participantId) {}
+    /**
+     * One connection in a stream: signals are addressed to its {@code id}; {@code sendsVideo} when it sends video
+     * (the expert), whom a customer connects to first.
+     */
+    record StreamPeer(String id, String participantId, boolean sendsVideo) {}
 
     /**
      * The connections in a dialog's stream, sent whenever that set changes; {@code elsewhere} names participants

@@ -31,14 +31,14 @@ class StreamsAcrossNodesUnitTest {
     @Test
     void anExpertWhoLeftThisStreamOnAnotherNodeAndIsOnCameraThereInAnotherDialogIsElsewhere() {
         streams.join(first, connection(), "host-1", true, host, null);
-        others.peers.put(first, List.of(new ClusterPeers.SharedPeer("pe1", "expert-1", Streams.person(expert))));
+        others.peers.put(first, List.of(new ClusterPeers.SharedPeer("pe1", "expert-1", Streams.person(expert), true)));
         assertThat(streams.remoteChanged(first)).containsExactly(first);
         assertThat(streams.elsewhere(first)).isEmpty();
 
         others.peers.remove(first);
         streams.remoteChanged(first);
         assertThat(streams.elsewhere(first)).as("gone, on camera nowhere").isEmpty();
-        others.peers.put(second, List.of(new ClusterPeers.SharedPeer("pe2", "expert-2", Streams.person(expert))));
+        others.peers.put(second, List.of(new ClusterPeers.SharedPeer("pe2", "expert-2", Streams.person(expert), true)));
         assertThat(streams.remoteChanged(second)).as("the first dialog's peers frame changes too").contains(first);
         assertThat(streams.elsewhere(first)).containsExactly("expert-1");
         assertThat(streams.peersFrame(first).peers()).extracting("participantId").containsExactly("host-1");
@@ -47,7 +47,7 @@ class StreamsAcrossNodesUnitTest {
     @Test
     void theLatestMicAndCameraWinWhicheverNodeTheyWereAnnouncedOn() {
         streams.join(first, connection(), "host-1", true, host, null);
-        others.peers.put(first, List.of(new ClusterPeers.SharedPeer("pe1", "expert-1", Streams.person(expert))));
+        others.peers.put(first, List.of(new ClusterPeers.SharedPeer("pe1", "expert-1", Streams.person(expert), true)));
         streams.announce(first, "host-1", false, true);
         others.media.put("host-1", new Streams.MediaState(true, true, NOW.minusSeconds(5)));
         others.media.put("expert-1", new Streams.MediaState(false, false, NOW.minusSeconds(5)));
