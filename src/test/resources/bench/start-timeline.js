@@ -54,6 +54,17 @@
     }
   };
 
+  // Main-thread tasks over 50 ms: while one runs, no frame the socket received is handled.
+  try {
+    new PerformanceObserver((list) => {
+      for (const task of list.getEntries()) {
+        timeline.push({ at: Math.round(performance.timeOrigin + task.startTime), what: `long task ${Math.round(task.duration)} ms` });
+      }
+    }).observe({ type: 'longtask', buffered: true });
+  } catch {
+    // no long task timing in this browser
+  }
+
   const NativePeer = window.RTCPeerConnection;
   let count = 0;
   window.RTCPeerConnection = class extends NativePeer {

@@ -62,7 +62,9 @@ class CoopStreamBenchmark extends ChromiumTest {
     void acceptToFirstFrameAndUploadBitrate() throws IOException {
         String base = "http://localhost:" + port;
         BrowserContext expertContext = browser.newContext(new Browser.NewContextOptions().setPermissions(List.of("camera", "microphone")));
-        expertContext.addInitScript(TIMELINE_SCRIPT);
+        if (TIMELINE) {
+            expertContext.addInitScript(TIMELINE_SCRIPT);
+        }
         Page console = expertConsole(expertContext, base);
 
         List<Long> one = new ArrayList<>();
@@ -113,7 +115,9 @@ class CoopStreamBenchmark extends ChromiumTest {
     private Result runOnce(Page console, String base, int guests, boolean measureUpload) {
         List<BrowserContext> contexts = new ArrayList<>();
         try {
-            console.evaluate("() => window.startTimeline.length = 0");
+            if (TIMELINE) {
+                console.evaluate("() => window.startTimeline.length = 0");
+            }
             Page host = customer(contexts);
             host.navigate(base + "/widget/demo");
             host.getByTestId("screen-name").fill("Bench Host");
@@ -247,7 +251,9 @@ class CoopStreamBenchmark extends ChromiumTest {
     private static Page customer(List<BrowserContext> contexts) {
         BrowserContext context = browser.newContext(new Browser.NewContextOptions().setPermissions(List.of("microphone")));
         contexts.add(context);
-        context.addInitScript(TIMELINE_SCRIPT);
+        if (TIMELINE) {
+            context.addInitScript(TIMELINE_SCRIPT);
+        }
         Page page = context.newPage();
         page.setViewportSize(400, 760);
         return page;
