@@ -36,6 +36,8 @@ class CoopStreamBenchmark extends ChromiumTest {
     /** Prints, for every run, when each step of the start happened in the console and in every customer's page. */
     private static final boolean TIMELINE = Boolean.parseBoolean(System.getProperty("bench.timeline", "true"));
     private static final String TIMELINE_SCRIPT = readResource("/bench/start-timeline.js");
+    /** Prints where the console's and the Host's pages spent their CPU from the Accept click to the last first frame. */
+    private static final boolean CPU_PROFILE = Boolean.getBoolean("bench.cpuProfile");
 
     /** Records, in the page, when the expert's video first shows a frame (or at least has a size). */
     private static final String WATCH_FIRST_FRAME = """
@@ -145,6 +147,8 @@ class CoopStreamBenchmark extends ChromiumTest {
             }
             Locator accept = console.getByTestId("queue-item").getByTestId("accept-button");
             accept.waitFor(new Locator.WaitForOptions().setTimeout(WAIT_MS));
+            List<CpuProfile> profiles = CPU_PROFILE ? List.of(CpuProfile.start("expert", console),
+                    CpuProfile.start("host", host)) : List.of();
             long clickedAt = System.currentTimeMillis();
             accept.click();
             long latest = 0;
@@ -153,6 +157,7 @@ class CoopStreamBenchmark extends ChromiumTest {
                         new Page.WaitForFunctionOptions().setTimeout(WAIT_MS).setPollingInterval(20));
                 latest = Math.max(latest, ((Number) customer.evaluate("() => window.firstFrameAt")).longValue());
             }
+            profiles.forEach(CpuProfile::stopAndPrint);
             if (TIMELINE) {
                 printTimeline(clickedAt, console, customers);
             }
