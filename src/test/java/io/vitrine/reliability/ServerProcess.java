@@ -85,6 +85,20 @@ public final class ServerProcess implements AutoCloseable {
         return process.exitValue();
     }
 
+    /** Stops the server the way an operator does (SIGTERM): shutdown hooks run; returns its exit status. */
+    public int stop() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            throw new AssertionError("The server did not stop within 60 s of SIGTERM");
+        }
+        return process.exitValue();
+    }
+
+    /** What the server's current (or last) run has logged so far. */
+    public String log() throws IOException {
+        return Files.readString(workDir.resolve("server-" + starts + ".log"));
+    }
+
     @Override
     public void close() throws InterruptedException {
         if (process != null && process.isAlive()) {

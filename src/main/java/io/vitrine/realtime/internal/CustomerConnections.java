@@ -9,6 +9,8 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.TaskScheduler;
 import org.springframework.stereotype.Component;
 
@@ -23,6 +25,7 @@ class CustomerConnections {
     private final TaskScheduler scheduler;
     private final Duration guestGrace;
     private final ShopperSockets elsewhere;
+    private volatile boolean stopping;
 
     CustomerConnections(Connections connections, ObjectProvider<ConnectionEvents> events,
             TaskScheduler scheduler, PresenceProperties properties, ShopperSockets elsewhere) {
@@ -35,8 +38,20 @@ class CustomerConnections {
 
     /** The shopper's connection stopped following the dialog. */
     void left(UUID dialogId, Actor.Shopper shopper) {
+        if (stopping) {
+            return;
+        }
         checkLaterWhetherGone(dialogId, shopper);
         noteIfCustomersGone(dialogId);
+    }
+
+    /**
+     * The node is shutting down and closes every connection: that is not the customers leaving (they come back
+     * through another node, or this one after its restart), so nothing is noted, as after a crash.
+     */
+    @EventListener(ContextClosedEvent.class)
+    void stopping() {
+        stopping = true;
     }
 
     /** With no customer connection to the dialog left here, it is marked; a dialog left so for the grace ends. */
