@@ -3,6 +3,7 @@ package io.vitrine.persistence;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vitrine.shared.Actor;
+import io.vitrine.dialog.DialogMode;
 import io.vitrine.dialog.DialogStatus;
 import io.vitrine.dialog.DialogView;
 import io.vitrine.dialog.TimelineEvent;
@@ -103,6 +104,31 @@ abstract class PersistenceContract {
                 .isEqualTo(LongStream.rangeClosed(1, 102).boxed().toList());
         assertThat(dialogs.eventsAfter(dialog.id(), 100, expertActor)).extracting(TimelineEvent::seq).containsExactly(101L, 102L);
         assertThat(dialogs.view(dialog.id(), host).lastSeq()).isEqualTo(102);
+    }
+
+    /**
+     * The last message shows however many other events came after it (a long video dialog's switches and joins): the
+     * newest events are searched first, the rest when none of them is a message.
+     */
+    @Test
+    void shouldShowTheLastMessageHoweverManyOtherEventsFollowIt() {
+        Shopper shopper = shopper("Casey");
+        Actor.Shopper host = new Actor.Shopper(shopper.id(), merchant.id());
+        DialogView dialog = dialogs.request(shopper, new DialogService.Request("eve", null, "first question", false));
+        awaitOffer(dialog.id());
+        dialogs.accept(dialog.id(), expertActor);
+        dialogs.say(dialog.id(), host, "the last word", null);
+        for (int i = 0; i < 80; i++) {
+            dialogs.setMode(dialog.id(), host, i % 2 == 0 ? DialogMode.TEXT : DialogMode.VIDEO);
+        }
+
+        DialogView view = dialogs.view(dialog.id(), host);
+        assertThat(view.lastSeq()).as("more events after the message than are searched first").isGreaterThan(80);
+        assertThat(view.lastMessage()).isEqualTo("the last word");
+        assertThat(dialogs.search(expertActor, DialogStatus.ACTIVE, false, 10)).singleElement()
+                .satisfies(d -> assertThat(d.lastMessage()).isEqualTo("the last word"));
+        dialogs.say(dialog.id(), expertActor, "and the answer", null);
+        assertThat(dialogs.view(dialog.id(), host).lastMessage()).isEqualTo("and the answer");
     }
 
     @Test

@@ -336,9 +336,9 @@ public class DialogService implements DialogApi {
                 .forEach(o -> pending.put(o.dialogId(), o));
         List<DialogRow> waiting = dialogs.waiting(merchantId);
         List<DialogRow> left = dialogs.leftMessages(merchantId);
-        List<UUID> ids = java.util.stream.Stream.concat(waiting.stream(), left.stream()).map(DialogRow::id).toList();
-        Map<UUID, List<Participants.Row>> people = participants.ofDialogs(ids);
-        Map<UUID, String> lastMessages = dialogs.lastMessages(ids);
+        List<DialogRow> all = java.util.stream.Stream.concat(waiting.stream(), left.stream()).toList();
+        Map<UUID, List<Participants.Row>> people = participants.ofDialogs(all.stream().map(DialogRow::id).toList());
+        Map<UUID, String> lastMessages = dialogs.lastMessages(all);
         Instant now = Instant.now(clock);
         var waitingEntries = waiting.stream().map(d -> {
             Offers.Offer offer = pending.get(d.id());

@@ -30,13 +30,13 @@ class DialogViews {
 
     DialogView of(DialogRow d) {
         return view(d, participants.ofDialog(d.id()), merchants.get(d.merchantId()),
-                dialogs.lastMessage(d.id()).orElse(null));
+                dialogs.lastMessage(d).orElse(null));
     }
 
     List<DialogView> of(List<DialogRow> rows) {
         List<UUID> ids = rows.stream().map(DialogRow::id).toList();
         Map<UUID, List<Participants.Row>> people = participants.ofDialogs(ids);
-        Map<UUID, String> lastMessages = dialogs.lastMessages(ids);
+        Map<UUID, String> lastMessages = dialogs.lastMessages(rows);
         // A list is usually of one merchant; each merchant is read once.
         Map<UUID, Merchant> merchantsById = new HashMap<>();
         return rows.stream().map(d -> view(d, people.getOrDefault(d.id(), List.of()),

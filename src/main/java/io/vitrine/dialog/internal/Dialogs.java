@@ -6,6 +6,7 @@ import io.vitrine.shared.Db;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -206,26 +207,53 @@ class Dialogs {
                 .query(Dialogs::map).list();
     }
 
-    Optional<String> lastMessage(UUID dialogId) {
-        return jdbc.sql("""
-                select body from timeline_event where dialog_id = ? and kind in ('MESSAGE', 'MESSAGE_LEFT')
-                order by seq desc limit 1
-                """).param(dialogId).query(String.class).optional();
+    /** How many of a dialog's newest events are searched first for its last message, by key. */
+    static final int RECENT_EVENTS = 64;
+
+    /** The dialog's latest message, if it has one. */
+    Optional<String> lastMessage(DialogRow dialog) {
+        return Optional.ofNullable(lastMessages(List.of(dialog)).get(dialog.id()));
     }
 
-    /** The latest message of each of many dialogs in one read; dialogs without one are missing. */
-    Map<UUID, String> lastMessages(Collection<UUID> dialogIds) {
-        if (dialogIds.isEmpty()) {
+    /**
+     * The latest message of each of many dialogs in one read, two when one of them has none among its newest
+     * {@link #RECENT_EVENTS} events; dialogs without one are missing. H2 answers "the latest event of these kinds"
+     * by reading all of a dialog's events, so the newest ones are searched first, a range of the primary key each.
+     */
+    Map<UUID, String> lastMessages(Collection<DialogRow> rows) {
+        if (rows.isEmpty()) {
             return Map.of();
         }
         Map<UUID, String> last = new HashMap<>();
+        Map<UUID, Long> seqOfLast = new HashMap<>();
+        List<UUID> olderToRead = new ArrayList<>();
         jdbc.sql("""
-                select t.dialog_id, t.body from timeline_event t
-                where t.dialog_id in (:ids) and t.kind in ('MESSAGE', 'MESSAGE_LEFT')
-                  and t.seq = (select max(l.seq) from timeline_event l
-                               where l.dialog_id = t.dialog_id and l.kind in ('MESSAGE', 'MESSAGE_LEFT'))
-                """).param("ids", dialogIds)
-                .query(rs -> { last.putIfAbsent(rs.getObject("dialog_id", UUID.class), rs.getString("body")); });
+                select d.id, d.last_seq, t.seq, t.body from dialog d
+                left join timeline_event t on t.dialog_id = d.id and t.seq > d.last_seq - :recent
+                                          and t.kind in ('MESSAGE', 'MESSAGE_LEFT')
+                where d.id in (:ids)
+                """).param("recent", RECENT_EVENTS).param("ids", rows.stream().map(DialogRow::id).toList())
+                .query(rs -> {
+                    UUID id = rs.getObject("id", UUID.class);
+                    long seq = rs.getLong("seq");
+                    if (rs.wasNull()) {
+                        if (rs.getLong("last_seq") > RECENT_EVENTS) {
+                            olderToRead.add(id);
+                        }
+                    } else if (seq > seqOfLast.getOrDefault(id, 0L)) {
+                        seqOfLast.put(id, seq);
+                        last.put(id, rs.getString("body"));
+                    }
+                });
+        if (!olderToRead.isEmpty()) {
+            jdbc.sql("""
+                    select t.dialog_id, t.body from timeline_event t
+                    where t.dialog_id in (:ids) and t.kind in ('MESSAGE', 'MESSAGE_LEFT')
+                      and t.seq = (select max(l.seq) from timeline_event l
+                                   where l.dialog_id = t.dialog_id and l.kind in ('MESSAGE', 'MESSAGE_LEFT'))
+                    """).param("ids", olderToRead)
+                    .query(rs -> { last.putIfAbsent(rs.getObject("dialog_id", UUID.class), rs.getString("body")); });
+        }
         return last;
     }
 

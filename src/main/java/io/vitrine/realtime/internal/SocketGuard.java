@@ -4,6 +4,7 @@ import io.vitrine.shared.Actor;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.time.Instant;
+import org.springframework.core.task.TaskRejectedException;
 import org.springframework.scheduling.TaskScheduler;
 import org.springframework.stereotype.Component;
 import org.springframework.web.socket.CloseStatus;
@@ -64,11 +65,17 @@ class SocketGuard {
             return;
         }
         connection.awaitHello();
-        scheduler.schedule(() -> {
-            if (connection.actor() == null) {
-                connection.close(HELLO_TIMEOUT);
-            }
-        }, Instant.now().plus(limits.helloTimeout()));
+        try {
+            scheduler.schedule(() -> {
+                if (connection.actor() == null) {
+                    connection.close(HELLO_TIMEOUT);
+                }
+            }, Instant.now().plus(limits.helloTimeout()));
+        } catch (TaskRejectedException stopping) {
+            // A socket that opened while the node shuts down: the client reconnects, to another node or to this one
+            // once it is back.
+            connection.close(CloseStatus.GOING_AWAY);
+        }
     }
 
     /** The socket authenticated or closed: it no longer counts against its address. */
