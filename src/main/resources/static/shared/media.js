@@ -245,6 +245,8 @@ export class Peer {
   #pendingCandidates = [];
   #localCandidates = [];
   #connectAttempts = 0;
+  #born = performance.now();
+  #trail = [];
   #onStuck;
   #poor = false;
   #lastInbound = null;
@@ -263,6 +265,7 @@ export class Peer {
     // A small candidate pool starts gathering now, before any offer or answer, so the first frame comes sooner.
     this.#pc = new RTCPeerConnection({ iceServers, bundlePolicy: 'max-bundle', iceCandidatePoolSize: 1 });
     this.#wire();
+    this.#note(this.offerer ? 'offerer' : 'answerer');
     if (this.offerer) this.#createLayout(); // fires negotiationneeded: the one offer that carries the media
     this.#watchConnecting();
   }
@@ -320,6 +323,7 @@ export class Peer {
   }
 
   restartIce() {
+    this.#note('restart');
     if (!this.closed) this.#pc.restartIce();
   }
 
@@ -338,6 +342,11 @@ export class Peer {
       connection: this.#pc.connectionState,
       ice: this.#pc.iceConnectionState,
       signaling: this.#pc.signalingState,
+      offerer: this.offerer,
+      makingOffer: this.#makingOffer,
+      local: this.#pc.localDescription?.type ?? null,
+      remote: this.#pc.remoteDescription?.type ?? null,
+      trail: this.#trail.join(' '),
     };
   }
 
@@ -381,6 +390,7 @@ export class Peer {
       const readyForOffer = !this.#makingOffer && (pc.signalingState === 'stable' || this.#settingRemoteAnswer);
       const collision = description.type === 'offer' && !readyForOffer;
       this.#ignoreOffer = !this.#polite && collision;
+      this.#note(`rx-${description.type}${this.#ignoreOffer ? '-ignored' : ''}`);
       if (this.#ignoreOffer) return;
       if (description.type === 'answer' && pc.signalingState === 'stable') return; // answers an offer sent again
       this.#settingRemoteAnswer = description.type === 'answer';
@@ -440,33 +450,44 @@ export class Peer {
 
   /**
    * An offer still unanswered (it may have crossed the other side's entry into the stream) is sent again with its
-   * candidates; otherwise ICE restarts.
+   * candidates; an offer never made is made now; otherwise ICE restarts.
    */
   #offerAgain() {
     if (this.closed) return;
     // An answering side that has not heard from the other one yet has nothing to offer: the other side offers.
     if (!this.#transceivers) return;
+    if (!this.#pc.localDescription) {
+      // The offering side never got to offer (its negotiationneeded did not come): it offers now.
+      if (!this.#makingOffer) this.#offer();
+      return;
+    }
     if (this.#pc.signalingState !== 'have-local-offer') {
       this.restartIce();
       return;
     }
+    this.#note('resend');
     this.#sendDescription();
     for (const candidate of this.#localCandidates) this.#send({ candidate });
   }
 
+  async #offer() {
+    try {
+      this.#makingOffer = true;
+      await this.#pc.setLocalDescription();
+      this.#note('offered');
+      this.#sendDescription();
+    } catch (err) {
+      this.#recordUnlessClosed(err);
+    } finally {
+      this.#makingOffer = false;
+    }
+  }
+
   #wire() {
     const pc = this.#pc;
-    pc.addEventListener('negotiationneeded', async () => {
-      if (!this.#transceivers) return; // only an ICE restart renegotiates, and only once the layout exists
-      try {
-        this.#makingOffer = true;
-        await pc.setLocalDescription();
-        this.#sendDescription();
-      } catch (err) {
-        this.#recordUnlessClosed(err);
-      } finally {
-        this.#makingOffer = false;
-      }
+    pc.addEventListener('negotiationneeded', () => {
+      this.#note('negotiationneeded');
+      if (this.#transceivers) this.#offer(); // only an ICE restart renegotiates, and only once the layout exists
     });
     pc.addEventListener('icecandidate', ({ candidate }) => {
       if (!candidate) return;
@@ -484,6 +505,12 @@ export class Peer {
     pc.addEventListener('connectionstatechange', () => this.#onConnectionState());
   }
 
+  /** A short trail of what happened to this connection, for problem reports. */
+  #note(event) {
+    this.#trail.push(`${Math.round(performance.now() - this.#born)}:${event}`);
+    if (this.#trail.length > 24) this.#trail.shift();
+  }
+
   #sendDescription() {
     const { type, sdp } = this.#pc.localDescription;
     this.#send({ description: { type, sdp } });
@@ -492,6 +519,7 @@ export class Peer {
   /** A dropped connection repairs itself: ICE restart at once on failure, after a grace period when disconnected. */
   #onConnectionState() {
     const connection = this.#pc.connectionState;
+    this.#note(connection);
     clearTimeout(this.#graceTimer);
     if (connection === 'connected') clearTimeout(this.#connectTimer);
     if (connection === 'failed') this.restartIce();
@@ -721,7 +749,8 @@ export class Mesh {
       },
       onStuck: (stuck) => {
         if (this.peers.get(id) !== stuck) return;
-        recordError(`connection to ${id} did not come up; starting it afresh`);
+        const { signaling, ice, trail } = stuck.diagnostics(); // kept short: a report keeps 200 characters an error
+        recordError(`connection to ${id} did not come up, started afresh; ${signaling}, ICE ${ice}; ${trail}`);
         this.#drop(id);
         this.#peer(id, participantId, { offerer: true });
         this.onChange(this);

@@ -2,16 +2,9 @@ package io.vitrine.browser;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Page;
-import com.sun.net.httpserver.HttpServer;
-import java.io.IOException;
-import java.io.InputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The speaking indicator in real Chromium, on its fake microphone: a 20 ms beep twice a second. Every beep must
@@ -21,37 +14,13 @@ import org.junit.jupiter.api.Test;
  */
 class SpeakingDetectorBrowserTest extends ChromiumTest {
 
-    private HttpServer server;
-
-    @BeforeEach
-    void serveSharedModules() throws IOException {
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.createContext("/", exchange -> {
-            String path = exchange.getRequestURI().getPath();
-            byte[] body;
-            String type;
-            try (InputStream module = path.startsWith("/shared/") && path.endsWith(".js")
-                    ? getClass().getResourceAsStream("/static" + path) : null) {
-                body = module != null ? module.readAllBytes() : "<!doctype html><title>speaking</title><button>Start</button>".getBytes(StandardCharsets.UTF_8);
-                type = module != null ? "text/javascript" : "text/html";
-            }
-            exchange.getResponseHeaders().set("Content-Type", type);
-            exchange.sendResponseHeaders(200, body.length);
-            exchange.getResponseBody().write(body);
-            exchange.close();
-        });
-        server.start();
-    }
-
-    @AfterEach
-    void stopServer() {
-        server.stop(0);
-    }
+    @RegisterExtension
+    final SharedModulesServer server = new SharedModulesServer();
 
     @Test
     void theIndicatorIsNeverOffLongWhileShortSoundsGoOn() {
         Page page = page(context(new Browser.NewContextOptions().setPermissions(List.of("microphone"))), "speaker");
-        page.navigate("http://localhost:" + server.getAddress().getPort() + "/");
+        page.navigate(server.url());
         page.locator("button").click(); // audio starts after a gesture
         page.evaluate("""
                 async () => {
