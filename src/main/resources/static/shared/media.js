@@ -564,6 +564,7 @@ export class Mesh {
   /** Participants on camera in another dialog right now (the expert with several dialogs). */
   elsewhere = new Set();
   #iceServers = [];
+  #joinedOn = null; // the socket connection the last `stream` request went out on
   #statsTimer = null;
   #lastStats = new Map();
   #onLocalTrack;
@@ -593,8 +594,11 @@ export class Mesh {
 
   /** Asks the server to take this connection into the stream; it answers with a `stream` frame. */
   join() {
+    // One request a connection: the server answers each (the peer, or why not), so asking again would only repeat it.
+    if (this.#joinedOn === this.socket.connection) return;
     // On a new socket, the page carries on as the same peer if the server still knows it: connections stay up.
-    this.socket.send({ type: 'stream', dialogId: this.dialogId, ...(this.selfId ? { peerId: this.selfId } : {}) });
+    const frame = { type: 'stream', dialogId: this.dialogId, ...(this.selfId ? { peerId: this.selfId } : {}) };
+    if (this.socket.send(frame)) this.#joinedOn = this.socket.connection;
   }
 
   /** The server's `stream` answer: who I am, the ICE servers and who is in the stream. */

@@ -31,6 +31,7 @@ export class VitrineSocket {
   #resyncing = new Set();
   #outbox = [];
   #refCounter = 0;
+  #connections = 0;
 
   /** The `welcome` frame of the current connection (shoppers only). */
   identity = null;
@@ -44,6 +45,11 @@ export class VitrineSocket {
 
   get state() {
     return this.#state;
+  }
+
+  /** Counts the connections made so far: frames answered on an earlier one do not hold for the current one. */
+  get connection() {
+    return this.#connections;
   }
 
   /** Listen to a server frame type (`event`, `dialog`, `queue`, `error`, …). Returns an unsubscribe function. */
@@ -143,6 +149,7 @@ export class VitrineSocket {
   }
 
   #goLive() {
+    this.#connections += 1;
     this.#attempt = 0;
     this.#wasLive = true;
     this.#setState('live');

@@ -79,6 +79,8 @@ class CoopStreamBrowserTest extends ChromiumTest {
         clickAccept(console, "Hana");
         assertThat(console.getByTestId("self-video")).isVisible();
         waitForVideo(host);
+        // The console entered the stream once: the answer to its subscription did not make it ask again.
+        assertThat(console.evaluate("() => Object.values(window.streamFramesSent)")).isEqualTo(List.of(1));
 
         // Only the Host invites: a link from the invite panel.
         host.getByTestId("invite-button").click();
@@ -235,6 +237,17 @@ class CoopStreamBrowserTest extends ChromiumTest {
     private Page expertConsole(String base) {
         Page console = newPage("expert", true);
         console.setViewportSize(1280, 800);
+        // Counts the `stream` frames the console sends, per dialog.
+        console.addInitScript("""
+                window.streamFramesSent = {};
+                const send = WebSocket.prototype.send;
+                WebSocket.prototype.send = function (data) {
+                  try {
+                    const frame = JSON.parse(data);
+                    if (frame.type === 'stream') window.streamFramesSent[frame.dialogId] = (window.streamFramesSent[frame.dialogId] ?? 0) + 1;
+                  } catch {}
+                  return send.call(this, data);
+                };""");
         return expertOnline(console, base);
     }
 
