@@ -1,6 +1,6 @@
 package io.vitrine.demo;
 
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import io.vitrine.shared.DemoOnly;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -10,7 +10,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** "Place order" on the demo shop's cart page; refusals are problem details like every JSON endpoint's. */
 @RestController
-@ConditionalOnBooleanProperty("vitrine.demo")
+@DemoOnly
 class DemoCartController {
 
     private final DemoShopOrders orders;

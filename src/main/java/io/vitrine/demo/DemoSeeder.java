@@ -7,19 +7,18 @@ import io.vitrine.merchant.MerchantApi;
 import io.vitrine.merchant.MerchantSettings;
 import io.vitrine.merchant.Role;
 import io.vitrine.merchant.TeamApi;
+import io.vitrine.shared.VitrineProperties;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
-/** Seeds the demo merchant once; a restart keeps what is there. */
+/** In demo mode, seeds the demo merchant once; a restart keeps what is there. */
 @Component
-@ConditionalOnBooleanProperty("vitrine.demo")
 class DemoSeeder {
 
     static final String SLUG = "demo";
@@ -28,18 +27,20 @@ class DemoSeeder {
     private final MerchantApi merchants;
     private final TeamApi team;
     private final CatalogApi catalog;
+    private final boolean demoMode;
 
-    DemoSeeder(MerchantApi merchants, TeamApi team, CatalogApi catalog) {
+    DemoSeeder(MerchantApi merchants, TeamApi team, CatalogApi catalog, VitrineProperties vitrine) {
         this.merchants = merchants;
         this.team = team;
         this.catalog = catalog;
+        this.demoMode = vitrine.demo();
     }
 
     // First: other modules' demo data (channels) is added to the merchant made here.
     @EventListener(ApplicationReadyEvent.class)
     @Order(Ordered.HIGHEST_PRECEDENCE + 100)
     void seed() {
-        if (merchants.findBySlug(SLUG).isPresent()) {
+        if (!demoMode || merchants.findBySlug(SLUG).isPresent()) {
             return;
         }
         var settings = new MerchantSettings("#0b7a4b", "bottom-right", "Talk to an expert", true,

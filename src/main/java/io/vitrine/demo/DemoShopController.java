@@ -1,14 +1,14 @@
 package io.vitrine.demo;
 
+import io.vitrine.shared.DemoOnly;
 import io.vitrine.shared.PublicUrl;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
 /** A pretend shop that embeds Vitrine the way a merchant's site would. */
 @Controller
-@ConditionalOnBooleanProperty("vitrine.demo")
+@DemoOnly
 class DemoShopController {
 
     private final PublicUrl publicUrl;

@@ -19,9 +19,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
+import org.springframework.util.function.SingletonSupplier;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -31,7 +31,6 @@ import tools.jackson.databind.json.JsonMapper;
  * signed here on the server with the demo merchant's secret, so the order is attributed like any shop's.
  */
 @Component
-@ConditionalOnBooleanProperty("vitrine.demo")
 class DemoShopOrders {
 
     /** What the demo cart page sends: the lines it was handed (SKU and quantity) and the attribution hints. */
@@ -47,8 +46,9 @@ class DemoShopOrders {
     private final OrderWebhookSigner signer;
     private final JsonMapper json;
     private final Environment environment;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
-            .followRedirects(HttpClient.Redirect.NEVER).build();
+    /** Made with the first order: a client's TLS set-up and selector thread are no work for the start. */
+    private final SingletonSupplier<HttpClient> http = SingletonSupplier.of(() -> HttpClient.newBuilder()
+            .connectTimeout(Duration.ofSeconds(5)).followRedirects(HttpClient.Redirect.NEVER).build());
 
     DemoShopOrders(MerchantApi merchants, CatalogApi catalog, OrderWebhookSigner signer, JsonMapper json,
             Environment environment) {
@@ -107,7 +107,7 @@ class DemoShopOrders {
                 .header("Vitrine-Signature", signer.sign(merchantId, body))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
         try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = http.obtain().send(request, HttpResponse.BodyHandlers.ofString());
             JsonNode answer = json.readTree(response.body());
             if (response.statusCode() != 200) {
                 throw DomainException.conflict("order_not_taken", "Vitrine did not take the order: "

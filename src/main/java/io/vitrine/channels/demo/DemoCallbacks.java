@@ -12,7 +12,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,7 +19,6 @@ import org.springframework.stereotype.Component;
  * configured secret. Calls go to this server on loopback; the signature covers the URL the webhook verifies against.
  */
 @Component
-@ConditionalOnBooleanProperty("vitrine.demo")
 class DemoCallbacks {
 
     private static final Logger LOG = LoggerFactory.getLogger(DemoCallbacks.class);

@@ -4,12 +4,12 @@ import io.vitrine.channels.internal.ChannelAccounts;
 import io.vitrine.channels.internal.WhatsAppAccount;
 import io.vitrine.merchant.MerchantApi;
 import io.vitrine.shared.SecretTokens;
+import io.vitrine.shared.VitrineProperties;
 import java.util.HexFormat;
 import java.util.List;
 import java.security.SecureRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.Ordered;
@@ -18,10 +18,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Gives the demo merchant a Twilio account with two SMS numbers and a WhatsApp Business number, with credentials made
- * up on the spot: the demo provider checks them like the real ones. Runs after the demo merchant is seeded.
+ * up on the spot: the demo provider checks them like the real ones. Runs after the demo merchant is seeded, in demo
+ * mode only.
  */
 @Component
-@ConditionalOnBooleanProperty("vitrine.demo")
 class DemoChannels {
 
     static final String MERCHANT = "demo";
@@ -33,15 +33,20 @@ class DemoChannels {
 
     private final MerchantApi merchants;
     private final ChannelAccounts accounts;
+    private final boolean demoMode;
 
-    DemoChannels(MerchantApi merchants, ChannelAccounts accounts) {
+    DemoChannels(MerchantApi merchants, ChannelAccounts accounts, VitrineProperties vitrine) {
         this.merchants = merchants;
         this.accounts = accounts;
+        this.demoMode = vitrine.demo();
     }
 
     @EventListener(ApplicationReadyEvent.class)
     @Order(Ordered.LOWEST_PRECEDENCE)
     void seed() {
+        if (!demoMode) {
+            return;
+        }
         merchants.findBySlug(MERCHANT).ifPresent(demo -> {
             if (accounts.twilio(demo.id()).isPresent()) {
                 return;

@@ -7,12 +7,12 @@ import io.vitrine.channels.internal.ProviderEndpoints;
 import io.vitrine.channels.internal.WebhookPaths;
 import io.vitrine.channels.internal.WhatsAppAccount;
 import io.vitrine.merchant.MerchantApi;
+import io.vitrine.shared.DemoOnly;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.UUID;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -33,7 +33,7 @@ import tools.jackson.databind.node.ObjectNode;
  * message was sent outside the shopper's 24-hour window.
  */
 @RestController
-@ConditionalOnBooleanProperty("vitrine.demo")
+@DemoOnly
 @RequestMapping(ProviderEndpoints.DEMO_META + "/v{version}/{phoneNumberId}")
 class DemoMetaController {
 

@@ -4,6 +4,7 @@ import io.vitrine.channels.Channel;
 import io.vitrine.channels.internal.ChannelAccounts;
 import io.vitrine.channels.internal.WebhookPaths;
 import io.vitrine.merchant.MerchantApi;
+import io.vitrine.shared.DemoOnly;
 import io.vitrine.shared.DomainException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -16,7 +17,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -33,7 +33,7 @@ import tools.jackson.databind.node.ObjectNode;
  * Vitrine's real webhooks signed with the merchant's configured secret, exactly as Twilio and Meta would send them.
  */
 @RestController
-@ConditionalOnBooleanProperty("vitrine.demo")
+@DemoOnly
 @RequestMapping("/demo/phone/messages")
 class DemoPhoneController {
 

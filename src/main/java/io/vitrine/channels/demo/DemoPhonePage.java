@@ -3,17 +3,17 @@ package io.vitrine.channels.demo;
 import io.vitrine.channels.Channel;
 import io.vitrine.channels.internal.ChannelAccounts;
 import io.vitrine.merchant.MerchantApi;
+import io.vitrine.shared.DemoOnly;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
 /** The page of the shopper's demo phone; messages come from {@link DemoPhoneController}. */
 @Controller
-@ConditionalOnBooleanProperty("vitrine.demo")
+@DemoOnly
 class DemoPhonePage {
 
     private final ChannelAccounts accounts;

@@ -5,6 +5,7 @@ import io.vitrine.channels.OptOutKeywords;
 import io.vitrine.channels.internal.ChannelAccounts;
 import io.vitrine.channels.internal.ProviderEndpoints;
 import io.vitrine.channels.internal.TwilioAccount;
+import io.vitrine.shared.DemoOnly;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -16,7 +17,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -34,7 +34,7 @@ import org.springframework.web.bind.annotation.RestController;
  * StatusCallback.
  */
 @RestController
-@ConditionalOnBooleanProperty("vitrine.demo")
+@DemoOnly
 @RequestMapping(ProviderEndpoints.DEMO_TWILIO + "/2010-04-01/Accounts/{accountSid}")
 class DemoTwilioController {
 

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
+import org.springframework.util.function.SingletonSupplier;
 
 /** One POST to a provider; a provider that cannot be reached or answers too late is a retryable failure. */
 @Component
@@ -17,14 +18,15 @@ public class ProviderHttp {
 
     public record Response(int status, String body) {}
 
-    private final HttpClient client;
+    private final SingletonSupplier<HttpClient> client;
     private final ChannelsProperties properties;
 
     ProviderHttp(ChannelsProperties properties) {
         this.properties = properties;
         // TLS verification stays on (the JDK's defaults); redirects are not followed, a provider API never redirects.
-        this.client = HttpClient.newBuilder().connectTimeout(properties.connectTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        // Made with the first request: a client's TLS set-up and selector thread are no work for the start.
+        this.client = SingletonSupplier.of(() -> HttpClient.newBuilder().connectTimeout(properties.connectTimeout())
+                .followRedirects(HttpClient.Redirect.NEVER).build());
     }
 
     public Response post(String url, Map<String, String> headers, String contentType, String body) {
@@ -33,7 +35,7 @@ public class ProviderHttp {
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
         headers.forEach(request::header);
         try {
-            HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            HttpResponse<String> response = client.obtain().send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             return new Response(response.statusCode(), response.body());
         } catch (IOException e) {
             throw new ChannelFailure(ChannelFailure.Reason.UNAVAILABLE, null,

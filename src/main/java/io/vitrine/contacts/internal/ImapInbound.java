@@ -17,17 +17,13 @@ import java.util.Properties;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.scheduling.annotation.Scheduled;
-import org.springframework.stereotype.Component;
 
 /**
  * Polls a catch-all mailbox of the reply domain over IMAP (vitrine.contacts.inbound=imap), on one node of a cluster
  * at a time. Each unseen message goes through the same inbound path as SMTP; it is then flagged seen (and a message
- * seen twice is recognised by its Message-ID), so nothing is stored twice.
+ * seen twice is recognised by its Message-ID), so nothing is stored twice. Made by {@link InboundConfiguration}.
  */
-@Component
-@ConditionalOnProperty(name = "vitrine.contacts.inbound", havingValue = "imap")
 public class ImapInbound {
 
     private static final Logger LOG = LoggerFactory.getLogger(ImapInbound.class);

@@ -8,19 +8,16 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.stereotype.Component;
 import org.subethamail.smtp.helper.SimpleMessageListener;
 import org.subethamail.smtp.server.SMTPServer;
 
 /**
  * The SMTP listener for the reply domain (vitrine.contacts.inbound=smtp): the MX of the reply domain points here.
  * Mail for unknown addresses is refused during the SMTP dialogue (550), so senders learn of it. In demo mode it also
- * takes mail for any other address into the demo mailbox: it then is the shoppers' mail server too.
+ * takes mail for any other address into the demo mailbox: it then is the shoppers' mail server too. Made by
+ * {@link InboundConfiguration}.
  */
-@Component
-@ConditionalOnProperty(name = "vitrine.contacts.inbound", havingValue = "smtp", matchIfMissing = true)
 public class SmtpInbound implements SmartLifecycle {
 
     private static final Logger LOG = LoggerFactory.getLogger(SmtpInbound.class);

@@ -2,9 +2,9 @@ package io.vitrine.contacts.web;
 
 import io.vitrine.contacts.internal.DemoMailbox;
 import io.vitrine.contacts.internal.DemoReplies;
+import io.vitrine.shared.DemoOnly;
 import io.vitrine.shared.DomainException;
 import java.util.UUID;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,7 +17,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  * listener; a reply written here is sent by SMTP to the reply domain, the same inbound path real replies take.
  */
 @Controller
-@ConditionalOnProperty(name = "vitrine.demo", havingValue = "true")
+@DemoOnly
 class DemoInboxController {
 
     private final DemoMailbox mailbox;

@@ -8,12 +8,15 @@ import java.net.http.HttpResponse;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
 import org.springframework.stereotype.Component;
+import org.springframework.util.function.SingletonSupplier;
 
 /** Sends one encrypted message to a browser's push service (RFC 8030), signed with VAPID (RFC 8292). */
 @Component
 class WebPushSender {
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    /** Made with the first message: a client's TLS set-up and selector thread are no work for the start. */
+    private final SingletonSupplier<HttpClient> http = SingletonSupplier.of(() -> HttpClient.newBuilder()
+            .connectTimeout(Duration.ofSeconds(10)).build());
     private final VapidKeys vapid;
     private final PushSubscriptions subscriptions;
     private final Duration ttl;
@@ -36,7 +39,7 @@ class WebPushSender {
                     .header("Content-Type", "application/octet-stream")
                     .header("TTL", Long.toString(ttl.toSeconds()))
                     .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
-            int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+            int status = http.obtain().send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
             return outcome(subscription, status);
         } catch (IOException e) {
             return new Delivery.Retry("push service unreachable: " + e);

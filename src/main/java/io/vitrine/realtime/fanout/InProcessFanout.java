@@ -7,14 +7,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.stereotype.Component;
 import tools.jackson.databind.ObjectWriter;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Fan-out within this node; in cluster mode the NATS fan-out uses it for its local subscribers. */
-@Component
-@ConditionalOnProperty(name = "vitrine.cluster.mode", havingValue = "single", matchIfMissing = true)
 class InProcessFanout implements Fanout {
 
     private static final Logger log = LoggerFactory.getLogger(InProcessFanout.class);

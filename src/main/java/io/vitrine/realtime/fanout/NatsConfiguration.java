@@ -8,16 +8,16 @@ import java.io.IOException;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
 
 /**
- * The one NATS connection of a node in cluster mode. A node refuses to start without NATS (it would silently serve
- * only its own sockets); once up, it reconnects on its own for as long as it runs and says so in the log.
+ * The one NATS connection of a node in cluster mode. It is made only when the cluster mode's implementations ask for
+ * it (in {@code nats} mode, see {@link FanoutConfiguration}). A node refuses to start without NATS (it would silently
+ * serve only its own sockets); once up, it reconnects on its own for as long as it runs and says so in the log.
  */
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnProperty(name = "vitrine.cluster.mode", havingValue = "nats")
 class NatsConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(NatsConfiguration.class);
@@ -28,6 +28,7 @@ class NatsConfiguration {
     }
 
     @Bean(destroyMethod = "close")
+    @Lazy
     Connection natsConnection(ClusterProperties properties, ClusterNode node) throws InterruptedException {
         Options options = Options.builder()
                 .servers(properties.natsUrl().split("\\s*,\\s*"))

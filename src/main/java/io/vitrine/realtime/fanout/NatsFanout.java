@@ -12,8 +12,6 @@ import java.util.UUID;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.stereotype.Component;
 import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.ObjectWriter;
 import tools.jackson.databind.json.JsonMapper;
@@ -24,8 +22,6 @@ import tools.jackson.databind.json.JsonMapper;
  * sockets at once and ignores their echo, so nobody gets a frame twice. One dispatcher thread per node delivers what
  * comes from NATS, in the order NATS received it from each publisher.
  */
-@Component
-@ConditionalOnProperty(name = "vitrine.cluster.mode", havingValue = "nats")
 class NatsFanout implements Fanout {
 
     private static final Logger log = LoggerFactory.getLogger(NatsFanout.class);

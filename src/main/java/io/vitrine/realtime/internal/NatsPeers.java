@@ -5,7 +5,6 @@ import io.nats.client.Dispatcher;
 import io.nats.client.Message;
 import io.vitrine.realtime.fanout.ClusterNode;
 import io.vitrine.realtime.fanout.ClusterProperties;
-import jakarta.annotation.PreDestroy;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,8 +22,6 @@ import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -33,9 +30,7 @@ import tools.jackson.databind.json.JsonMapper;
  * every node listens to all announcements and forgets a node that missed three heartbeats. Signals for a peer on
  * another node go to {@code vitrine.signal.<node>}.
  */
-@Component
-@ConditionalOnProperty(name = "vitrine.cluster.mode", havingValue = "nats")
-class NatsPeers implements ClusterPeers {
+class NatsPeers implements ClusterPeers, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(NatsPeers.class);
 
@@ -260,8 +255,8 @@ class NatsPeers implements ClusterPeers {
     }
 
     /** Tells the others at once that this node's peers are gone, rather than after three missed heartbeats. */
-    @PreDestroy
-    void stop() {
+    @Override
+    public void close() {
         timer.shutdownNow();
         synchronized (this) {
             local.clear();

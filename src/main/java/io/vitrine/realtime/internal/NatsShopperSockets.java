@@ -5,23 +5,18 @@ import io.nats.client.Dispatcher;
 import io.nats.client.Message;
 import io.vitrine.shared.Actor;
 import io.vitrine.realtime.fanout.ClusterNode;
-import jakarta.annotation.PreDestroy;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.stereotype.Component;
 
 /**
  * Asks the other nodes over NATS whether one of them holds a connection of the shopper following the dialog. Only a
  * node that holds one answers, so the first answer settles it and silence means no.
  */
-@Component
-@ConditionalOnProperty(name = "vitrine.cluster.mode", havingValue = "nats")
-class NatsShopperSockets implements ShopperSockets {
+class NatsShopperSockets implements ShopperSockets, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(NatsShopperSockets.class);
     private static final String SUBJECT = "vitrine.presence.shopper";
@@ -73,8 +68,8 @@ class NatsShopperSockets implements ShopperSockets {
         }
     }
 
-    @PreDestroy
-    void stop() {
+    @Override
+    public void close() {
         nats.closeDispatcher(dispatcher);
     }
 }

@@ -6,12 +6,8 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.stereotype.Component;
 
 /** One node: every peer is a local one. */
-@Component
-@ConditionalOnProperty(name = "vitrine.cluster.mode", havingValue = "single", matchIfMissing = true)
 class SingleNodePeers implements ClusterPeers {
 
     @Override
