@@ -13,8 +13,6 @@ const POOR_LOSS = 0.05;
 const POOR_RTT_S = 0.5;
 const POOR_FPS = 5;
 const STATE_RANK = { live: 0, poor: 1, connecting: 2, reconnecting: 3 };
-/** How long a customer waits for its connection to the expert before opening those to the other customers anyway. */
-const OTHERS_AFTER_MS = 2000;
 
 // ---------------------------------------------------------------- local camera and microphone
 
@@ -571,9 +569,6 @@ export class Mesh {
   #onLocalState;
   #early = [];
   #earlyPeers = null;
-  #wanted = new Map();
-  #othersOpen = false;
-  #othersTimer = null;
   closed = false;
 
   constructor({ dialogId, socket, local, onChange = () => {} }) {
@@ -631,34 +626,8 @@ export class Mesh {
     }
     const wanted = new Map(peers.filter((p) => this.#isOther(p)).map((p) => [p.id, p]));
     for (const [id, peer] of [...this.peers]) if (wanted.get(id)?.participantId !== peer.participantId) this.#drop(id);
-    this.#wanted = wanted;
-    this.#connectWanted();
+    for (const p of wanted.values()) this.#peer(p.id, p.participantId);
     this.onChange(this);
-  }
-
-  /**
-   * Opens the connections `peers` asked for. A customer opens the one to the expert (who sends video) first and those
-   * to the other customers once it is up, or OTHERS_AFTER_MS after entering the stream without it (the expert may
-   * still be on the way, or on camera elsewhere): the first frame does not wait while a phone sets up four
-   * audio-only connections beside it. A peer that offers first is answered at once (`signal`).
-   */
-  #connectWanted() {
-    if (this.closed) return;
-    const wanted = [...this.#wanted.values()];
-    const senders = wanted.filter((p) => p.sendsVideo);
-    for (const p of senders) this.#peer(p.id, p.participantId);
-    const expertUp = senders.length > 0 && senders.every((p) => ['live', 'poor'].includes(this.peers.get(p.id)?.state));
-    if (this.sendsVideo || expertUp) this.#othersOpen = true;
-    if (this.#othersOpen) {
-      clearTimeout(this.#othersTimer);
-      for (const p of wanted) this.#peer(p.id, p.participantId);
-    } else {
-      this.#othersTimer ??= setTimeout(() => {
-        this.#othersOpen = true;
-        this.#connectWanted();
-        this.onChange(this);
-      }, OTHERS_AFTER_MS);
-    }
   }
 
   /** The connected peers of one participant (usually one; a customer with two tabs has two). */
@@ -725,7 +694,6 @@ export class Mesh {
     this.closed = true;
     Mesh.open.delete(this);
     clearInterval(this.#statsTimer);
-    clearTimeout(this.#othersTimer);
     this.local.removeEventListener('track', this.#onLocalTrack);
     this.local.removeEventListener('state', this.#onLocalState);
     this.#closePeers();
@@ -747,10 +715,7 @@ export class Mesh {
       local: this.local,
       sendsVideo: this.sendsVideo,
       send: (message) => this.socket.send({ type: 'signal', dialogId: this.dialogId, to: id, ...message }),
-      onChange: () => {
-        if (!this.#othersOpen) this.#connectWanted(); // the expert's connection came up: now the others
-        this.onChange(this);
-      },
+      onChange: () => this.onChange(this),
       onStuck: (stuck) => {
         if (this.peers.get(id) !== stuck) return;
         const { signaling, ice, trail } = stuck.diagnostics(); // kept short: a report keeps 200 characters an error

@@ -125,7 +125,7 @@ class CoopStreamBrowserTest extends ChromiumTest {
             console.waitForFunction(AUDIO_RECEIVED_FROM, id, new Page.WaitForFunctionOptions().setTimeout(MEDIA_WAIT_MS).setPollingInterval(500));
         }
 
-        // The customers hear each other too: their connections among themselves open once the expert's is up.
+        // The customers hear each other too: every pair of the six peers is connected.
         host.waitForFunction(AUDIO_RECEIVED_FROM, selfId(customers.get(1)),
                 new Page.WaitForFunctionOptions().setTimeout(MEDIA_WAIT_MS).setPollingInterval(500));
         for (Page customer : customers) {
