@@ -3,9 +3,6 @@ package io.vitrine.channels.internal;
 import io.vitrine.shared.PublicEndpoints;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.annotation.Order;
-import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.web.SecurityFilterChain;
 
 /**
  * Provider webhooks are called by Twilio and Meta, which hold no session and no CSRF token: each request proves itself
@@ -15,9 +12,8 @@ import org.springframework.security.web.SecurityFilterChain;
 class ChannelsSecurity {
 
     @Bean
-    @Order(1)
-    SecurityFilterChain channelWebhooks(HttpSecurity http) throws Exception {
-        return PublicEndpoints.chain(http, "/api/v1/channels/twilio/**", "/api/v1/channels/whatsapp/**", ProviderEndpoints.DEMO_TWILIO + "/**",
-                        ProviderEndpoints.DEMO_META + "/**");
+    PublicEndpoints channelWebhookEndpoints() {
+        return PublicEndpoints.paths("/api/v1/channels/twilio/**", "/api/v1/channels/whatsapp/**",
+                ProviderEndpoints.DEMO_TWILIO + "/**", ProviderEndpoints.DEMO_META + "/**");
     }
 }

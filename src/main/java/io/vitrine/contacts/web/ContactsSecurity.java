@@ -3,9 +3,6 @@ package io.vitrine.contacts.web;
 import io.vitrine.shared.PublicEndpoints;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.annotation.Order;
-import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 
 import static org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher.pathPattern;
@@ -19,12 +16,11 @@ import static org.springframework.security.web.servlet.util.matcher.PathPatternR
 class ContactsSecurity {
 
     @Bean
-    @Order(1)
-    SecurityFilterChain contactsPublicSide(HttpSecurity http) throws Exception {
-        return PublicEndpoints.chain(http, new OrRequestMatcher(
-                        pathPattern("/api/v1/contacts/confirm/{token}"),
-                        pathPattern("/api/v1/contacts/unsubscribe/{token}"),
-                        pathPattern("/contacts/join/{token}"),
-                        pathPattern("/demo/inbox"), pathPattern("/demo/inbox/**")));
+    PublicEndpoints contactsEndpoints() {
+        return new PublicEndpoints(new OrRequestMatcher(
+                pathPattern("/api/v1/contacts/confirm/{token}"),
+                pathPattern("/api/v1/contacts/unsubscribe/{token}"),
+                pathPattern("/contacts/join/{token}"),
+                pathPattern("/demo/inbox"), pathPattern("/demo/inbox/**")));
     }
 }

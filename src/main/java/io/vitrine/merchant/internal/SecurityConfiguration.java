@@ -1,5 +1,6 @@
 package io.vitrine.merchant.internal;
 
+import io.vitrine.shared.PublicEndpoints;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Duration;
 import java.util.List;
@@ -82,6 +83,13 @@ class SecurityConfiguration {
                 .csrf(csrf -> csrf.disable())
                 .requestCache(cache -> cache.disable())
                 .build();
+    }
+
+    /** Every module's endpoints that need no login ({@link PublicEndpoints}). */
+    @Bean
+    @Order(1)
+    SecurityFilterChain publicSide(HttpSecurity http, List<PublicEndpoints> endpoints) throws Exception {
+        return PublicEndpoints.chain(http, endpoints);
     }
 
     /** The shopper side: framed on merchant sites, authenticated by the shopper token in each request. */

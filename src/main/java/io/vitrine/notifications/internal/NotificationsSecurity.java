@@ -4,10 +4,7 @@ import io.vitrine.shared.PublicEndpoints;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
-import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
@@ -32,9 +29,9 @@ class NotificationsSecurity {
             pathPattern("/api/v1/push/subscriptions"), pathPattern("/api/v1/push/subscriptions/**"));
 
     @Bean
-    @Order(1)
-    SecurityFilterChain notificationsPublicSide(HttpSecurity http) throws Exception {
-        return PublicEndpoints.chain(http, request -> PUBLIC.matches(request) || (SHOPPER_PATHS.matches(request) && bearer(request)));
+    PublicEndpoints notificationsEndpoints() {
+        return new PublicEndpoints(request ->
+                PUBLIC.matches(request) || (SHOPPER_PATHS.matches(request) && bearer(request)));
     }
 
     private static boolean bearer(HttpServletRequest request) {

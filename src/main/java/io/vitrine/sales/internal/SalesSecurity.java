@@ -3,9 +3,6 @@ package io.vitrine.sales.internal;
 import io.vitrine.shared.PublicEndpoints;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.annotation.Order;
-import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.web.SecurityFilterChain;
 
 /**
  * Order webhooks are called by shops, authenticated by their signature (no session, so no CSRF token); share links
@@ -15,8 +12,7 @@ import org.springframework.security.web.SecurityFilterChain;
 class SalesSecurity {
 
     @Bean
-    @Order(1)
-    SecurityFilterChain salesPublicSide(HttpSecurity http) throws Exception {
-        return PublicEndpoints.chain(http, "/api/v1/webhooks/**", "/s/**");
+    PublicEndpoints salesEndpoints() {
+        return PublicEndpoints.paths("/api/v1/webhooks/**", "/s/**");
     }
 }
