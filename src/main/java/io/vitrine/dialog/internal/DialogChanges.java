@@ -19,12 +19,15 @@ class DialogChanges {
     private final Dialogs dialogs;
     private final DialogViews views;
     private final ApplicationEventPublisher events;
+    private final AnswerMail answerMail;
 
-    DialogChanges(Timeline timeline, Dialogs dialogs, DialogViews views, ApplicationEventPublisher events) {
+    DialogChanges(Timeline timeline, Dialogs dialogs, DialogViews views, ApplicationEventPublisher events,
+            AnswerMail answerMail) {
         this.timeline = timeline;
         this.dialogs = dialogs;
         this.views = views;
         this.events = events;
+        this.answerMail = answerMail;
     }
 
     TimelineEvent append(DialogRow d, EventKind kind, Participants.Row author, String text, String clientRef, Instant now) {
@@ -41,6 +44,9 @@ class DialogChanges {
     /** Announces an event stored in the current transaction; its listeners act once it commits. */
     void announce(DialogRow d, TimelineEvent event) {
         events.publishEvent(new TimelineAppended(d.merchantId(), event));
+        if (answerMail.answers(event)) {
+            events.publishEvent(new AnswerMail.Answered(d.merchantId(), event));
+        }
     }
 
     DialogView view(DialogRow d) {

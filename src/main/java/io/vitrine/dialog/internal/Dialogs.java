@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -23,9 +24,11 @@ import static io.vitrine.shared.Db.ts;
 class Dialogs {
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
 
-    Dialogs(JdbcClient jdbc) {
+    Dialogs(JdbcClient jdbc, JdbcTemplate batch) {
         this.jdbc = jdbc;
+        this.batch = batch;
     }
 
     void insert(DialogRow d) {
@@ -66,6 +69,27 @@ class Dialogs {
      */
     void lockMerchantRouting(UUID merchantId) {
         jdbc.sql("select id from merchant where id = ? for update").param(merchantId).query().listOfRows();
+    }
+
+    /**
+     * Locks the rows of these dialogs until the transaction ends, in one statement and in the order of their ids
+     * (the database's order), so that two nodes' writers locking overlapping sets never wait for each other in a
+     * circle. Dialogs that do not exist are missing from the answer.
+     */
+    Map<UUID, DialogRow> lockAll(Collection<UUID> ids) {
+        Map<UUID, DialogRow> locked = new HashMap<>();
+        jdbc.sql("select * from dialog where id in (:ids) order by id for update").param("ids", ids)
+                .query(Dialogs::map).list().forEach(d -> locked.put(d.id(), d));
+        return locked;
+    }
+
+    /** {@link #advanceSeq} for several dialogs, in one batch. */
+    void advanceSeqs(Map<UUID, Long> lastSeqs) {
+        List<Map.Entry<UUID, Long>> rows = List.copyOf(lastSeqs.entrySet());
+        batch.batchUpdate("update dialog set last_seq = ? where id = ?", rows, rows.size(), (statement, row) -> {
+            statement.setLong(1, row.getValue());
+            statement.setObject(2, row.getKey());
+        });
     }
 
     /** Moves the sequence on to {@code lastSeq}; only while holding the row's lock, with the value it was read with. */

@@ -1,6 +1,7 @@
 package io.vitrine.dialog.internal;
 
 import io.vitrine.shared.Actor;
+import io.vitrine.shared.Avatar;
 import io.vitrine.dialog.DialogStatus;
 import io.vitrine.dialog.EventKind;
 import io.vitrine.dialog.Permission;
@@ -10,10 +11,10 @@ import jakarta.annotation.PreDestroy;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -28,8 +29,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Group commit of chat messages (docs/adr/0012-group-commit-of-chat-messages.md). One writer thread stores the
- * messages that arrive together in one transaction: per dialog one row lock, one read of its participants and one
- * sequence update, then one batched insert and one commit for all of them. Each caller gets its event (or its
+ * messages that arrive together in one transaction: one statement locks the rows of all their dialogs, one reads
+ * their participants, one batch moves their sequences on and one inserts the events, then one commit for all. Each caller gets its event (or its
  * refusal) only after that commit, so an acknowledged message is durable; the fan-out registered for after the commit
  * runs on the writer, one batch after the other, so every dialog's events leave in sequence order.
  */
@@ -131,35 +132,47 @@ class SayWriter {
      * (the fan-out registered by the announcements runs at the commit, before that).
      */
     private Runnable store(List<Pending> batch) {
-        // Dialog rows are locked in one order (by id), so that two writers (of two nodes) never wait for each other.
-        Map<UUID, List<Pending>> byDialog = new TreeMap<>();
+        Map<UUID, List<Pending>> byDialog = new LinkedHashMap<>();
         batch.forEach(p -> byDialog.computeIfAbsent(p.dialogId(), id -> new ArrayList<>()).add(p));
         Map<Pending, Object> outcomes = new LinkedHashMap<>();
         Instant now = Instant.now(clock);
+        // One statement each for the whole batch: the row locks (taken in the order of the ids, so that two
+        // writers of two nodes never wait for each other), the participants, the sequences and the events.
+        Map<UUID, DialogRow> locked = dialogs.lockAll(byDialog.keySet());
+        Map<UUID, List<Participants.Row>> seatsByDialog = participants.ofDialogs(locked.keySet());
+        Map<UUID, Long> lastSeqs = new LinkedHashMap<>();
+        List<Timeline.Authored> stored = new ArrayList<>();
+        List<DialogRow> storedIn = new ArrayList<>();
+        Map<Participants.Row, Avatar> avatars = new IdentityHashMap<>();
         for (var entry : byDialog.entrySet()) {
-            DialogRow d = dialogs.lock(entry.getKey()).orElse(null);
+            DialogRow d = locked.get(entry.getKey());
             if (d == null) {
                 entry.getValue().forEach(p -> outcomes.put(p, DomainException.notFound("Dialog")));
                 continue;
             }
-            List<Participants.Row> seats = participants.ofDialog(d.id());
+            List<Participants.Row> seats = seatsByDialog.getOrDefault(d.id(), List.of());
             long seq = d.lastSeq();
-            List<Timeline.Authored> stored = new ArrayList<>();
             for (Pending p : entry.getValue()) {
                 try {
                     Participants.Row author = author(access.seat(d, p.actor(), seats), p.actor());
-                    var event = new TimelineEvent(d.id(), ++seq, EventKind.MESSAGE, now, author.avatar(), p.text(),
-                            p.clientRef());
+                    var event = new TimelineEvent(d.id(), ++seq, EventKind.MESSAGE, now,
+                            avatars.computeIfAbsent(author, Participants.Row::avatar), p.text(), p.clientRef());
                     stored.add(new Timeline.Authored(event, author.id()));
+                    storedIn.add(d);
                     outcomes.put(p, event);
                 } catch (DomainException refused) {
                     outcomes.put(p, refused);
                 }
             }
-            if (!stored.isEmpty()) {
-                dialogs.advanceSeq(d.id(), seq);
-                timeline.insertAll(stored);
-                stored.forEach(s -> changes.announce(d, s.event()));
+            if (seq != d.lastSeq()) {
+                lastSeqs.put(d.id(), seq);
+            }
+        }
+        if (!stored.isEmpty()) {
+            dialogs.advanceSeqs(lastSeqs);
+            timeline.insertAll(stored);
+            for (int i = 0; i < stored.size(); i++) {
+                changes.announce(storedIn.get(i), stored.get(i).event());
             }
         }
         return () -> outcomes.forEach((p, outcome) -> {
