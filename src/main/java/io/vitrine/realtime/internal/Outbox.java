@@ -2,17 +2,12 @@ package io.vitrine.realtime.internal;
 
 import java.io.IOException;
 import java.time.Duration;
-import jakarta.websocket.RemoteEndpoint;
-import jakarta.websocket.Session;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.web.socket.CloseStatus;
-import org.springframework.web.socket.adapter.NativeWebSocketSession;
 import org.springframework.web.socket.TextMessage;
 import org.springframework.web.socket.WebSocketSession;
 
@@ -98,46 +93,30 @@ final class Outbox {
         return offer(json);
     }
 
-    /**
-     * Writes what is queued, oldest first. Frames that queued up meanwhile (one batch of messages reaches each
-     * follower as several frames at once) are taken together and written with Tomcat's batching on, so they leave
-     * in one write to the socket instead of one each; the batch is flushed before the next ones are taken.
-     */
     private void drain() {
-        List<String> next = new ArrayList<>();
         while (true) {
+            String next;
             synchronized (this) {
-                if (queue.isEmpty()) {
+                next = queue.poll();
+                if (next == null) {
                     draining = false;
                     if (closeAfterDrain != null) {
                         closeInBackground(closeAfterDrain);
                     }
                     return;
                 }
-                next.addAll(queue);
-                queue.clear();
-                queuedChars = 0;
+                queuedChars -= next.length();
                 notifyAll();
             }
             if (!write(next)) {
                 return;
             }
-            next.clear();
         }
     }
 
-    private boolean write(List<String> frames) {
-        RemoteEndpoint.Basic remote = frames.size() > 1 ? remote() : null;
+    private boolean write(String json) {
         try {
-            if (remote != null) {
-                remote.setBatchingAllowed(true);
-            }
-            for (String json : frames) {
-                session.sendMessage(new TextMessage(json));
-            }
-            if (remote != null) {
-                remote.setBatchingAllowed(false); // writes the batch
-            }
+            session.sendMessage(new TextMessage(json));
             return true;
         } catch (IOException | RuntimeException e) {
             // Broken, closed or timed out (the container's send timeout): the client resumes by replay.
@@ -149,13 +128,6 @@ final class Outbox {
             closeInBackground(TOO_SLOW);
             return false;
         }
-    }
-
-    /** The container's side of the socket, which can hold frames back and write them together. */
-    private RemoteEndpoint.Basic remote() {
-        return session instanceof NativeWebSocketSession nativeSession
-                && nativeSession.getNativeSession() instanceof Session container && container.isOpen()
-                ? container.getBasicRemote() : null;
     }
 
     private void abandon() {
