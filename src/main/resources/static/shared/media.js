@@ -245,6 +245,8 @@ export class Peer {
   #connectAttempts = 0;
   #born = performance.now();
   #trail = [];
+  /** ICE candidates sent, received, added, set aside for later, and refused by the browser, for the trail. */
+  #candidates = { sent: 0, received: 0, added: 0, queued: 0, failed: 0 };
   #onStuck;
   #poor = false;
   #lastInbound = null;
@@ -339,13 +341,24 @@ export class Peer {
       state: this.state,
       connection: this.#pc.connectionState,
       ice: this.#pc.iceConnectionState,
+      gathering: this.#pc.iceGatheringState,
       signaling: this.#pc.signalingState,
       offerer: this.offerer,
       makingOffer: this.#makingOffer,
       local: this.#pc.localDescription?.type ?? null,
       remote: this.#pc.remoteDescription?.type ?? null,
+      candidates: this.#candidateCounts(),
       trail: this.#trail.join(' '),
     };
+  }
+
+  /**
+   * `tx 4 rx 3 +3 q1/0 !0`: candidates sent, received, added, set aside (in all / still waiting for a description)
+   * and refused by the browser (set-aside ones of older ICE credentials included).
+   */
+  #candidateCounts() {
+    const c = this.#candidates;
+    return `tx ${c.sent} rx ${c.received} +${c.added} q${c.queued}/${this.#pendingCandidates.length} !${c.failed}`;
   }
 
   /** Reads packet loss, round-trip time and frame rate; a bad value marks the connection as poor. */
@@ -407,20 +420,31 @@ export class Peer {
       }
       await this.#addPendingCandidates();
     } else if (candidate?.candidate) {
+      this.#candidates.received += 1;
+      if (this.#candidates.received === 1) this.#note('rx-cand');
       if (!pc.remoteDescription || this.#ignoreOffer) {
         // Candidates that came with an offer we set aside (or before any description) may still fit the next
         // description: the other side keeps its ICE credentials after rolling its offer back, and sends no new ones.
         this.#pendingCandidates.push(candidate);
+        this.#candidates.queued += 1;
+        if (this.#candidates.queued === 1) this.#note(pc.remoteDescription ? 'cand-queued-ignored' : 'cand-queued-early');
         return;
       }
-      await pc.addIceCandidate(candidate);
+      try {
+        await pc.addIceCandidate(candidate);
+        this.#candidates.added += 1;
+      } catch (err) {
+        this.#candidates.failed += 1;
+        this.#note(`cand-failed:${err?.name}`);
+        throw err;
+      }
     }
   }
 
   async #addPendingCandidates() {
     for (const candidate of this.#pendingCandidates.splice(0)) {
       // A candidate of other ICE credentials (before an ICE restart) no longer fits: that is expected.
-      await this.#pc.addIceCandidate(candidate).catch(() => {});
+      await this.#pc.addIceCandidate(candidate).then(() => { this.#candidates.added += 1; }, () => { this.#candidates.failed += 1; });
     }
   }
 
@@ -490,6 +514,8 @@ export class Peer {
     pc.addEventListener('icecandidate', ({ candidate }) => {
       if (!candidate) return;
       this.#localCandidates.push(candidate.toJSON());
+      this.#candidates.sent += 1;
+      if (this.#candidates.sent === 1) this.#note('tx-cand');
       this.#send({ candidate: candidate.toJSON() });
     });
     pc.addEventListener('track', ({ track }) => {
@@ -718,8 +744,8 @@ export class Mesh {
       onChange: () => this.onChange(this),
       onStuck: (stuck) => {
         if (this.peers.get(id) !== stuck) return;
-        const { signaling, ice, trail } = stuck.diagnostics(); // kept short: a report keeps 200 characters an error
-        recordError(`connection to ${id} did not come up, started afresh; ${signaling}, ICE ${ice}; ${trail}`);
+        const { signaling, ice, candidates, trail } = stuck.diagnostics(); // kept short: a report keeps 200 characters an error
+        recordError(`connection to ${id} did not come up, started afresh; ${signaling}, ICE ${ice}, ${candidates}; ${trail}`);
         this.#drop(id);
         this.#peer(id, participantId, { offerer: true });
         this.onChange(this);

@@ -13,10 +13,13 @@ import java.util.List;
 final class ClientErrors {
 
     private static final String RECENT = "() => (window.vitrineErrors?.() ?? []).map(e => e.message)";
+    /** Every open mesh of a page: its peer id and each connection's states, candidate counts and trail. */
+    private static final String MESHES = "() => [...(window.vitrineMeshes ?? [])].map(m => `${m.selfId}: ${JSON.stringify(m.diagnostics())}`)";
 
     private final List<String> found = new ArrayList<>();
     private final List<String> expected = new ArrayList<>();
     private final List<Named> pages = new ArrayList<>();
+    private final List<String> meshes = new ArrayList<>();
 
     private record Named(String name, Page page) {}
 
@@ -49,6 +52,9 @@ final class ClientErrors {
                     for (Object message : (List<?>) frame.evaluate(RECENT)) {
                         add(named.name(), "diagnostics: " + message);
                     }
+                    for (Object mesh : (List<?>) frame.evaluate(MESHES)) {
+                        meshes.add("[" + named.name() + "] " + mesh);
+                    }
                 } catch (RuntimeException detachedOrNavigating) {
                     // a frame that went away has nothing to tell
                 }
@@ -70,7 +76,9 @@ final class ClientErrors {
             all = found.stream().filter(e -> expected.stream().noneMatch(e::contains)).toList();
         }
         if (!all.isEmpty()) {
-            throw new AssertionError("Errors in the participants' browsers:\n  " + String.join("\n  ", all));
+            // Both ends of a connection that did not come up tell their side: the pages' meshes go along.
+            String both = meshes.isEmpty() ? "" : "\nTheir media connections:\n  " + String.join("\n  ", meshes);
+            throw new AssertionError("Errors in the participants' browsers:\n  " + String.join("\n  ", all) + both);
         }
     }
 
