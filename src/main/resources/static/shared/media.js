@@ -259,7 +259,12 @@ export class Peer {
     this.offerer = offerer ?? !this.#polite;
     this.#local = local;
     this.#sendsVideo = sendsVideo;
-    this.#send = send;
+    // A signal the socket could not take (it was reconnecting) is lost: the trail says so, once in a row per kind.
+    this.#send = (message) => {
+      const sent = send(message);
+      if (!sent) this.#noteOnce(message.description ? `unsent-${message.description.type}` : 'unsent-cand');
+      return sent;
+    };
     this.#onChange = onChange;
     this.#onStuck = onStuck;
     // A small candidate pool starts gathering now, before any offer or answer, so the first frame comes sooner.
@@ -533,6 +538,10 @@ export class Peer {
   #note(event) {
     this.#trail.push(`${Math.round(performance.now() - this.#born)}:${event}`);
     if (this.#trail.length > 24) this.#trail.shift();
+  }
+
+  #noteOnce(event) {
+    if (!this.#trail.at(-1)?.endsWith(`:${event}`)) this.#note(event);
   }
 
   #sendDescription() {

@@ -53,4 +53,33 @@ class PeerNegotiationBrowserTest extends ChromiumTest {
         assertThat((String) page.evaluate("() => window.peers.b.diagnostics().trail"))
                 .as("the offering side's trail").contains("offered").doesNotContain("negotiationneeded");
     }
+
+    @Test
+    void anOfferTheSocketCouldNotSendIsNotedAndSentAgainByTheWatch() {
+        Page page = page(context(new Browser.NewContextOptions().setPermissions(List.of("microphone"))), "unsent");
+        page.navigate(server.url());
+        page.evaluate("""
+                async () => {
+                  const { Peer } = await import('/shared/media.js');
+                  const local = () => ({ stream: new MediaStream(), audio: null, video: null });
+                  const peers = window.peers = {};
+                  let offersLost = 0;
+                  // The socket is reconnecting when the first offer goes out: send() refuses it, as Socket.send does.
+                  const relay = (to) => (message) => {
+                    if (message.description?.type === 'offer' && offersLost++ === 0) return false;
+                    setTimeout(() => peers[to].receive(message), 5);
+                    return true;
+                  };
+                  const make = (self, other) => new Peer({ id: other, participantId: other, selfId: self, iceServers: [],
+                    local: local(), send: relay(other), onChange: () => {}, onStuck: () => { window.stuck = true; } });
+                  peers.b = make('b', 'a');
+                  peers.a = make('a', 'b');
+                }""");
+
+        page.waitForFunction("() => window.peers.a.state === 'live' && window.peers.b.state === 'live'", null,
+                new Page.WaitForFunctionOptions().setTimeout(60_000).setPollingInterval(100));
+        assertThat(page.evaluate("() => window.stuck ?? false")).as("started afresh").isEqualTo(false);
+        assertThat((String) page.evaluate("() => window.peers.b.diagnostics().trail"))
+                .as("the offering side's trail").contains("unsent-offer", "resend");
+    }
 }
