@@ -83,7 +83,7 @@ class Dialogs {
         return locked;
     }
 
-    /** {@link #advanceSeq} for several dialogs, in one batch. */
+    /** Moves each dialog's sequence on to its new last value, in one batch; only while holding the rows' locks. */
     void advanceSeqs(Map<UUID, Long> lastSeqs) {
         List<Map.Entry<UUID, Long>> rows = List.copyOf(lastSeqs.entrySet());
         batch.batchUpdate("update dialog set last_seq = ? where id = ?", rows, rows.size(), (statement, row) -> {
@@ -92,10 +92,6 @@ class Dialogs {
         });
     }
 
-    /** Moves the sequence on to {@code lastSeq}; only while holding the row's lock, with the value it was read with. */
-    void advanceSeq(UUID dialogId, long lastSeq) {
-        jdbc.sql("update dialog set last_seq = ? where id = ?").params(lastSeq, dialogId).update();
-    }
 
     long nextSeq(UUID dialogId) {
         jdbc.sql("update dialog set last_seq = last_seq + 1 where id = ?").param(dialogId).update();

@@ -30,9 +30,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Group commit of chat messages (docs/adr/0012-group-commit-of-chat-messages.md). One writer thread stores the
  * messages that arrive together in one transaction: one statement locks the rows of all their dialogs, one reads
- * their participants, one batch moves their sequences on and one inserts the events, then one commit for all. Each caller gets its event (or its
- * refusal) only after that commit, so an acknowledged message is durable; the fan-out registered for after the commit
- * runs on the writer, one batch after the other, so every dialog's events leave in sequence order.
+ * their participants, one batch moves their sequences on and one inserts the events, then one commit for all. Each
+ * caller gets its event (or its refusal) only after that commit, so an acknowledged message is durable; the fan-out
+ * registered for after the commit runs on the writer, one batch after the other, so every dialog's events leave in
+ * sequence order.
  */
 @Component
 class SayWriter {
@@ -142,7 +143,6 @@ class SayWriter {
         Map<UUID, List<Participants.Row>> seatsByDialog = participants.ofDialogs(locked.keySet());
         Map<UUID, Long> lastSeqs = new LinkedHashMap<>();
         List<Timeline.Authored> stored = new ArrayList<>();
-        List<DialogRow> storedIn = new ArrayList<>();
         Map<Participants.Row, Avatar> avatars = new IdentityHashMap<>();
         for (var entry : byDialog.entrySet()) {
             DialogRow d = locked.get(entry.getKey());
@@ -158,7 +158,6 @@ class SayWriter {
                     var event = new TimelineEvent(d.id(), ++seq, EventKind.MESSAGE, now,
                             avatars.computeIfAbsent(author, Participants.Row::avatar), p.text(), p.clientRef());
                     stored.add(new Timeline.Authored(event, author.id()));
-                    storedIn.add(d);
                     outcomes.put(p, event);
                 } catch (DomainException refused) {
                     outcomes.put(p, refused);
@@ -171,9 +170,7 @@ class SayWriter {
         if (!stored.isEmpty()) {
             dialogs.advanceSeqs(lastSeqs);
             timeline.insertAll(stored);
-            for (int i = 0; i < stored.size(); i++) {
-                changes.announce(storedIn.get(i), stored.get(i).event());
-            }
+            stored.forEach(s -> changes.announce(locked.get(s.event().dialogId()), s.event()));
         }
         return () -> outcomes.forEach((p, outcome) -> {
             if (outcome instanceof TimelineEvent event) {
