@@ -1,6 +1,7 @@
 package io.vitrine.dialog.internal;
 
 import io.vitrine.shared.Actor;
+import io.vitrine.shared.AfterCommits;
 import io.vitrine.shared.Avatar;
 import io.vitrine.dialog.DialogStatus;
 import io.vitrine.dialog.EventKind;
@@ -16,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -30,10 +32,14 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Group commit of chat messages (docs/adr/0012-group-commit-of-chat-messages.md). One writer thread stores the
  * messages that arrive together in one transaction: one statement locks the rows of all their dialogs, one reads
- * their participants, one batch moves their sequences on and one inserts the events, then one commit for all. Each
- * caller gets its event (or its refusal) only after that commit, so an acknowledged message is durable; the fan-out
- * registered for after the commit runs on the writer, one batch after the other, so every dialog's events leave in
- * sequence order.
+ * their participants, one batch moves their sequences on and one inserts the events, then one commit for all.
+ * <p>
+ * What follows a commit (the fan-out registered through {@link AfterCommits}, then answering the callers) runs on a
+ * second thread, {@code say-fanout}, so the writer starts on the next batch at once. The writer hands it each
+ * committed batch's actions in commit order through a short bounded queue (when it is full, the writer waits), and
+ * the one fan-out thread runs them in that order: every dialog's events still leave in sequence order, and each
+ * caller gets its event (or its refusal) only after the commit that stored it, so an acknowledged message is
+ * durable.
  */
 @Component
 class SayWriter {
@@ -41,13 +47,25 @@ class SayWriter {
     /** Says per transaction at most: bounds the time the dialog rows stay locked. */
     static final int MAX_BATCH = 256;
 
+    /** Committed batches waiting for their fan-out, at most: beyond, the writer waits (backpressure). */
+    static final int FANOUT_BACKLOG = 4;
+
     private static final Logger log = LoggerFactory.getLogger(SayWriter.class);
 
     /** One message waiting to be stored, and whoever waits for the outcome. */
     private record Pending(UUID dialogId, Actor actor, String text, String clientRef,
             CompletableFuture<TimelineEvent> outcome) {}
 
+    /** What a committed batch leaves to do, in order: its fan-out, then answering its callers. */
+    private record Committed(List<Runnable> actions) {}
+
+    /** Tells the fan-out thread that the writer has stopped and everything before it was handed over. */
+    private static final Committed END = new Committed(List.of());
+
     private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+    private final BlockingQueue<Committed> committed = new ArrayBlockingQueue<>(FANOUT_BACKLOG);
+    /** The current batch's after-commit actions, collected at its commits; the writer thread's alone. */
+    private final List<Runnable> afterCommit = new ArrayList<>();
     private final Dialogs dialogs;
     private final Participants participants;
     private final Timeline timeline;
@@ -56,6 +74,7 @@ class SayWriter {
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final Thread writer;
+    private final Thread fanout;
     private volatile boolean running = true;
 
     SayWriter(Dialogs dialogs, Participants participants, Timeline timeline, DialogAccess access, DialogChanges changes,
@@ -67,6 +86,7 @@ class SayWriter {
         this.changes = changes;
         this.transactions = transactions;
         this.clock = clock;
+        this.fanout = Thread.ofPlatform().daemon().name("say-fanout").start(this::fanOut);
         this.writer = Thread.ofPlatform().daemon().name("say-writer").start(this::run);
     }
 
@@ -95,32 +115,78 @@ class SayWriter {
     }
 
     private void run() {
-        while (running || !queue.isEmpty()) {
-            List<Pending> batch = new ArrayList<>();
-            try {
-                Pending first = queue.poll(1, TimeUnit.SECONDS);
-                if (first == null) {
-                    continue;
+        AfterCommits.handOffOnThisThread(afterCommit::add);
+        try {
+            while (running || !queue.isEmpty()) {
+                List<Pending> batch = new ArrayList<>();
+                try {
+                    Pending first = queue.poll(1, TimeUnit.SECONDS);
+                    if (first == null) {
+                        continue;
+                    }
+                    batch.add(first);
+                    queue.drainTo(batch, MAX_BATCH - 1);
+                    write(batch);
+                } catch (InterruptedException e) {
+                    running = false;
+                } catch (Throwable e) {
+                    log.error("Storing {} chat messages failed", batch.size(), e);
+                    afterCommit.add(() -> batch.forEach(p -> p.outcome().completeExceptionally(e)));
                 }
-                batch.add(first);
-                queue.drainTo(batch, MAX_BATCH - 1);
-                write(batch);
+                if (!afterCommit.isEmpty()) {
+                    handOff(new Committed(List.copyOf(afterCommit)));
+                    afterCommit.clear();
+                }
+            }
+        } finally {
+            handOff(END);
+        }
+    }
+
+    /** Waits while the fan-out is {@link #FANOUT_BACKLOG} batches behind; an interrupt asks to stop, after this. */
+    private void handOff(Committed batch) {
+        while (true) {
+            try {
+                committed.put(batch);
+                return;
             } catch (InterruptedException e) {
                 running = false;
-            } catch (Throwable e) {
-                log.error("Storing {} chat messages failed", batch.size(), e);
-                batch.forEach(p -> p.outcome().completeExceptionally(e));
             }
         }
     }
 
-    /** One transaction for the batch; when it fails, each message alone, so one bad message fails only itself. */
+    /** Runs the committed batches' actions, one batch after the other, until the writer has stopped. */
+    private void fanOut() {
+        while (true) {
+            Committed batch;
+            try {
+                batch = committed.take();
+            } catch (InterruptedException e) {
+                continue; // stops only after the writer, so that nothing it committed is left unanswered
+            }
+            if (batch == END) {
+                return;
+            }
+            for (Runnable action : batch.actions()) {
+                try {
+                    action.run();
+                } catch (Throwable e) {
+                    log.error("An action after a chat commit failed", e);
+                }
+            }
+        }
+    }
+
+    /**
+     * One transaction for the batch; when it fails, each message alone, so one bad message fails only itself. What
+     * is left to do after each commit (and the refusals) goes to {@link #afterCommit}, in order.
+     */
     private void write(List<Pending> batch) {
         try {
-            transactions.execute(status -> store(batch)).run();
+            afterCommit.add(transactions.execute(status -> store(batch)));
         } catch (RuntimeException e) {
             if (batch.size() == 1) {
-                batch.getFirst().outcome().completeExceptionally(e);
+                afterCommit.add(() -> batch.getFirst().outcome().completeExceptionally(e));
                 return;
             }
             log.debug("A batch of {} messages failed ({}); storing them one by one", batch.size(), e.toString());
@@ -130,7 +196,7 @@ class SayWriter {
 
     /**
      * Stores the batch in the current transaction; returns what completes the callers, to run once it committed
-     * (the fan-out registered by the announcements runs at the commit, before that).
+     * (after the fan-out that the announcements register for the commit).
      */
     private Runnable store(List<Pending> batch) {
         Map<UUID, List<Pending>> byDialog = new LinkedHashMap<>();
@@ -195,10 +261,11 @@ class SayWriter {
         return author;
     }
 
-    /** Lets the writer store what is queued, then stops it. */
+    /** Lets the writer store what is queued and the fan-out thread finish what was committed, then stops both. */
     @PreDestroy
     void stop() throws InterruptedException {
         running = false;
         writer.join(TimeUnit.SECONDS.toMillis(10));
+        fanout.join(TimeUnit.SECONDS.toMillis(10));
     }
 }
