@@ -74,7 +74,8 @@ class StreamRelay implements LiveStreams {
         if (target != null) {
             target.sendInDialog(dialogId, new Fanout.Delivery(signal, frame));
         } else if (!cluster.relay(dialogId, to, frame)) {
-            throw DomainException.conflict("not_in_stream", "That peer is not in the stream (any more).");
+            // Not the sender's fault: the peer left while the signal was on its way, and a peers frame tells so.
+            throw DomainException.conflict("peer_left", "That peer is not in the stream (any more).");
         }
     }
 
