@@ -64,8 +64,8 @@ class StreamRelay implements LiveStreams {
 
     /**
      * Passes a signal to the addressed peer's connection through its stream of the dialog, so it keeps its place
-     * after the {@code peers} frames sent before it (see {@link Connection#sendInDialog}). Nothing is locked while
-     * it is queued; the socket is written by the connection's {@link Outbox}.
+     * after the {@code peers} frames sent before it (see {@link Connection#sendInDialog}). That stream only queues it
+     * in the connection's {@link Outbox}, whose own thread writes the socket with no lock held.
      */
     @Override
     public void relay(UUID dialogId, String to, ServerMessage.Signal signal) {
