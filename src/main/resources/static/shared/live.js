@@ -17,8 +17,12 @@ export const MEDIA_ICONS = {
   sound: 'M4 9h4l5-4v14l-5-4H4zM16 9a4 4 0 0 1 0 6M19 6a8 8 0 0 1 0 12',
 };
 
-/** Error codes of media frames: a race with the stream's state (a peer left, the dialog turned text only). */
-export const MEDIA_ERRORS = new Set(['not_in_stream', 'not_live', 'text_only']);
+/**
+ * Error codes of media frames that are no fault worth reporting: a race with the stream's state. `peer_left`: the
+ * addressed peer left (a `peers` frame follows); `not_in_stream`: the server does not count this connection in the
+ * stream (the mesh enters it again); `not_live`, `text_only`: the dialog ended or turned text only.
+ */
+export const MEDIA_ERRORS = new Set(['peer_left', 'not_in_stream', 'not_live', 'text_only']);
 
 /** True when a dialog is a live video stream right now. */
 export function isLiveVideo(dialog) {
@@ -58,8 +62,12 @@ export class LiveSession {
       socket.on('peers', mine((frame) => this.mesh.setPeers(frame.peers ?? [], frame.elsewhere ?? []))),
       socket.on('signal', mine((frame) => this.mesh.signal(frame))),
       socket.on('media', mine((frame) => this.mesh.media(frame))),
-      // A peer that left or a stream that ended while signalling is expected, not a fault worth reporting.
-      socket.on('error', mine((frame) => MEDIA_ERRORS.has(frame.code) || recordError(`${frame.code}: ${frame.message ?? ''}`))),
+      socket.on('error', mine((frame) => {
+        // The server took this connection out of the stream (or has not taken it in yet): in again, as the same peer.
+        if (frame.code === 'not_in_stream') this.mesh.enterAgain();
+        // A peer that left or a stream that ended while signalling is expected, not a fault worth reporting.
+        if (!MEDIA_ERRORS.has(frame.code)) recordError(`${frame.code}: ${frame.message ?? ''}`);
+      })),
     );
   }
 

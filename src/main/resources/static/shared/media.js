@@ -598,6 +598,8 @@ export class Mesh {
   elsewhere = new Set();
   #iceServers = [];
   #joinedOn = null; // the socket connection the last `stream` request went out on
+  #answered = false; // whether a `stream` answer came since that request
+  #enteredAgainOn = null; // the socket connection the mesh entered the stream again on, after `not_in_stream`
   #statsTimer = null;
   #lastStats = new Map();
   #onLocalTrack;
@@ -626,13 +628,36 @@ export class Mesh {
   join() {
     // One request a connection: the server answers each (the peer, or why not), so asking again would only repeat it.
     if (this.#joinedOn === this.socket.connection) return;
+    this.#requestStream();
+  }
+
+  /**
+   * The server refused a frame of this mesh with `not_in_stream`: it does not count this connection in the stream
+   * although the mesh is in it (it took the connection out meanwhile, or the socket is new and the mesh's `stream` is
+   * still to come). The mesh enters again as the same peer, so the connections that still work stay. Once a socket
+   * connection until an answer comes: a server that keeps refusing is not asked again and again.
+   */
+  enterAgain() {
+    if (this.closed || !this.selfId) return;
+    const connection = this.socket.connection;
+    if (this.#joinedOn === connection && !this.#answered) return; // asked on this connection: the answer is on its way
+    if (this.#enteredAgainOn === connection) return;
+    this.#enteredAgainOn = connection;
+    this.#requestStream();
+  }
+
+  #requestStream() {
     // On a new socket, the page carries on as the same peer if the server still knows it: connections stay up.
     const frame = { type: 'stream', dialogId: this.dialogId, ...(this.selfId ? { peerId: this.selfId } : {}) };
-    if (this.socket.send(frame)) this.#joinedOn = this.socket.connection;
+    if (!this.socket.send(frame)) return;
+    this.#joinedOn = this.socket.connection;
+    this.#answered = false;
   }
 
   /** The server's `stream` answer: who I am, the ICE servers and who is in the stream. */
   start({ you, peerId, sendsVideo, iceServers, peers }) {
+    this.#answered = true;
+    this.#enteredAgainOn = null;
     if (this.selfId && this.selfId !== peerId) this.#closePeers();
     this.selfId = peerId;
     this.participantId = you;

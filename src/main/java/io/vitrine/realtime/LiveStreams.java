@@ -24,10 +24,13 @@ public interface LiveStreams {
     void join(FrameContext caller, UUID dialogId, String participantId, boolean sendsVideo, String previousPeerId,
             BiFunction<Peer, List<ServerMessage.StreamPeer>, ServerMessage> answer);
 
-    /** The caller's peer in the dialog's stream; a conflict error when it has not joined it. */
+    /** The caller's peer in the dialog's stream; a conflict error ({@code not_in_stream}) when it is not in it. */
     Peer requirePeer(FrameContext caller, UUID dialogId);
 
-    /** Passes a signal to the one connection of peer {@code to}, on whichever node; a conflict error when it is gone. */
+    /**
+     * Passes a signal to the one connection of peer {@code to}, on whichever node; a conflict error ({@code peer_left})
+     * when it is gone.
+     */
     void relay(UUID dialogId, String to, ServerMessage.Signal signal);
 
     /** Remembers a participant's microphone and camera for the stream's newcomers. */

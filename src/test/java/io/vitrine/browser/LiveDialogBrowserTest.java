@@ -270,6 +270,32 @@ class LiveDialogBrowserTest extends ChromiumTest {
         assertThat(console.getByTestId("media-state")).hasAttribute("data-state", Pattern.compile("live|poor"), mediaWait());
     }
 
+    @Test
+    void aShopperPageTheServerTookOutOfTheStreamEntersItAgainAndTheVideoComesBack() {
+        String base = "http://localhost:" + port;
+        Page console = expertConsole(base);
+        Page shopper = startDialog(base, "shopper", "Uma");
+        accept(console, "Uma");
+        waitForVideo(shopper);
+        String before = (String) shopper.evaluate("() => [...window.vitrineMeshes][0].selfId");
+
+        // The server takes the page's connection out of the stream (its socket unsubscribes and subscribes again)
+        // while the page's mesh goes on: it still takes itself to be in the stream. The next frame of the stream it
+        // sends (the microphone switched on, or a restart of the connection the expert closed) is refused.
+        shopper.evaluate("() => { const mesh = [...window.vitrineMeshes][0]; mesh.socket.resubscribe(mesh.dialogId); }");
+        shopper.getByTestId("mic-toggle").click();
+
+        // The page enters the stream again, as a new peer (the server forgot the old one), and the video comes back.
+        shopper.waitForFunction("before => { const mesh = [...window.vitrineMeshes][0]; return mesh.selfId && mesh.selfId !== before; }",
+                before, new Page.WaitForFunctionOptions().setTimeout(MEDIA_WAIT_MS).setPollingInterval(100));
+        String after = (String) shopper.evaluate("() => [...window.vitrineMeshes][0].selfId");
+        console.waitForFunction("peer => [...(window.vitrineMeshes ?? [])].some(m => ['live', 'poor'].includes(m.peers.get(peer)?.state))",
+                after, new Page.WaitForFunctionOptions().setTimeout(MEDIA_WAIT_MS).setPollingInterval(250));
+        waitForVideo(shopper);
+        assertVideoPlays(shopper);
+        assertThat(shopper.getByTestId("mic-toggle")).hasAttribute("aria-pressed", "true");
+    }
+
     private Page expertConsole(String base) {
         expertContext = context(new Browser.NewContextOptions().setPermissions(List.of("camera", "microphone")));
         Page console = page(expertContext, "expert");

@@ -13,9 +13,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * five customers who enter one after the other, each once its connection to the expert is up, as in a co-op
  * consultation. A small relay in the page plays the server: it answers {@code stream}, announces {@code peers} and
  * passes signals on in the order it got them, each socket's frames after a short random delay. As on the server, a
- * socket catching up on its timeline holds the dialog's frames ({@code peers} among them) while signals pass, so an
- * offer may come before the {@code peers} frame that announces its sender. Every pair of peers must come up without
- * starting afresh. {@code -Dmesh.rounds=40} repeats it more often.
+ * socket catching up on its timeline holds the dialog's frames ({@code peers} and the signals addressed to it alike)
+ * and lets them follow in their order, while the answer to its own {@code stream} passes. Every pair of peers must
+ * come up without starting afresh. {@code -Dmesh.rounds=40} repeats it more often.
  */
 class MeshStartBrowserTest extends ChromiumTest {
 
@@ -51,16 +51,17 @@ class MeshStartBrowserTest extends ChromiumTest {
                       inbox[i] = inbox[i].then(() => sleep(2 + Math.random() * 40)).then(() => { if (!meshes[i].closed) handle(meshes[i]); }).catch((err) => console.error(`frame to mesh ${i} failed: ${err}`));
                     };
                     const peersFrame = () => joined.map((p) => ({ ...p }));
-                    // A socket catching up on its timeline (a replay) holds the dialog's frames, peers among them,
-                    // while signals pass: held frames follow in their order once the replay is over.
+                    // A socket catching up on its timeline (a replay) holds the dialog's frames, peers and signals
+                    // alike: held frames follow in their order once the replay is over.
                     const hold = [];
-                    const deliverPeers = (i, list) => {
-                      if (hold[i]) hold[i].push(list);
-                      else if (Math.random() < HOLD) {
-                        hold[i] = [list];
-                        setTimeout(() => { const held = hold[i]; hold[i] = null; for (const l of held) deliver(i, (m) => m.setPeers(l, [])); }, 300 + Math.random() * 3000);
-                      } else deliver(i, (m) => m.setPeers(list, []));
+                    const deliverInDialog = (i, handle, { mayHold = false } = {}) => {
+                      if (hold[i]) hold[i].push(handle);
+                      else if (mayHold && Math.random() < HOLD) {
+                        hold[i] = [handle];
+                        setTimeout(() => { const held = hold[i]; hold[i] = null; for (const h of held) deliver(i, h); }, 300 + Math.random() * 3000);
+                      } else deliver(i, handle);
                     };
+                    const deliverPeers = (i, list) => deliverInDialog(i, (m) => m.setPeers(list, []), { mayHold: true });
                     const relay = (i, frame) => {
                       const me = joined.find((p) => p.index === i);
                       if (frame.type === 'stream') {
@@ -71,7 +72,7 @@ class MeshStartBrowserTest extends ChromiumTest {
                         for (const p of joined) deliverPeers(p.index, list);
                       } else if (frame.type === 'signal' && me) {
                         const to = joined.find((p) => p.id === frame.to);
-                        if (to) deliver(to.index, (m) => m.signal({ from: me.id, participantId: me.participantId, description: frame.description, candidate: frame.candidate }));
+                        if (to) deliverInDialog(to.index, (m) => m.signal({ from: me.id, participantId: me.participantId, description: frame.description, candidate: frame.candidate }));
                       }
                     };
                     const local = () => Object.assign(new EventTarget(), { stream: new MediaStream(), audio: null, video: null, micOn: false, cameraOn: false });

@@ -107,7 +107,8 @@ class StreamIntegrationTest extends IntegrationTest {
                 .allMatch(peer -> peer.path("sendsVideo").asBoolean() == peer.path("id").asString().equals(expertPeer));
         expertWs.send(Map.of("type", "signal", "dialogId", live.id, "to", guestPeer,
                 "description", Map.of("type", "offer", "sdp", "v=0")));
-        assertThat(expertWs.await(type("error")).path("code").asString()).isEqualTo("not_in_stream");
+        assertThat(expertWs.await(type("error")).path("code").asString()).as("the addressed peer left")
+                .isEqualTo("peer_left");
 
         assertThat(live.host.post(live.path() + "/mode", Map.of("mode", "TEXT")).status()).isEqualTo(200);
         expertWs.await(f -> type("peers").test(f) && f.path("peers").isEmpty());
@@ -244,7 +245,7 @@ class StreamIntegrationTest extends IntegrationTest {
         hostWs.send(Map.of("type", "signal", "dialogId", live.id, "to", expertId, "description", Map.of("type", "hello", "sdp", "")));
         assertThat(hostWs.await(type("error")).path("code").asString()).isEqualTo("invalid");
         hostWs.send(Map.of("type", "signal", "dialogId", live.id, "to", expertId, "description", Map.of("type", "offer", "sdp", "v=0")));
-        assertThat(hostWs.await(type("error")).path("code").asString()).as("the expert is not connected").isEqualTo("not_in_stream");
+        assertThat(hostWs.await(type("error")).path("code").asString()).as("the expert is not connected").isEqualTo("peer_left");
 
         Socket stranger = Socket.connect(shop.shopper("Stranger"));
         stranger.send(Map.of("type", "hello", "token", shop.shopper("Stranger").token()));

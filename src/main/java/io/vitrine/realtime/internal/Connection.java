@@ -126,6 +126,21 @@ final class Connection {
     }
 
     /**
+     * Sends a frame of a dialog that is not published to the dialog's topic (a WebRTC {@code signal}) in order with
+     * the frames that are: while the client catches up on the dialog, it waits behind those held before it, so a
+     * newcomer's offer never overtakes the {@code peers} frame that announces the newcomer. A connection that does
+     * not follow the dialog gets it directly.
+     */
+    void sendInDialog(UUID dialogId, Fanout.Delivery delivery) {
+        DialogStream stream = dialogs.get(dialogId);
+        if (stream == null) {
+            send(delivery.json());
+        } else {
+            stream.live(delivery);
+        }
+    }
+
+    /**
      * Receives the dialog's frames meant for this seat too (see {@code Push.toDialogSeats}), through the same
      * stream, so they wait for a replay like the rest; a later subscribe replaces the seat.
      */

@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.BiFunction;
 import org.springframework.stereotype.Component;
+import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.ObjectWriter;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -23,6 +24,7 @@ class StreamRelay implements LiveStreams {
     private final ClusterPeers cluster;
     private final Fanout fanout;
     private final ObjectWriter writer;
+    private final ObjectReader reader;
 
     StreamRelay(Streams streams, PeerAnnouncements announcements, ClusterPeers cluster, Fanout fanout,
             JsonMapper json) {
@@ -31,6 +33,7 @@ class StreamRelay implements LiveStreams {
         this.cluster = cluster;
         this.fanout = fanout;
         this.writer = json.writerFor(ServerMessage.class);
+        this.reader = json.readerFor(ServerMessage.class);
         cluster.onSignal(this::deliverRelayed);
         // The other nodes' peers of the dialog go too; each node tells its own sockets.
         cluster.onRetain(this::retainHere);
@@ -59,14 +62,20 @@ class StreamRelay implements LiveStreams {
         return peer(streams.requirePeer(dialogId, Caller.connectionOf(caller)));
     }
 
+    /**
+     * Passes a signal to the addressed peer's connection through its stream of the dialog, so it keeps its place
+     * after the {@code peers} frames sent before it (see {@link Connection#sendInDialog}). That stream only queues it
+     * in the connection's {@link Outbox}, whose own thread writes the socket with no lock held.
+     */
     @Override
     public void relay(UUID dialogId, String to, ServerMessage.Signal signal) {
         String frame = writer.writeValueAsString(signal);
         Connection target = streams.connectionOf(dialogId, to);
         if (target != null) {
-            target.send(frame);
+            target.sendInDialog(dialogId, new Fanout.Delivery(signal, frame));
         } else if (!cluster.relay(dialogId, to, frame)) {
-            throw DomainException.conflict("not_in_stream", "That peer is not in the stream (any more).");
+            // Not the sender's fault: the peer left while the signal was on its way, and a peers frame tells so.
+            throw DomainException.conflict("peer_left", "That peer is not in the stream (any more).");
         }
     }
 
@@ -74,7 +83,7 @@ class StreamRelay implements LiveStreams {
     private void deliverRelayed(UUID dialogId, String peerId, String frame) {
         Connection target = streams.connectionOf(dialogId, peerId);
         if (target != null) {
-            target.send(frame);
+            target.sendInDialog(dialogId, new Fanout.Delivery(reader.readValue(frame), frame));
         }
     }
 
