@@ -54,7 +54,7 @@ public interface ServerMessage {
 
     /**
      * One connection in a stream: signals are addressed to its {@code id}; {@code sendsVideo} when it sends video
-     * (the expert), whom a customer connects to first.
+     * (the expert), so a page knows from whom to expect video.
      */
     record StreamPeer(String id, String participantId, boolean sendsVideo) {}
 
