@@ -129,14 +129,14 @@ final class Connection {
      * Sends a frame of a dialog that is not published to the dialog's topic (a WebRTC {@code signal}) in order with
      * the frames that are: while the client catches up on the dialog, it waits behind those held before it, so a
      * newcomer's offer never overtakes the {@code peers} frame that announces the newcomer. A connection that does
-     * not follow the dialog gets it directly.
+     * not follow the dialog gets it directly. Such a frame carries no sequence, so only its JSON is needed.
      */
-    void sendInDialog(UUID dialogId, Fanout.Delivery delivery) {
+    void sendInDialog(UUID dialogId, String json) {
         DialogStream stream = dialogs.get(dialogId);
         if (stream == null) {
-            send(delivery.json());
+            send(json);
         } else {
-            stream.live(delivery);
+            stream.live(new Fanout.Delivery(null, json));
         }
     }
 

@@ -11,7 +11,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.BiFunction;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.ObjectWriter;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -24,7 +23,6 @@ class StreamRelay implements LiveStreams {
     private final ClusterPeers cluster;
     private final Fanout fanout;
     private final ObjectWriter writer;
-    private final ObjectReader reader;
 
     StreamRelay(Streams streams, PeerAnnouncements announcements, ClusterPeers cluster, Fanout fanout,
             JsonMapper json) {
@@ -33,7 +31,6 @@ class StreamRelay implements LiveStreams {
         this.cluster = cluster;
         this.fanout = fanout;
         this.writer = json.writerFor(ServerMessage.class);
-        this.reader = json.readerFor(ServerMessage.class);
         cluster.onSignal(this::deliverRelayed);
         // The other nodes' peers of the dialog go too; each node tells its own sockets.
         cluster.onRetain(this::retainHere);
@@ -72,7 +69,7 @@ class StreamRelay implements LiveStreams {
         String frame = writer.writeValueAsString(signal);
         Connection target = streams.connectionOf(dialogId, to);
         if (target != null) {
-            target.sendInDialog(dialogId, new Fanout.Delivery(signal, frame));
+            target.sendInDialog(dialogId, frame);
         } else if (!cluster.relay(dialogId, to, frame)) {
             // Not the sender's fault: the peer left while the signal was on its way, and a peers frame tells so.
             throw DomainException.conflict("peer_left", "That peer is not in the stream (any more).");
@@ -83,7 +80,7 @@ class StreamRelay implements LiveStreams {
     private void deliverRelayed(UUID dialogId, String peerId, String frame) {
         Connection target = streams.connectionOf(dialogId, peerId);
         if (target != null) {
-            target.sendInDialog(dialogId, new Fanout.Delivery(reader.readValue(frame), frame));
+            target.sendInDialog(dialogId, frame);
         }
     }
 
