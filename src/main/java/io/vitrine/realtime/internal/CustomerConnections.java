@@ -11,6 +11,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.task.TaskRejectedException;
 import org.springframework.scheduling.TaskScheduler;
 import org.springframework.stereotype.Component;
 
@@ -69,6 +70,14 @@ class CustomerConnections {
 
     /** A Guest whose connections all stay away for the grace period, on every node, has left the stream. */
     private void checkLaterWhetherGone(UUID dialogId, Actor.Shopper shopper) {
+        try {
+            scheduleGoneCheck(dialogId, shopper);
+        } catch (TaskRejectedException stopping) {
+            // The scheduler stopped before this listener learnt of the shutdown: the same as {@link #stopping}.
+        }
+    }
+
+    private void scheduleGoneCheck(UUID dialogId, Actor.Shopper shopper) {
         scheduler.schedule(() -> {
             boolean back = connections.all().stream().anyMatch(c -> c.follows(dialogId)
                     && c.actor() instanceof Actor.Shopper s && s.shopperId().equals(shopper.shopperId()));
