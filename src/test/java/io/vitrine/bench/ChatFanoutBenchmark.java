@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -24,6 +25,12 @@ class ChatFanoutBenchmark {
     private static final int ROOMS = Integer.getInteger("bench.rooms", 20);
     private static final List<Integer> STEPS = Arrays.stream(System.getProperty("bench.steps",
             "3000,6000,9000,12000,18000,24000,36000,48000,60000,72000").split(",")).map(Integer::valueOf).toList();
+    /**
+     * Warm-up before the steps, thrown away: this many steps at this rate (about 7 s each). A JVM compiles its hot
+     * paths for a minute or more; measured earlier, the JIT compilers' CPU ends up in the first steps' figures.
+     */
+    private static final int WARM_UP_STEPS = Integer.getInteger("bench.warmupSteps", 4);
+    private static final int WARM_UP_RATE = Integer.getInteger("bench.warmupRate", 12_000);
     /** Which servers to measure: node, h2, pg (all by default). */
     private static final List<String> SERVERS = List.of(System.getProperty("bench.servers", "node,h2,pg").split(","));
     /**
@@ -42,9 +49,13 @@ class ChatFanoutBenchmark {
     /** More server arguments, comma-separated: to compare settings (-Dbench.serverArgs=--server.tomcat.max-connections=20000). */
     private static final List<String> EXTRA_ARGS = System.getProperty("bench.serverArgs", "").isBlank() ? List.of()
             : List.of(System.getProperty("bench.serverArgs").split(","));
-    /** The server's JVM options; more, separated by spaces, with -Dbench.serverJvm (a flight recording, say). */
-    private static final List<String> SERVER_JVM = Stream.concat(Stream.of("-Xmx1g"),
-            Arrays.stream(System.getProperty("bench.serverJvm", "").split("\\s+")).filter(a -> !a.isBlank())).toList();
+    /**
+     * The server's JVM options: on H2 the collector and heap that {@code ./vitrine start} gives the embedded default,
+     * on PostgreSQL G1 with the pause target of the container image. More, separated by spaces, with
+     * -Dbench.serverJvm (a flight recording, say).
+     */
+    private static final List<String> H2_JVM = serverJvm("-XX:+UseSerialGC", "-Xms64m", "-Xmx1g");
+    private static final List<String> PG_JVM = serverJvm("-Xmx1g", "-XX:MaxGCPauseMillis=10");
 
     private final StringBuilder report = new StringBuilder();
 
@@ -55,7 +66,8 @@ class ChatFanoutBenchmark {
         report.append("Chat fan-out, ").append(LocalDate.now()).append(", ").append(ProcessStats.machine()).append(", ").append(ROOMS).append(" rooms of six, ")
                 .append(ChatLoad.TEXT.length()).append("-character messages, ")
                 .append(Runtime.getRuntime().availableProcessors()).append(" CPUs, load average ")
-                .append(ProcessStats.loadAverage()).append(" at the start\n\n");
+                .append(ProcessStats.loadAverage()).append(" at the start; each server warmed up first with ")
+                .append(WARM_UP_STEPS).append(String.format(" steps at %,d deliveries/s (thrown away)%n%n", WARM_UP_RATE));
         if (SERVERS.contains("node")) {
             try (var node = new NodeRoomServer()) {
                 measure("Node ws room server", node.pid(), node.rooms(ROOMS));
@@ -63,10 +75,10 @@ class ChatFanoutBenchmark {
         }
         if (SERVERS.contains("h2")) {
             Files.createDirectories(dir.resolve("h2"));
-            vitrine("Vitrine, H2 (embedded default)", dir.resolve("h2"), SERVER_JVM, UNLIMITED_CLIENTS);
+            vitrine("Vitrine, H2 (embedded default)", dir.resolve("h2"), H2_JVM, UNLIMITED_CLIENTS);
             if (BASELINE != null) {
                 Files.createDirectories(dir.resolve("h2-baseline"));
-                vitrine("Vitrine before (" + BASELINE_NAME + "), H2", dir.resolve("h2-baseline"), baselineJvm(), UNLIMITED_CLIENTS);
+                vitrine("Vitrine before (" + BASELINE_NAME + "), H2", dir.resolve("h2-baseline"), baselineJvm(H2_JVM), UNLIMITED_CLIENTS);
             }
         }
         if (!SERVERS.contains("pg")) {
@@ -77,14 +89,14 @@ class ChatFanoutBenchmark {
             List<String> args = new ArrayList<>(UNLIMITED_CLIENTS);
             args.addAll(postgres.serverArguments());
             Files.createDirectories(dir.resolve("pg"));
-            vitrine("Vitrine, PostgreSQL", dir.resolve("pg"), SERVER_JVM, args);
+            vitrine("Vitrine, PostgreSQL", dir.resolve("pg"), PG_JVM, args);
         }
         if (BASELINE != null) {
             try (var postgres = PostgresSchema.create("vitrine_bench_").requireReachable()) {
                 List<String> args = new ArrayList<>(UNLIMITED_CLIENTS);
                 args.addAll(postgres.serverArguments());
                 Files.createDirectories(dir.resolve("pg-baseline"));
-                vitrine("Vitrine before (" + BASELINE_NAME + "), PostgreSQL", dir.resolve("pg-baseline"), baselineJvm(), args);
+                vitrine("Vitrine before (" + BASELINE_NAME + "), PostgreSQL", dir.resolve("pg-baseline"), baselineJvm(PG_JVM), args);
             }
         }
         write("chat-benchmark.md");
@@ -94,7 +106,7 @@ class ChatFanoutBenchmark {
      * Start-up to ready and memory of the embedded default (H2, demo mode, the JVM as {@code ./vitrine start} runs
      * it: {@link #startJvm()}), the server's CPU with no socket open, then
      * {@code bench.idle} (10,000) sockets that said hello and stay idle: heap per session after a full GC, and the
-     * server's CPU over a minute while they idle.
+     * server's CPU over two minutes while they idle.
      */
     @Test
     void startUpAndIdleSessions() throws Exception {
@@ -133,15 +145,24 @@ class ChatFanoutBenchmark {
                 double openSeconds = (System.nanoTime() - opening) / 1e9;
                 long heapAfter = ProcessStats.heapUsedAfterGcKiB(server.pid());
                 Files.writeString(dir.resolve("histogram-after.txt"), ProcessStats.classHistogram(server.pid()));
-                double cpuBefore = ProcessStats.cpuMillis(server.pid());
-                Thread.sleep(Duration.ofSeconds(60));
-                double cpuShare = (ProcessStats.cpuMillis(server.pid()) - cpuBefore) / 60_000.0;
+                // Two minutes one after the other: in the first the JIT compilers still work on what opening the
+                // sessions ran; the second is what idle sessions cost once the server has settled.
+                double firstMinute = idleCpuShare(server.pid());
+                double secondMinute = idleCpuShare(server.pid());
                 report.append(String.format("%,d idle sessions (opened in %.0f s): heap %,d KiB → %,d KiB after a full GC, %.1f KiB per session; "
-                                + "server CPU while idle: %.1f%% of a core; RSS %.0f MiB; load average %s%n%n", sessions, openSeconds, heapBefore, heapAfter,
-                        (heapAfter - heapBefore) / (double) sessions, cpuShare * 100, ProcessStats.rssMiB(server.pid()), ProcessStats.loadAverage()));
+                                + "server CPU while idle: %.1f%% of a core in the first minute, %.1f%% in the second; RSS %.0f MiB; load average %s%n%n",
+                        sessions, openSeconds, heapBefore, heapAfter, (heapAfter - heapBefore) / (double) sessions, firstMinute * 100,
+                        secondMinute * 100, ProcessStats.rssMiB(server.pid()), ProcessStats.loadAverage()));
             }
         }
         write("idle-benchmark.md");
+    }
+
+    /** The server's CPU over the next minute, as a share of one core. */
+    private static double idleCpuShare(long pid) throws InterruptedException {
+        double before = ProcessStats.cpuMillis(pid);
+        Thread.sleep(Duration.ofSeconds(60));
+        return (ProcessStats.cpuMillis(pid) - before) / 60_000.0;
     }
 
     /**
@@ -171,10 +192,15 @@ class ChatFanoutBenchmark {
         }
     }
 
+    private static List<String> serverJvm(String... options) {
+        return Stream.concat(Arrays.stream(options),
+                Arrays.stream(System.getProperty("bench.serverJvm", "").split("\\s+")).filter(a -> !a.isBlank())).toList();
+    }
+
     /** The same JVM options, with the classes of the other build in place of this one's. */
-    private static List<String> baselineJvm() {
+    private static List<String> baselineJvm(List<String> options) {
         String classpath = System.getProperty("java.class.path").replace(Path.of("target", "classes").toAbsolutePath().toString(), BASELINE);
-        List<String> jvm = new ArrayList<>(SERVER_JVM);
+        List<String> jvm = new ArrayList<>(options);
         jvm.addAll(List.of("-cp", classpath));
         return jvm;
     }
@@ -186,7 +212,8 @@ class ChatFanoutBenchmark {
             server.start(START_TIMEOUT);
             var setup = new VitrineRooms(server.port());
             try {
-                measure(name, server.pid(), setup.create(ROOMS));
+                List<String> options = jvm.contains("-cp") ? jvm.subList(0, jvm.indexOf("-cp")) : jvm;
+                measure(name + " (JVM options " + String.join(" ", options) + ")", server.pid(), setup.create(ROOMS));
             } finally {
                 setup.close();
             }
@@ -197,8 +224,8 @@ class ChatFanoutBenchmark {
         System.out.println(name + ":");
         try (var load = new ChatLoad(rooms)) {
             load.connect();
-            System.out.println("  warm-up");
-            load.run(List.of(STEPS.get(1)), () -> (long) ProcessStats.cpuMillis(pid));
+            System.out.printf("  warm-up: %d steps at %,d deliveries/s%n", WARM_UP_STEPS, WARM_UP_RATE);
+            load.run(Collections.nCopies(WARM_UP_STEPS, WARM_UP_RATE), () -> (long) ProcessStats.cpuMillis(pid));
             List<ChatLoad.Step> steps = load.run(STEPS, () -> (long) ProcessStats.cpuMillis(pid));
             report.append("### ").append(name).append("\n\n")
                     .append("| offered deliveries/s | delivered/s | p50 | p99 | server CPU per 1,000 deliveries | out of order | load average |\n")
