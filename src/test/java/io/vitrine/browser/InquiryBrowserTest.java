@@ -17,10 +17,9 @@ import io.vitrine.merchant.TeamApi;
 import io.vitrine.scheduling.internal.BookingService;
 import io.vitrine.scheduling.internal.SchedulingAdmin;
 import io.vitrine.scheduling.internal.SlotPolicy;
+import io.vitrine.support.FreePorts;
 import io.vitrine.support.Mails;
 import jakarta.mail.internet.MimeMessage;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalTime;
@@ -52,7 +51,7 @@ import org.springframework.test.context.DynamicPropertySource;
 class InquiryBrowserTest extends ChromiumTest {
 
     private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
-    private static final int SMTP_PORT = freePort();
+    private static final int SMTP_PORT = FreePorts.outsideEphemeralRange();
 
     @LocalServerPort
     int port;
@@ -181,13 +180,5 @@ class InquiryBrowserTest extends ChromiumTest {
         Page page = page(context, name);
         page.setViewportSize(390, 844);
         return page;
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

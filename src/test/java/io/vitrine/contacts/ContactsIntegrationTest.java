@@ -10,6 +10,7 @@ import io.vitrine.catalog.ImportFormat;
 import io.vitrine.contacts.internal.ContactOutbox;
 import io.vitrine.contacts.internal.SmtpInbound;
 import io.vitrine.support.Api;
+import io.vitrine.support.FreePorts;
 import io.vitrine.support.IntegrationTest;
 import io.vitrine.support.LiveStream;
 import io.vitrine.support.Socket;
@@ -22,8 +23,6 @@ import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -54,8 +53,8 @@ import tools.jackson.databind.JsonNode;
  */
 public abstract class ContactsIntegrationTest extends IntegrationTest {
 
-    protected static final int SMTP_PORT = freePort();
-    protected static final int IMAP_PORT = freePort();
+    protected static final int SMTP_PORT = FreePorts.outsideEphemeralRange();
+    protected static final int IMAP_PORT = FreePorts.outsideEphemeralRange();
     private static final Pattern LINK = Pattern.compile("https?://[^\\s<>\"]+");
 
     @Autowired
@@ -220,13 +219,5 @@ public abstract class ContactsIntegrationTest extends IntegrationTest {
                     .POST(HttpRequest.BodyPublishers.ofString("List-Unsubscribe=One-Click"));
         }
         return HttpClient.newHttpClient().send(builder.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -2,9 +2,8 @@ package io.vitrine.notifications;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import io.vitrine.support.FreePorts;
 import io.vitrine.support.IntegrationTest;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +21,7 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 public abstract class NotificationsIntegrationTest extends IntegrationTest {
 
-    static final int SMTP_PORT = freePort();
+    static final int SMTP_PORT = FreePorts.outsideEphemeralRange();
 
     @Autowired
     protected NotificationsApi notifications;
@@ -61,13 +60,5 @@ public abstract class NotificationsIntegrationTest extends IntegrationTest {
 
     protected Recipient staffRecipient(Shop shop, String name) {
         return Recipient.staff(shop.merchant().id(), shop.memberId(name));
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -6,9 +6,8 @@ import com.icegreen.greenmail.util.ServerSetup;
 import io.vitrine.contacts.ChannelAdapter;
 import io.vitrine.contacts.ChannelAdapterContract;
 import io.vitrine.shared.VitrineProperties;
+import io.vitrine.support.FreePorts;
 import jakarta.mail.internet.InternetAddress;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -23,7 +22,7 @@ import org.springframework.mock.env.MockEnvironment;
 /** The email adapter against a real SMTP server on loopback (GreenMail). */
 class EmailChannelContractTest implements ChannelAdapterContract {
 
-    private final int port = freePort();
+    private final int port = FreePorts.outsideEphemeralRange();
     private GreenMail smtp;
     private EmailChannel adapter;
 
@@ -97,14 +96,6 @@ class EmailChannelContractTest implements ChannelAdapterContract {
             smtp.stop();
         } else if (!smtp.isRunning()) {
             smtp.start();
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
         }
     }
 }
