@@ -8,7 +8,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** CPU time and memory of another process, from Linux's /proc (and the JDK's jcmd for a JVM's heap). */
-final class ProcessStats {
+public final class ProcessStats {
 
     /** USER_HZ: /proc reports CPU time in ticks of 10 ms on Linux. */
     private static final double MS_PER_TICK = 10.0;
@@ -73,13 +73,19 @@ final class ProcessStats {
         return output;
     }
 
-    /** The machine, to print beside results: CPUs, their model, memory and Java version. */
-    static String machine() {
+    /**
+     * The machine, to print beside results: CPUs, their model, memory and Java version. A virtual machine may name
+     * its processor only "AMD EPYC", so the family, model and stepping go with it: runs on different processor
+     * generations are not one machine's figures.
+     */
+    public static String machine() {
         String model = "?";
         String memory = "?";
         try {
-            model = Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
-                    .findFirst().map(l -> l.substring(l.indexOf(':') + 1).strip()).orElse("?");
+            List<String> cpu = Files.readAllLines(Path.of("/proc/cpuinfo"));
+            model = cpuField(cpu, "model name") + " (family " + cpuField(cpu, "cpu family") + ", model "
+                    + cpuField(cpu, "model") + ", stepping " + cpuField(cpu, "stepping")
+                    + (cpuField(cpu, "flags").contains("avx512f") ? ", AVX-512" : "") + ")";
             memory = Files.readAllLines(Path.of("/proc/meminfo")).stream().filter(l -> l.startsWith("MemTotal"))
                     .findFirst().map(l -> Long.parseLong(l.replaceAll("[^0-9]", "")) / (1024 * 1024) + " GiB RAM").orElse("?");
         } catch (IOException e) {
@@ -87,6 +93,12 @@ final class ProcessStats {
         }
         return Runtime.getRuntime().availableProcessors() + " CPUs, " + model + ", " + memory + ", Java "
                 + System.getProperty("java.version");
+    }
+
+    /** The first value of a field of /proc/cpuinfo ("model" is not "model name"). */
+    private static String cpuField(List<String> cpuinfo, String field) {
+        return cpuinfo.stream().filter(l -> l.startsWith(field) && l.substring(0, l.indexOf(':')).strip().equals(field))
+                .findFirst().map(l -> l.substring(l.indexOf(':') + 1).strip()).orElse("?");
     }
 
     /** The machine's one-minute load average, to print beside results taken on a shared machine. */

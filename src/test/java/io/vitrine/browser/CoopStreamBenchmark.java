@@ -4,6 +4,7 @@ import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import io.vitrine.bench.ProcessStats;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -101,11 +102,12 @@ class CoopStreamBenchmark extends ChromiumTest {
                 (%.0f kbit/s per customer).
                 Raw (ms): 1 customer %s; 5 customers %s
 
-                Machine while measuring (the figures move with what else runs on it):
+                Machine: %s, Chromium %s. While measuring (the figures move with what else runs on it):
                 - 1 customer: %s
                 - 5 customers: %s
                 """.formatted(one.size(), median(one), Collections.max(one), five.size(), median(five), Collections.max(five),
-                BITRATE_SECONDS, uploadKbps, uploadKbps / 5, one, five, oneLoadSummary, fiveLoadSummary);
+                BITRATE_SECONDS, uploadKbps, uploadKbps / 5, one, five, ProcessStats.machine(), browser.version(),
+                oneLoadSummary, fiveLoadSummary);
         System.out.println(report);
         Files.createDirectories(Path.of("target"));
         Files.writeString(Path.of("target/benchmark-results.md"), "Date: " + LocalDate.now() + "\n\n" + report);
