@@ -24,6 +24,9 @@ export const MEDIA_ICONS = {
  */
 export const MEDIA_ERRORS = new Set(['peer_left', 'not_in_stream', 'not_live', 'text_only']);
 
+/** When a call's connections take longer than this to come up, who is speaking is followed anyway. */
+const SPEAKING_AT_THE_LATEST_MS = 10000;
+
 /** True when a dialog is a live video stream right now. */
 export function isLiveVideo(dialog) {
   return dialog?.status === 'ACTIVE' && (dialog.mode ?? 'VIDEO') === 'VIDEO';
@@ -44,6 +47,7 @@ export class LiveSession {
   #watchLocal;
   #remoteAudio = new Map();
   #soundBlocked = false;
+  #listenTimer;
 
   constructor({ dialogId, socket, local = new LocalMedia(), onChange = () => {}, onSpeaking = () => {}, onSoundBlocked = () => {} }) {
     this.dialogId = dialogId;
@@ -52,7 +56,9 @@ export class LiveSession {
     this.onChange = onChange;
     this.onSoundBlocked = onSoundBlocked;
     this.audioBox = h('div', { class: 'remote-audio-box', hidden: true });
-    this.speaking = new SpeakingDetector((id, speaking) => onSpeaking(id, speaking));
+    // Who is speaking is followed once every connection is up, or a few seconds after the session began at the latest.
+    this.speaking = new SpeakingDetector((id, speaking) => onSpeaking(id, speaking), { paused: true });
+    this.#listenTimer = setTimeout(() => this.speaking.listen(), SPEAKING_AT_THE_LATEST_MS);
     this.mesh = new Mesh({ dialogId, socket, local, onChange: () => this.#changed() });
     this.#watchLocal = () => this.#changed();
     local.addEventListener('state', this.#watchLocal);
@@ -137,6 +143,7 @@ export class LiveSession {
     for (const off of this.#unsubscribe) off();
     this.local.removeEventListener('state', this.#watchLocal);
     this.mesh.close();
+    clearTimeout(this.#listenTimer);
     this.speaking.close();
     for (const element of this.#remoteAudio.values()) element.srcObject = null;
     this.audioBox.remove();
@@ -149,6 +156,7 @@ export class LiveSession {
       if (!heard.get(peer.participantId)) heard.set(peer.participantId, peer.stream.getAudioTracks()[0] ?? null);
     }
     for (const [id, track] of heard) this.speaking.watch(id, track);
+    if (this.mesh.state === 'live' || this.mesh.state === 'poor') this.speaking.listen();
     this.onChange();
   }
 

@@ -50,4 +50,34 @@ class SpeakingDetectorBrowserTest extends ChromiumTest {
         double longestOff = ((Number) page.evaluate("() => window.speech.longest()")).doubleValue();
         org.assertj.core.api.Assertions.assertThat(longestOff).as("longest time (ms) the indicator was off between beeps").isLessThan(400);
     }
+
+    @Test
+    void aPausedDetectorStaysSilentAndOpensNoAudioUntilItListens() {
+        Page page = page(context(new Browser.NewContextOptions().setPermissions(List.of("microphone"))), "waiting speaker");
+        page.navigate(server.url());
+        page.locator("button").click();
+        page.evaluate("""
+                async () => {
+                  const { SpeakingDetector } = await import('/shared/media.js');
+                  const stream = await navigator.mediaDevices.getUserMedia({ audio: true });
+                  // Counts the audio contexts made, to see that a paused detector builds no audio graph.
+                  window.contexts = 0;
+                  const Original = window.AudioContext;
+                  window.AudioContext = class extends Original { constructor(...args) { super(...args); window.contexts++; } };
+                  window.heard = [];
+                  window.detector = new SpeakingDetector((id, speaking) => window.heard.push(id + ':' + speaking), { paused: true });
+                  window.detector.watch('me', stream.getAudioTracks()[0]);
+                  window.pausedAt = performance.now();
+                }""");
+
+        // The beeps go on (twice a second) while it is paused: nothing is reported and no audio context is made.
+        page.waitForFunction("() => performance.now() - window.pausedAt > 2000", null,
+                new Page.WaitForFunctionOptions().setTimeout(10_000));
+        org.assertj.core.api.Assertions.assertThat(page.evaluate("() => [window.heard.length, window.contexts]"))
+                .as("reports and audio contexts while paused").isEqualTo(List.of(0, 0));
+
+        page.evaluate("() => window.detector.listen()");
+        page.waitForFunction("() => window.heard.includes('me:true')", null, new Page.WaitForFunctionOptions().setTimeout(10_000));
+        org.assertj.core.api.Assertions.assertThat(page.evaluate("() => window.contexts")).isEqualTo(1);
+    }
 }
