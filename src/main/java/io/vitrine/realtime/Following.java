@@ -18,7 +18,8 @@ public interface Following {
 
     /**
      * Ends the replay: the connection also receives the frames meant for {@code seat}
-     * ({@link Push#toDialogSeats}), {@code confirmation} is sent, then what arrived meanwhile.
+     * ({@link Push#toDialogSeats}), {@code confirmation} is sent, then what arrived meanwhile, both at the pace the
+     * client reads (waiting like {@link #replayed}).
      */
     void finishReplay(DialogRole seat, ServerMessage confirmation);
 

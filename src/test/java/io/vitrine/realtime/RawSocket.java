@@ -102,20 +102,32 @@ final class RawSocket implements AutoCloseable {
         out.flush();
     }
 
-    /** The next text frame's payload; fails when the server closes first. */
+    /**
+     * The next text message, put together from its fragments (the server writes a long message in several frames);
+     * fails when the server closes first.
+     */
     String awaitText(Duration timeout) throws IOException {
         socket.setSoTimeout((int) timeout.toMillis());
+        ByteArrayOutputStream message = null;
         while (true) {
             int first = in.read();
             if (first < 0) {
                 throw new IOException("Closed before a text frame");
             }
             byte[] payload = readPayload();
-            if ((first & 0x0f) == 0x8) {
-                throw new IOException("Closed before a text frame");
+            int opcode = first & 0x0f;
+            if (opcode == 0x8) {
+                int code = payload.length >= 2 ? ((payload[0] & 0xff) << 8) | (payload[1] & 0xff) : 1005;
+                throw new IOException("Closed (" + code + ") before a text frame");
             }
-            if ((first & 0x0f) == 0x1) {
-                return new String(payload, StandardCharsets.UTF_8);
+            if (opcode == 0x1 || (opcode == 0x0 && message != null)) {
+                if (message == null) {
+                    message = new ByteArrayOutputStream();
+                }
+                message.writeBytes(payload);
+                if ((first & 0x80) != 0) {
+                    return message.toString(StandardCharsets.UTF_8);
+                }
             }
         }
     }

@@ -234,23 +234,42 @@ final class Connection {
             return replay.put(json);
         }
 
-        /** Ends a replay: sends what arrived meanwhile, skipping what the replay already covered. */
-        synchronized void finishReplay(String subscribedJson) {
-            out.accept(subscribedJson);
-            replaying = false;
-            held.forEach(this::deliver);
-            held.clear();
+        /**
+         * Ends a replay: sends the confirmation and what arrived meanwhile, skipping what the replay already covered.
+         * These go at the client's pace like the replay (a client that was behind still is), and with no lock held
+         * while waiting: live frames keep joining the held ones, which this sends in order until none is left.
+         */
+        void finishReplay(String subscribedJson) {
+            boolean open = replay.put(subscribedJson);
+            while (true) {
+                List<String> ready = new ArrayList<>();
+                synchronized (this) {
+                    if (!open || held.isEmpty()) {
+                        held.clear();
+                        replaying = false;
+                        if (!early.isEmpty()) {
+                            awaitGap(++gaps); // a wait for a gap that began while catching up ends from now on
+                        }
+                        return;
+                    }
+                    held.forEach(delivery -> deliver(delivery, ready::add));
+                    held.clear();
+                }
+                for (String json : ready) {
+                    open = open && replay.put(json);
+                }
+            }
         }
 
         synchronized void live(Fanout.Delivery delivery) {
             if (replaying) {
                 held.add(delivery);
             } else {
-                deliver(delivery);
+                deliver(delivery, out);
             }
         }
 
-        private void deliver(Fanout.Delivery delivery) {
+        private void deliver(Fanout.Delivery delivery, Consumer<String> out) {
             if (!(delivery.message() instanceof ServerMessage.Sequenced event)) {
                 out.accept(delivery.json());
                 return;
@@ -265,11 +284,11 @@ final class Connection {
                 }
                 return;
             }
-            sendEarly(false);
+            sendEarly(false, out);
         }
 
         /** Sends the waiting events that follow on without a gap (or all of them, when giving up on a gap). */
-        private void sendEarly(boolean all) {
+        private void sendEarly(boolean all, Consumer<String> out) {
             while (!early.isEmpty() && (all || early.firstKey() == lastSentSeq + 1)) {
                 var next = early.pollFirstEntry();
                 lastSentSeq = next.getKey();
@@ -291,7 +310,7 @@ final class Connection {
         /** The missing event never came: send what waits; the client sees the gap and resubscribes. */
         private synchronized void giveUp(int gap) {
             if (gap == gaps && !replaying) {
-                sendEarly(true);
+                sendEarly(true, out);
             }
         }
     }
