@@ -17,6 +17,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Component;
+import org.springframework.web.socket.BinaryMessage;
 import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.TextMessage;
 import org.springframework.web.socket.WebSocketSession;
@@ -89,6 +90,18 @@ class RealtimeHandler extends TextWebSocketHandler {
         streams.leaveAll(connection).forEach(announcements::publishPeers);
         if (connection.actor() instanceof Actor.Shopper shopper) {
             followed.forEach(dialogId -> customers.left(dialogId, shopper));
+        }
+    }
+
+    /**
+     * Frames are JSON text. The close goes through the socket's queue like every other close: closing straight from
+     * here could meet a frame still being written, and the container then drops the socket without a close frame.
+     */
+    @Override
+    protected void handleBinaryMessage(WebSocketSession session, BinaryMessage message) {
+        Connection connection = connections.get(session.getId());
+        if (connection != null) {
+            connection.close(CloseStatus.NOT_ACCEPTABLE.withReason("Binary frames are not supported; send JSON text"));
         }
     }
 
