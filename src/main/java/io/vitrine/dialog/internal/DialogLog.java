@@ -83,8 +83,12 @@ public class DialogLog {
                 .update();
     }
 
+    /**
+     * A dialog's log in the order it was written. Not by time: a step's time is read when its work begins, so a step
+     * that waited for a lock can carry an earlier time than the one it followed (and clocks can be set back).
+     */
     List<Entry> of(UUID dialogId) {
-        return jdbc.sql("select * from dialog_log where dialog_id = ? order by at, id").param(dialogId)
+        return jdbc.sql("select * from dialog_log where dialog_id = ? order by id").param(dialogId)
                 .query((rs, row) -> {
                     String reason = rs.getString("reason");
                     return new Entry(Db.instant(rs, "at"), Kind.valueOf(rs.getString("kind")),
