@@ -84,8 +84,8 @@ public class DialogLog {
     }
 
     /**
-     * A dialog's log in the order it was written. Not by time: a step's time is read when its work begins, so a step
-     * that waited for a lock can carry an earlier time than the one it followed (and clocks can be set back).
+     * A dialog's log in the order it was written. Not by time: each step reads the time on its own thread when it
+     * begins, and those readings need not come in the order of the writes (a wall clock can also be set back).
      */
     List<Entry> of(UUID dialogId) {
         return jdbc.sql("select * from dialog_log where dialog_id = ? order by id").param(dialogId)
