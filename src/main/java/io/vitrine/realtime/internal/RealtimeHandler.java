@@ -94,8 +94,9 @@ class RealtimeHandler extends TextWebSocketHandler {
     }
 
     /**
-     * Frames are JSON text. The close goes through the socket's queue like every other close: closing straight from
-     * here could meet a frame still being written, and the container then drops the socket without a close frame.
+     * Frames are JSON text. The close goes through the socket's queue, like those for a frame too big or against the
+     * rules: closing straight from here could meet a frame still being written, and the container then drops the
+     * socket without a close frame.
      */
     @Override
     protected void handleBinaryMessage(WebSocketSession session, BinaryMessage message) {
